@@ -1,0 +1,68 @@
+package io.github.twssupervisor.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The runnable: {@code java -jar tws-supervisor.jar <command>}. Program output goes to stdout, logs to stderr, so that
+ * stdout can be parsed.
+ */
+@Command(name = "tws-supervisor", mixinStandardHelpOptions = true, version = "tws-supervisor 0.1.0",
+        description = "A supervised connection to Interactive Brokers TWS / IB Gateway, and a TWS simulator.",
+        subcommands = {SimulatorCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code for invalid arguments or settings. */
+    static final int EXIT_USAGE = 2;
+    /** Exit code when the command could not do its job (e.g. the port is taken). */
+    static final int EXIT_FAILURE = 1;
+
+    @Option(names = "--config", defaultValue = "conf/application.conf", paramLabel = "FILE",
+            description = "HOCON settings over the built-in defaults (default: ${DEFAULT-VALUE}; ignored if absent).")
+    Path config;
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        configureLogging();
+        // Initialise SLF4J on this thread, before Akka's threads race to do it (and SLF4J prints a replay warning).
+        LoggerFactory.getLogger(Main.class).debug("starting with {}", String.join(" ", args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the configured command line, for tests that run commands in-process */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            throw e;
+        });
+        return commandLine;
+    }
+
+    /**
+     * Points logback at conf/logback.xml when present, else at the jar's fallback (INFO to stderr). The jar has no
+     * logback.xml of its own, so that a library user's configuration is never shadowed; this must run before the first
+     * logger is created.
+     */
+    private static void configureLogging() {
+        String key = "logback.configurationFile";
+        if (System.getProperty(key) == null) {
+            Path conf = Path.of("conf", "logback.xml");
+            System.setProperty(key, Files.isRegularFile(conf) ? conf.toString() : "tws-runnable-logback.xml");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.twssupervisor.cli;
+
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.simulator.TwsSimulator;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code simulator}: runs the TWS simulator until SIGTERM, Ctrl-C or the console command {@code quit}.
+ */
+@Command(name = "simulator", mixinStandardHelpOptions = true,
+        description = {"Runs a TWS stand-in server. Prints 'listening on HOST:PORT' as its first line, then reads",
+            "console commands from stdin: stats, clients, quit."})
+final class SimulatorCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on (default: tws.simulator.host).")
+    private String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port; 0 picks a free one (default: tws.simulator.port).")
+    private Integer port;
+
+    @Option(names = "--max-version", paramLabel = "N", description = "Highest server version, 176..200 (default: tws.simulator.max-version).")
+    private Integer maxVersion;
+
+    @Option(names = "--accounts", split = ",", paramLabel = "ACCT", description = "Accounts announced, comma-separated (default: tws.simulator.accounts).")
+    private List<String> accounts;
+
+    @Option(names = "--next-order-id", paramLabel = "N", description = "First nextValidId (default: tws.simulator.next-order-id).")
+    private Integer nextOrderId;
+
+    @Override
+    public Integer call() throws Exception {
+        Config config = TwsSettings.loadConfig(main.config);
+        SimulatorSettings settings = overrides(TwsSettings.from(config).simulator());
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-simulator", config);
+        TwsSimulator simulator;
+        try {
+            simulator = TwsSimulator.start(system, settings).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            System.err.println("error: " + e.getCause().getMessage());
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().join();
+            return Main.EXIT_FAILURE;
+        }
+        CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "stop-simulator",
+                simulator::stop);
+        PrintStream out = System.out;
+        out.println("listening on " + simulator.address().getHostString() + ":" + simulator.address().getPort());
+        out.flush();
+        startConsole(system, simulator, out);
+        system.getWhenTerminated().toCompletableFuture().join();
+        return 0;
+    }
+
+    private SimulatorSettings overrides(SimulatorSettings base) {
+        SimulatorSettings s = base.withAddress(host != null ? host : base.host(), port != null ? port : base.port());
+        if (maxVersion != null) {
+            s = s.withMaxVersion(maxVersion);
+        }
+        if (accounts != null || nextOrderId != null) {
+            s = s.withAccounts(accounts != null ? accounts : s.accounts(),
+                    nextOrderId != null ? nextOrderId : s.nextOrderId());
+        }
+        return s;
+    }
+
+    /**
+     * Reads commands on a daemon thread: a blocking read of stdin has no place inside an actor. End of input leaves the
+     * simulator running, so it can be started with stdin closed.
+     */
+    private static void startConsole(ActorSystem<Void> system, TwsSimulator simulator, PrintStream out) {
+        Thread console = new Thread(() -> {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            try {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (!SimulatorConsole.execute(line.trim(), simulator, out)) {
+                        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                out.println("console closed: " + e.getMessage());
+            }
+        }, "simulator-console");
+        console.setDaemon(true);
+        console.start();
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.twssupervisor.config;
+
+import io.github.twssupervisor.wire.ServerVersion;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Settings of the TWS simulator ({@code tws.simulator} in reference.conf, where each one is described).
+ *
+ * @param host           interface to listen on
+ * @param port           TCP port, 0 for a free one
+ * @param acceptBacklog  listen backlog
+ * @param maxVersion     highest server version spoken
+ * @param accounts       accounts announced after startApi
+ * @param nextOrderId    first nextValidId
+ * @param maxClients     simultaneous API clients allowed
+ * @param timeZone       zone of the handshake's connectionTime
+ * @param outboundBuffer frames queued per connection before a non-reading client is dropped
+ */
+public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
+                                int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer) {
+
+    /** Validates every field, naming the key in the message. */
+    public SimulatorSettings {
+        accounts = List.copyOf(accounts);
+        require(host != null && !host.isBlank(), "tws.simulator.host must not be empty");
+        require(port >= 0 && port <= 65535, "tws.simulator.port must be 0..65535, was " + port);
+        require(acceptBacklog > 0, "tws.simulator.accept-backlog must be positive, was " + acceptBacklog);
+        require(maxVersion >= ServerVersion.MIN_SUPPORTED && maxVersion <= ServerVersion.MAX_SUPPORTED,
+                "tws.simulator.max-version must be " + ServerVersion.MIN_SUPPORTED + ".." + ServerVersion.MAX_SUPPORTED
+                        + ", was " + maxVersion);
+        require(!accounts.isEmpty(), "tws.simulator.accounts must name at least one account");
+        require(accounts.stream().allMatch(a -> a.matches("[A-Za-z0-9]+")),
+                "tws.simulator.accounts must be account codes (letters and digits), was " + accounts);
+        require(nextOrderId > 0, "tws.simulator.next-order-id must be positive, was " + nextOrderId);
+        require(maxClients > 0, "tws.simulator.max-clients must be positive, was " + maxClients);
+        require(timeZone != null, "tws.simulator.time-zone must be set");
+        require(outboundBuffer > 0, "tws.simulator.outbound-buffer must be positive, was " + outboundBuffer);
+    }
+
+    /**
+     * @param newHost the interface
+     * @param newPort the port
+     * @return a copy listening elsewhere
+     */
+    public SimulatorSettings withAddress(String newHost, int newPort) {
+        return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer);
+    }
+
+    /**
+     * @param newMaxVersion the highest server version
+     * @return a copy speaking up to that version
+     */
+    public SimulatorSettings withMaxVersion(int newMaxVersion) {
+        return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer);
+    }
+
+    /**
+     * @param newAccounts the accounts
+     * @param newNextOrderId the first order id
+     * @return a copy with other accounts and ids
+     */
+    public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
+                timeZone, outboundBuffer);
+    }
+
+    /**
+     * @param newMaxClients the client limit
+     * @return a copy with another client limit
+     */
+    public SimulatorSettings withMaxClients(int newMaxClients) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
+                timeZone, outboundBuffer);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

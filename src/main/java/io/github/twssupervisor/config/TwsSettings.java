@@ -1,0 +1,71 @@
+package io.github.twssupervisor.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * All settings of tws-supervisor, read from the {@code tws} section of a Typesafe Config. The only class that reads
+ * configuration keys; it checks the given config against reference.conf, so a misspelt or mistyped key fails at start-up
+ * with the key's name instead of being ignored.
+ *
+ * @param simulator the simulator's settings
+ */
+public record TwsSettings(SimulatorSettings simulator) {
+
+    /** The root key of every setting. */
+    public static final String ROOT = "tws";
+
+    /**
+     * Reads the settings.
+     *
+     * @param config a resolved config that includes reference.conf (e.g. {@code ConfigFactory.load()})
+     * @return the settings
+     * @throws IllegalArgumentException naming the key, if a setting is missing, mistyped or out of range
+     */
+    public static TwsSettings from(Config config) {
+        try {
+            config.checkValid(ConfigFactory.defaultReference(), ROOT);
+            Config tws = config.getConfig(ROOT);
+            return new TwsSettings(simulator(tws.getConfig("simulator")));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the library defaults from reference.conf */
+    public static TwsSettings defaults() {
+        return from(ConfigFactory.load());
+    }
+
+    /**
+     * The runnable's configuration: the given file (if it exists) over system properties' defaults and reference.conf.
+     *
+     * @param applicationConf usually {@code conf/application.conf}
+     * @return the loaded, resolved config
+     */
+    public static Config loadConfig(Path applicationConf) {
+        Config file = Files.isRegularFile(applicationConf) ? ConfigFactory.parseFile(applicationConf.toFile())
+                : ConfigFactory.empty();
+        return ConfigFactory.systemProperties().withFallback(file).withFallback(ConfigFactory.parseResources(
+                "tws-runnable.conf")).withFallback(ConfigFactory.defaultReference()).resolve();
+    }
+
+    private static SimulatorSettings simulator(Config c) {
+        return new SimulatorSettings(c.getString("host"), c.getInt("port"), c.getInt("accept-backlog"),
+                c.getInt("max-version"), c.getStringList("accounts"), c.getInt("next-order-id"),
+                c.getInt("max-clients"), zone(c, "time-zone"), c.getInt("outbound-buffer"));
+    }
+
+    private static ZoneId zone(Config c, String key) {
+        try {
+            return ZoneId.of(c.getString(key));
+        } catch (DateTimeException e) {
+            throw new ConfigException.BadValue(c.origin(), key, e.getMessage());
+        }
+    }
+}

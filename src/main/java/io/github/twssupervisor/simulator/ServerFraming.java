@@ -1,0 +1,69 @@
+package io.github.twssupervisor.simulator;
+
+import akka.NotUsed;
+import akka.stream.javadsl.Flow;
+import akka.stream.javadsl.Framing;
+import akka.util.ByteString;
+import io.github.twssupervisor.wire.Frames;
+import io.github.twssupervisor.wire.Handshake;
+import io.github.twssupervisor.wire.WireFormatException;
+import io.github.twssupervisor.wire.WireLimits;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * The inbound byte stream of a server-side connection, cut into frame payloads.
+ *
+ * <pre>
+ * 41 50 49 00 | len | payload | len | payload | ...
+ * \_ checked and removed here   \_ Framing.lengthField(4, 0, 0xFFFFFF + 4, BIG_ENDIAN), then the 4 header bytes dropped
+ * </pre>
+ *
+ * A preamble that is not {@code API\0}, a zero-length frame or a length above 0xFFFFFF fails the stream, which closes
+ * the connection. The javadsl {@code Framing.lengthField} defaults to little-endian and keeps the header in the frame:
+ * both are overridden here.
+ */
+final class ServerFraming {
+
+    private ServerFraming() {
+    }
+
+    /** @return a flow from raw socket bytes to frame payloads */
+    static Flow<ByteString, ByteString, NotUsed> inbound() {
+        return Flow.<ByteString>create()
+                .statefulMapConcat(ServerFraming::preambleCheck)
+                .via(Framing.lengthField(WireLimits.LENGTH_PREFIX_BYTES, 0,
+                        WireLimits.MAX_FRAME_PAYLOAD + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN))
+                .map(frame -> {
+                    ByteString payload = frame.drop(WireLimits.LENGTH_PREFIX_BYTES);
+                    if (payload.isEmpty()) {
+                        Frames.checkLength(0);
+                    }
+                    return payload;
+                });
+    }
+
+    private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {
+        int preambleLength = Handshake.preamble().length;
+        ByteString[] pending = {ByteString.emptyByteString()};
+        boolean[] checked = {false};
+        return chunk -> {
+            if (checked[0]) {
+                return List.of(chunk);
+            }
+            pending[0] = pending[0].concat(chunk);
+            if (pending[0].size() < preambleLength) {
+                return List.of();
+            }
+            byte[] preamble = pending[0].take(preambleLength).toArray();
+            if (!Handshake.isPreamble(preamble)) {
+                throw new WireFormatException("preamble " + Frames.hex(preamble, preambleLength)
+                        + " is not API\\0 (41 50 49 00): not a TWS API client");
+            }
+            checked[0] = true;
+            ByteString rest = pending[0].drop(preambleLength);
+            pending[0] = ByteString.emptyByteString();
+            return rest.isEmpty() ? List.of() : List.of(rest);
+        };
+    }
+}

@@ -1,0 +1,329 @@
+package io.github.twssupervisor.simulator;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.BehaviorBuilder;
+import akka.stream.Materializer;
+import akka.stream.OverflowStrategy;
+import akka.stream.javadsl.Flow;
+import akka.stream.javadsl.Keep;
+import akka.stream.javadsl.Sink;
+import akka.stream.javadsl.Source;
+import akka.stream.javadsl.Tcp;
+import akka.stream.typed.javadsl.ActorSink;
+import akka.stream.typed.javadsl.ActorSource;
+import akka.util.ByteString;
+import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.wire.FieldReader;
+import io.github.twssupervisor.wire.Frames;
+import io.github.twssupervisor.wire.Handshake;
+import io.github.twssupervisor.wire.OutgoingMessageId;
+import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.wire.VersionRange;
+import io.github.twssupervisor.wire.WireFormatException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One client connection of the simulator, from the preamble to the socket's close. Phases, one method each:
+ * {@code awaitingVersion} -> {@code awaitingStartApi} -> {@code registering} -> {@code active} -> {@code closing}.
+ *
+ * <p>Frames come from the socket through a back-pressured {@link ActorSink}: each is acknowledged after it is handled,
+ * so a frame that arrives while the client id is being registered simply waits on the socket. Frames go out through a
+ * bounded {@link ActorSource}; a client that stops reading until that buffer overflows is disconnected, as TWS does.
+ */
+public final class SimulatorSession {
+
+    /** Messages of a session. */
+    public sealed interface Command permits FrameReceived, StreamStarted, StreamCompleted, StreamFailed, Registered,
+            Rejected, Close, CloseTimedOut {
+    }
+
+    /** The server accepted the client id. */
+    record Registered(int nextOrderId) implements Command {
+    }
+
+    /** The server refused the client: an error to send, then the socket closes. */
+    record Rejected(int code, String message) implements Command {
+    }
+
+    /** Close the connection gracefully (simulator stopping). */
+    public enum Close implements Command {
+        /** The one instance. */
+        INSTANCE
+    }
+
+    private record FrameReceived(ActorRef<StreamAck> ackTo, ByteString payload) implements Command {
+    }
+
+    private record StreamStarted(ActorRef<StreamAck> ackTo) implements Command {
+    }
+
+    private enum StreamCompleted implements Command {
+        INSTANCE
+    }
+
+    private record StreamFailed(Throwable cause) implements Command {
+    }
+
+    private enum CloseTimedOut implements Command {
+        INSTANCE
+    }
+
+    /** Acknowledgement that lets the inbound stream deliver the next frame. */
+    enum StreamAck {
+        INSTANCE
+    }
+
+    /** What the session writes to its socket. */
+    private sealed interface Outbound permits Send, Finish {
+    }
+
+    private record Send(ByteString bytes) implements Outbound {
+    }
+
+    private enum Finish implements Outbound {
+        INSTANCE
+    }
+
+    private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm:ss");
+    /** Upper bound for draining queued frames after a close was requested. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final int LOGGED_BYTES = 200;
+
+    private final ActorContext<Command> context;
+    private final ActorRef<SimulatorServer.Command> server;
+    private final SimulatorSettings settings;
+    private final SimulatorMetrics metrics;
+    private final String remote;
+    private final ActorRef<Outbound> outbound;
+
+    private SimulatorSession(ActorContext<Command> context, ActorRef<SimulatorServer.Command> server,
+                             SimulatorSettings settings, SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
+        this.context = context;
+        this.server = server;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.remote = connection.remoteAddress().getHostString() + ":" + connection.remoteAddress().getPort();
+        Sink<ByteString, ?> inbound = ServerFraming.inbound().to(ActorSink.actorRefWithBackpressure(context.getSelf(),
+                FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
+                StreamFailed::new));
+        Source<Outbound, ActorRef<Outbound>> source = ActorSource.actorRef(out -> out == Finish.INSTANCE,
+                out -> Optional.empty(), settings.outboundBuffer(), OverflowStrategy.fail());
+        Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceCoupledMat(inbound,
+                source.map(out -> ((Send) out).bytes()), Keep.right());
+        // A materializer bound to this actor: when the session stops, its socket is gone too.
+        this.outbound = connection.handleWith(flow, Materializer.createMaterializer(context));
+    }
+
+    /**
+     * @param server     the simulator's server actor, which owns client-id registration
+     * @param settings   the simulator's settings
+     * @param metrics    the shared counters
+     * @param connection the accepted connection, not yet materialized
+     * @return the behaviour of a new session
+     */
+    static Behavior<Command> create(ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
+                                    SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
+        return Behaviors.setup(ctx -> new SimulatorSession(ctx, server, settings, metrics, connection).awaitingVersion());
+    }
+
+    private Behavior<Command> awaitingVersion() {
+        return common().onMessage(FrameReceived.class, this::onVersionFrame).build();
+    }
+
+    private Behavior<Command> onVersionFrame(FrameReceived frame) {
+        metrics.messagesIn.increment();
+        byte[] payload = frame.payload().toArray();
+        VersionRange range;
+        try {
+            range = VersionRange.parse(payload);
+        } catch (WireFormatException e) {
+            context.getLog().warn("Closing connection from {}: {}", remote, e.getMessage());
+            return close();
+        }
+        Optional<Integer> negotiated = range.negotiate(settings.maxVersion());
+        if (negotiated.isEmpty()) {
+            context.getLog().warn("Closing connection from {} without reply: it offers server versions {}..{}, "
+                    + "the simulator speaks up to {}", remote, range.min(), range.max(), settings.maxVersion());
+            return close();
+        }
+        int serverVersion = negotiated.get();
+        String connectionTime = CONNECTION_TIME.format(ZonedDateTime.now(settings.timeZone())) + " "
+                + settings.timeZone().getId();
+        send(Handshake.serverHelloFrame(new Handshake.ServerHello(serverVersion, connectionTime)));
+        context.getLog().debug("Handshake with {}: client offers {}, server version {}", remote, range.toWire(),
+                serverVersion);
+        frame.ackTo().tell(StreamAck.INSTANCE);
+        return awaitingStartApi(serverVersion);
+    }
+
+    private Behavior<Command> awaitingStartApi(int serverVersion) {
+        return common().onMessage(FrameReceived.class, frame -> onFrameBeforeStartApi(serverVersion, frame)).build();
+    }
+
+    private Behavior<Command> onFrameBeforeStartApi(int serverVersion, FrameReceived frame) {
+        metrics.messagesIn.increment();
+        byte[] payload = frame.payload().toArray();
+        logInbound(payload);
+        FieldReader reader = new FieldReader(payload);
+        SessionCodec.StartApi startApi;
+        try {
+            if (reader.readInt() != OutgoingMessageId.START_API.code()) {
+                context.getLog().warn("Closing connection from {}: request '{}' before startApi", remote,
+                        Frames.printable(payload, LOGGED_BYTES));
+                return close();
+            }
+            startApi = SessionCodec.decodeStartApi(reader);
+        } catch (WireFormatException e) {
+            context.getLog().warn("Closing connection from {}: unreadable frame '{}' before startApi: {}", remote,
+                    Frames.printable(payload, LOGGED_BYTES), e.getMessage());
+            return close();
+        }
+        ClientInfo info = new ClientInfo(startApi.clientId(), remote, serverVersion, Instant.now());
+        server.tell(new SimulatorServer.RegisterClient(info, context.getSelf()));
+        // The ack is held back until the server answers, so nothing else is read in between.
+        return registering(serverVersion, startApi.clientId(), frame.ackTo());
+    }
+
+    private Behavior<Command> registering(int serverVersion, int clientId, ActorRef<StreamAck> ackTo) {
+        return common()
+                .onMessage(Registered.class, r -> onRegistered(serverVersion, clientId, ackTo, r))
+                .onMessage(Rejected.class, r -> onRejected(serverVersion, r))
+                .build();
+    }
+
+    private Behavior<Command> onRegistered(int serverVersion, int clientId, ActorRef<StreamAck> ackTo, Registered r) {
+        context.getLog().info("Client {} connected from {} at server version {}", clientId, remote, serverVersion);
+        send(SessionCodec.managedAccounts(settings.accounts()));
+        send(SessionCodec.nextValidId(r.nextOrderId()));
+        notice(serverVersion, TwsErrorCode.MARKET_DATA_FARM_OK, "Market data farm connection is OK:usfarm");
+        notice(serverVersion, TwsErrorCode.HMDS_FARM_OK, "HMDS data farm connection is OK:ushmds");
+        notice(serverVersion, TwsErrorCode.SEC_DEF_FARM_OK, "Sec-def data farm connection is OK:secdefil");
+        ackTo.tell(StreamAck.INSTANCE);
+        return active(new Client(serverVersion, clientId, r.nextOrderId()));
+    }
+
+    private Behavior<Command> onRejected(int serverVersion, Rejected r) {
+        context.getLog().warn("Refusing connection from {}: error {} {}", remote, r.code(), r.message());
+        send(SessionCodec.error(serverVersion, SessionCodec.TwsError.of(TwsErrorCode.NO_REQUEST_ID, r.code(),
+                r.message(), System.currentTimeMillis())));
+        return close();
+    }
+
+    /** What an active session knows about its client. */
+    private record Client(int serverVersion, int clientId, int nextOrderId) {
+    }
+
+    private Behavior<Command> active(Client client) {
+        return common().onMessage(FrameReceived.class, frame -> onRequest(client, frame)).build();
+    }
+
+    private Behavior<Command> onRequest(Client client, FrameReceived frame) {
+        metrics.messagesIn.increment();
+        byte[] payload = frame.payload().toArray();
+        logInbound(payload);
+        FieldReader reader = new FieldReader(payload);
+        try {
+            int code = reader.readInt();
+            Optional<OutgoingMessageId> id = OutgoingMessageId.fromCode(code);
+            if (id.isEmpty()) {
+                error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "Unknown message id " + code);
+            } else {
+                handle(client, id.get(), reader);
+            }
+        } catch (WireFormatException e) {
+            context.getLog().warn("Client {}: cannot read request '{}': {}", client.clientId(),
+                    Frames.printable(payload, LOGGED_BYTES), e.getMessage());
+            error(client, TwsErrorCode.CANNOT_READ_REQUEST, "Cannot read request: " + e.getMessage());
+        }
+        frame.ackTo().tell(StreamAck.INSTANCE);
+        return Behaviors.same();
+    }
+
+    private void handle(Client client, OutgoingMessageId id, FieldReader reader) {
+        switch (id) {
+            case REQ_CURRENT_TIME:
+                send(SessionCodec.currentTime(Instant.now().getEpochSecond()));
+                break;
+            case REQ_IDS:
+                SessionCodec.decodeReqIds(reader);
+                send(SessionCodec.nextValidId(client.nextOrderId()));
+                break;
+            case REQ_MANAGED_ACCTS:
+                send(SessionCodec.managedAccounts(settings.accounts()));
+                break;
+            case START_API:
+                error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "startApi was already received");
+                break;
+            default:
+                error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "The simulator does not implement " + id);
+                context.getLog().info("Client {}: {} is not implemented by the simulator", client.clientId(), id);
+                break;
+        }
+    }
+
+    private Behavior<Command> close() {
+        outbound.tell(Finish.INSTANCE);
+        return Behaviors.withTimers(timers -> {
+            timers.startSingleTimer(CloseTimedOut.INSTANCE, CLOSE_GRACE);
+            return Behaviors.receive(Command.class)
+                    .onMessage(StreamCompleted.class, m -> Behaviors.stopped())
+                    .onMessage(StreamFailed.class, m -> Behaviors.stopped())
+                    .onMessage(CloseTimedOut.class, m -> Behaviors.stopped())
+                    .onMessage(StreamStarted.class, m -> Behaviors.same())
+                    .onAnyMessage(m -> Behaviors.same())
+                    .build();
+        });
+    }
+
+    /** What every phase but closing handles alike. */
+    private BehaviorBuilder<Command> common() {
+        return Behaviors.receive(Command.class)
+                .onMessage(StreamStarted.class, m -> {
+                    m.ackTo().tell(StreamAck.INSTANCE);
+                    return Behaviors.same();
+                })
+                .onMessage(StreamCompleted.class, m -> {
+                    context.getLog().info("Connection from {} closed by the client", remote);
+                    return Behaviors.stopped();
+                })
+                .onMessage(StreamFailed.class, m -> {
+                    context.getLog().warn("Closing connection from {}: protocol violation: {}", remote,
+                            m.cause().getMessage());
+                    return Behaviors.stopped();
+                })
+                .onMessage(Close.class, m -> close());
+    }
+
+    private void notice(int serverVersion, int code, String message) {
+        send(SessionCodec.error(serverVersion, SessionCodec.TwsError.of(TwsErrorCode.NO_REQUEST_ID, code, message,
+                System.currentTimeMillis())));
+    }
+
+    private void error(Client client, int code, String message) {
+        notice(client.serverVersion(), code, message);
+    }
+
+    private void send(byte[] frame) {
+        metrics.messagesOut.increment();
+        if (context.getLog().isDebugEnabled()) {
+            context.getLog().debug(">>> {} {}", remote, Frames.printable(
+                    Arrays.copyOfRange(frame, 4, frame.length), LOGGED_BYTES));
+        }
+        outbound.tell(new Send(ByteString.fromArrayUnsafe(frame)));
+    }
+
+    private void logInbound(byte[] payload) {
+        if (context.getLog().isDebugEnabled()) {
+            context.getLog().debug("<<< {} {}", remote, Frames.printable(payload, LOGGED_BYTES));
+        }
+    }
+}

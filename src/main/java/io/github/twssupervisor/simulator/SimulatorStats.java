@@ -1,0 +1,29 @@
+package io.github.twssupervisor.simulator;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A snapshot of the simulator's counters.
+ *
+ * @param connectionsAccepted TCP connections accepted since start
+ * @param openConnections     TCP connections open now (handshaking or active)
+ * @param clientsById         connected API clients by client id, each with its remote address
+ * @param messagesIn          frames received from clients, handshake version frames included
+ * @param messagesOut         frames sent to clients, handshake replies included
+ * @param uptime              time since the simulator was bound
+ */
+public record SimulatorStats(long connectionsAccepted, int openConnections, Map<Integer, String> clientsById,
+                             long messagesIn, long messagesOut, Duration uptime) {
+
+    /** Copies the map. */
+    public SimulatorStats {
+        clientsById = Map.copyOf(clientsById);
+    }
+
+    /** @return one line for the console's {@code stats} command */
+    public String toLine() {
+        return "connections=" + connectionsAccepted + " open=" + openConnections + " clients=" + clientsById.size()
+                + " messagesIn=" + messagesIn + " messagesOut=" + messagesOut + " uptime=" + uptime.toSeconds() + "s";
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.twssupervisor.wire;
+
+/**
+ * How a double is spelled on the wire. The two official implementations differ only in the exponent form, which matters
+ * for byte-identical encoding: the official Python client writes {@code 1.7976931348623157e+308} and {@code 150.0},
+ * TWS itself (Java) writes {@code 1.7976931348623157E308} and {@code 150.0}.
+ */
+public enum DoubleStyle {
+
+    /** Python's {@code str(float)}: fixed notation for exponents -4..15, else {@code d.ddde+XX}. Our client writes this. */
+    PYTHON,
+
+    /** Java's {@code Double.toString}: fixed notation for 1e-3 .. 1e7, else {@code d.dddEXX}. The simulator writes this. */
+    JAVA;
+
+    /**
+     * Formats a finite or infinite value; infinity is {@code Infinity} in both styles (the official clients'
+     * {@code INFINITY_STR}).
+     *
+     * @param value the value, not NaN
+     * @return its wire text
+     * @throws IllegalArgumentException for NaN, which no TWS field accepts
+     */
+    public String format(double value) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("NaN cannot be sent to TWS");
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        String java = Double.toString(value);
+        return this == JAVA ? java : python(java);
+    }
+
+    private static String python(String java) {
+        boolean negative = java.charAt(0) == '-';
+        String unsigned = negative ? java.substring(1) : java;
+        int e = unsigned.indexOf('E');
+        String mantissa = e < 0 ? unsigned : unsigned.substring(0, e);
+        int exponent = e < 0 ? 0 : Integer.parseInt(unsigned.substring(e + 1));
+        int point = mantissa.indexOf('.');
+        StringBuilder digits = new StringBuilder(mantissa.length()).append(mantissa, 0, point).append(mantissa, point + 1,
+                mantissa.length());
+        // value = 0.<digits> * 10^pointPosition
+        int pointPosition = point + exponent;
+        int leading = 0;
+        while (leading < digits.length() - 1 && digits.charAt(leading) == '0') {
+            leading++;
+        }
+        digits.delete(0, leading);
+        pointPosition -= leading;
+        int trailing = digits.length();
+        while (trailing > 1 && digits.charAt(trailing - 1) == '0') {
+            trailing--;
+        }
+        digits.setLength(trailing);
+        StringBuilder out = new StringBuilder(24);
+        if (negative) {
+            out.append('-');
+        }
+        if (digits.length() == 1 && digits.charAt(0) == '0') {
+            return out.append("0.0").toString();
+        }
+        int decimalExponent = pointPosition - 1;
+        if (decimalExponent >= -4 && decimalExponent < 16) {
+            if (pointPosition <= 0) {
+                out.append("0.");
+                out.append("0".repeat(-pointPosition));
+                out.append(digits);
+            } else if (pointPosition >= digits.length()) {
+                out.append(digits).append("0".repeat(pointPosition - digits.length())).append(".0");
+            } else {
+                out.append(digits, 0, pointPosition).append('.').append(digits, pointPosition, digits.length());
+            }
+        } else {
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(decimalExponent < 0 ? '-' : '+');
+            int magnitude = Math.abs(decimalExponent);
+            if (magnitude < 10) {
+                out.append('0');
+            }
+            out.append(magnitude);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.twssupervisor.wire;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The unframed start of a TWS session (TWS-WIRE.md §2).
+ *
+ * <pre>
+ * client: 41 50 49 00 | 00 00 00 09 | "v176..200"          "API\0", then one frame whose payload has no NUL
+ * server: 00 00 00 1a | "176" 00 "20261122 10:30:00 UTC" 00   serverVersion, connectionTime
+ * </pre>
+ */
+public final class Handshake {
+
+    private static final byte[] PREAMBLE = {'A', 'P', 'I', 0};
+
+    private Handshake() {
+    }
+
+    /** @return a copy of the 4 preamble bytes {@code API\0} */
+    public static byte[] preamble() {
+        return PREAMBLE.clone();
+    }
+
+    /**
+     * @param bytes the first 4 bytes a client sent
+     * @return true if they are {@code API\0}
+     */
+    public static boolean isPreamble(byte[] bytes) {
+        return Arrays.equals(bytes, PREAMBLE);
+    }
+
+    /**
+     * The client's one write: preamble plus the version frame.
+     *
+     * @param range the versions offered
+     * @return the bytes to send
+     */
+    public static byte[] clientHello(VersionRange range) {
+        byte[] version = range.toWire().getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = Frames.frame(version);
+        byte[] hello = Arrays.copyOf(PREAMBLE, PREAMBLE.length + frame.length);
+        System.arraycopy(frame, 0, hello, PREAMBLE.length, frame.length);
+        return hello;
+    }
+
+    /**
+     * The server's reply frame.
+     *
+     * @param hello the negotiated version and connection time
+     * @return a complete frame
+     */
+    public static byte[] serverHelloFrame(ServerHello hello) {
+        return new FieldWriter(DoubleStyle.JAVA).writeInt(hello.serverVersion()).writeString(hello.connectionTime())
+                .toFrame();
+    }
+
+    /**
+     * The server's first frame as a client reads it.
+     *
+     * @param serverVersion  the negotiated version
+     * @param connectionTime {@code yyyyMMdd HH:mm:ss <zone>}, free text
+     */
+    public record ServerHello(int serverVersion, String connectionTime) {
+
+        /**
+         * Recognises the version frame: exactly two fields, the first a positive number. Other frames that arrive
+         * before it are to be ignored (the official Python client's "sometimes I get news before the server version").
+         *
+         * @param payload a payload read before the handshake completed
+         * @return true if this is the version frame
+         */
+        public static boolean matches(byte[] payload) {
+            FieldReader reader = new FieldReader(payload);
+            if (reader.remainingFields() != 2) {
+                return false;
+            }
+            String first = reader.readString();
+            return !first.isEmpty() && first.chars().allMatch(Character::isDigit) && first.length() < 10;
+        }
+
+        /**
+         * @param payload the version frame's payload
+         * @return the decoded reply
+         * @throws WireFormatException if it is not a version frame
+         */
+        public static ServerHello decode(byte[] payload) {
+            if (!matches(payload)) {
+                throw new WireFormatException("'" + Frames.printable(payload, 60)
+                        + "' is not a version frame serverVersion|connectionTime|");
+            }
+            FieldReader reader = new FieldReader(payload);
+            return new ServerHello(reader.readInt(), reader.readString());
+        }
+    }
+}

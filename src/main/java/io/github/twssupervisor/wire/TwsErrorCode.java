@@ -1,0 +1,56 @@
+package io.github.twssupervisor.wire;
+
+/**
+ * Error and notice codes carried by the error message (IN 4), TWS-WIRE.md §6. The one place that holds these numbers.
+ */
+public final class TwsErrorCode {
+
+    /** Id used by session-level notices that refer to no request. */
+    public static final int NO_REQUEST_ID = -1;
+
+    /** Max rate of messages per second exceeded. */
+    public static final int MAX_RATE_EXCEEDED = 100;
+    /** Server error when reading an API client request: the simulator's answer to a frame it cannot parse. */
+    public static final int CANNOT_READ_REQUEST = 320;
+    /** Server error validating an API client request: the simulator's answer to a request it does not implement. */
+    public static final int CANNOT_VALIDATE_REQUEST = 321;
+    /** Client id already in use; TWS closes the connection. */
+    public static final int CLIENT_ID_IN_USE = 326;
+    /** Couldn't connect to TWS (client-generated in the official clients). */
+    public static final int CONNECT_FAIL = 502;
+    /** Not connected (client-generated). */
+    public static final int NOT_CONNECTED = 504;
+    /** Unsupported version (client-generated, Java). */
+    public static final int UNSUPPORTED_VERSION = 506;
+    /** Bad message length / socket EOF (client-generated, Java). */
+    public static final int BAD_LENGTH = 507;
+    /** Connectivity between IB and TWS lost. */
+    public static final int CONNECTIVITY_LOST = 1100;
+    /** Connectivity restored, data lost: re-subscribe. */
+    public static final int CONNECTIVITY_RESTORED_DATA_LOST = 1101;
+    /** Connectivity restored, data maintained. */
+    public static final int CONNECTIVITY_RESTORED_DATA_KEPT = 1102;
+    /** TWS socket port reset: the connection drops. */
+    public static final int SOCKET_PORT_RESET = 1300;
+    /** Market data farm connection broken. */
+    public static final int MARKET_DATA_FARM_BROKEN = 2103;
+    /** Market data farm connection OK. */
+    public static final int MARKET_DATA_FARM_OK = 2104;
+    /** HMDS data farm connection broken. */
+    public static final int HMDS_FARM_BROKEN = 2105;
+    /** HMDS data farm connection OK. */
+    public static final int HMDS_FARM_OK = 2106;
+    /** HMDS data farm inactive but available on demand. */
+    public static final int HMDS_FARM_INACTIVE = 2107;
+    /** Market data farm inactive but available on demand. */
+    public static final int MARKET_DATA_FARM_INACTIVE = 2108;
+    /** Connectivity between TWS and server broken; restored automatically. */
+    public static final int TWS_SERVER_CONNECTIVITY_BROKEN = 2110;
+    /** Sec-def data farm connection broken. */
+    public static final int SEC_DEF_FARM_BROKEN = 2157;
+    /** Sec-def data farm connection OK. */
+    public static final int SEC_DEF_FARM_OK = 2158;
+
+    private TwsErrorCode() {
+    }
+}
