@@ -29,9 +29,14 @@ public record TwsSettings(SimulatorSettings simulator) {
      */
     public static TwsSettings from(Config config) {
         try {
-            config.checkValid(ConfigFactory.defaultReference(), ROOT);
             Config tws = config.getConfig(ROOT);
-            return new TwsSettings(simulator(tws.getConfig("simulator")));
+            tws.checkValid(ConfigFactory.defaultReference().getConfig(ROOT));
+            return new TwsSettings(simulator(new Keys(config, ROOT + ".simulator.")));
+        } catch (ConfigException.ValidationFailed e) {
+            StringBuilder problems = new StringBuilder("invalid configuration:");
+            e.problems().forEach(p -> problems.append(' ').append(ROOT).append('.').append(p.path()).append(": ")
+                    .append(p.problem()).append(';'));
+            throw new IllegalArgumentException(problems.toString(), e);
         } catch (ConfigException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
         }
@@ -55,17 +60,33 @@ public record TwsSettings(SimulatorSettings simulator) {
                 "tws-runnable.conf")).withFallback(ConfigFactory.defaultReference()).resolve();
     }
 
-    private static SimulatorSettings simulator(Config c) {
-        return new SimulatorSettings(c.getString("host"), c.getInt("port"), c.getInt("accept-backlog"),
-                c.getInt("max-version"), c.getStringList("accounts"), c.getInt("next-order-id"),
-                c.getInt("max-clients"), zone(c, "time-zone"), c.getInt("outbound-buffer"));
+    private static SimulatorSettings simulator(Keys c) {
+        return new SimulatorSettings(c.string("host"), c.integer("port"), c.integer("accept-backlog"),
+                c.integer("max-version"), c.config.getStringList(c.path("accounts")), c.integer("next-order-id"),
+                c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"));
     }
 
-    private static ZoneId zone(Config c, String key) {
-        try {
-            return ZoneId.of(c.getString(key));
-        } catch (DateTimeException e) {
-            throw new ConfigException.BadValue(c.origin(), key, e.getMessage());
+    /** Reads keys of one section by their full path, so that every error message names the whole key. */
+    private record Keys(Config config, String prefix) {
+
+        String path(String key) {
+            return prefix + key;
+        }
+
+        String string(String key) {
+            return config.getString(path(key));
+        }
+
+        int integer(String key) {
+            return config.getInt(path(key));
+        }
+
+        ZoneId zone(String key) {
+            try {
+                return ZoneId.of(string(key));
+            } catch (DateTimeException e) {
+                throw new ConfigException.BadValue(config.origin(), path(key), e.getMessage());
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.OutgoingMessageId;
+import io.github.twssupervisor.wire.ServerVersion;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.VersionRange;
@@ -117,7 +118,9 @@ public final class SimulatorSession {
                 StreamFailed::new));
         Source<Outbound, ActorRef<Outbound>> source = ActorSource.actorRef(out -> out == Finish.INSTANCE,
                 out -> Optional.empty(), settings.outboundBuffer(), OverflowStrategy.fail());
-        Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceCoupledMat(inbound,
+        // Not coupled: a coupled flow cancels the read side when the write side completes, and Akka answers that with
+        // an abort (RST) that can overtake the last frames, such as error 326 before the close.
+        Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceMat(inbound,
                 source.map(out -> ((Send) out).bytes()), Keep.right());
         // A materializer bound to this actor: when the session stops, its socket is gone too.
         this.outbound = connection.handleWith(flow, Materializer.createMaterializer(context));
@@ -149,10 +152,11 @@ public final class SimulatorSession {
             context.getLog().warn("Closing connection from {}: {}", remote, e.getMessage());
             return close();
         }
-        Optional<Integer> negotiated = range.negotiate(settings.maxVersion());
+        Optional<Integer> negotiated = range.negotiate(ServerVersion.MIN_SUPPORTED, settings.maxVersion());
         if (negotiated.isEmpty()) {
             context.getLog().warn("Closing connection from {} without reply: it offers server versions {}..{}, "
-                    + "the simulator speaks up to {}", remote, range.min(), range.max(), settings.maxVersion());
+                    + "the simulator speaks {}..{}", remote, range.min(), range.max(), ServerVersion.MIN_SUPPORTED,
+                    settings.maxVersion());
             return close();
         }
         int serverVersion = negotiated.get();

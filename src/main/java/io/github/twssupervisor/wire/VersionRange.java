@@ -32,8 +32,19 @@ public record VersionRange(int min, int max, String connectOptions) {
      * @return {@code min(max, serverMax)}, or empty when that is below {@link #min()}: the ranges do not overlap
      */
     public Optional<Integer> negotiate(int serverMax) {
+        return negotiate(1, serverMax);
+    }
+
+    /**
+     * The server's side of the negotiation for a server that speaks only {@code serverMin..serverMax}.
+     *
+     * @param serverMin the lowest version the server speaks
+     * @param serverMax the highest version the server speaks
+     * @return {@code min(max, serverMax)}, or empty when that is below {@link #min()} or below {@code serverMin}
+     */
+    public Optional<Integer> negotiate(int serverMin, int serverMax) {
         int version = Math.min(max, serverMax);
-        return version >= min ? Optional.of(version) : Optional.empty();
+        return version >= Math.max(min, serverMin) ? Optional.of(version) : Optional.empty();
     }
 
     /** @return the version string as sent: {@code v176..200}, with connect options after a space if any */
