@@ -23,19 +23,19 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
     /** Validates every field, naming the key in the message. */
     public SimulatorSettings {
         accounts = List.copyOf(accounts);
-        require(host != null && !host.isBlank(), "tws.simulator.host must not be empty");
-        require(port >= 0 && port <= 65535, "tws.simulator.port must be 0..65535, was " + port);
-        require(acceptBacklog > 0, "tws.simulator.accept-backlog must be positive, was " + acceptBacklog);
-        require(maxVersion >= ServerVersion.MIN_SUPPORTED && maxVersion <= ServerVersion.MAX_SUPPORTED,
+        Checks.require(host != null && !host.isBlank(), "tws.simulator.host must not be empty");
+        Checks.require(port >= 0 && port <= 65535, "tws.simulator.port must be 0..65535, was " + port);
+        Checks.require(acceptBacklog > 0, "tws.simulator.accept-backlog must be positive, was " + acceptBacklog);
+        Checks.require(maxVersion >= ServerVersion.MIN_SUPPORTED && maxVersion <= ServerVersion.MAX_SUPPORTED,
                 "tws.simulator.max-version must be " + ServerVersion.MIN_SUPPORTED + ".." + ServerVersion.MAX_SUPPORTED
                         + ", was " + maxVersion);
-        require(!accounts.isEmpty(), "tws.simulator.accounts must name at least one account");
-        require(accounts.stream().allMatch(a -> a.matches("[A-Za-z0-9]+")),
+        Checks.require(!accounts.isEmpty(), "tws.simulator.accounts must name at least one account");
+        Checks.require(accounts.stream().allMatch(a -> a.matches("[A-Za-z0-9]+")),
                 "tws.simulator.accounts must be account codes (letters and digits), was " + accounts);
-        require(nextOrderId > 0, "tws.simulator.next-order-id must be positive, was " + nextOrderId);
-        require(maxClients > 0, "tws.simulator.max-clients must be positive, was " + maxClients);
-        require(timeZone != null, "tws.simulator.time-zone must be set");
-        require(outboundBuffer > 0, "tws.simulator.outbound-buffer must be positive, was " + outboundBuffer);
+        Checks.require(nextOrderId > 0, "tws.simulator.next-order-id must be positive, was " + nextOrderId);
+        Checks.require(maxClients > 0, "tws.simulator.max-clients must be positive, was " + maxClients);
+        Checks.require(timeZone != null, "tws.simulator.time-zone must be set");
+        Checks.require(outboundBuffer > 0, "tws.simulator.outbound-buffer must be positive, was " + outboundBuffer);
     }
 
     /**
@@ -74,11 +74,5 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
                 timeZone, outboundBuffer);
-    }
-
-    private static void require(boolean condition, String message) {
-        if (!condition) {
-            throw new IllegalArgumentException(message);
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -13,9 +14,10 @@ import java.time.ZoneId;
  * configuration keys; it checks the given config against reference.conf, so a misspelt or mistyped key fails at start-up
  * with the key's name instead of being ignored.
  *
- * @param simulator the simulator's settings
+ * @param connection the connection's settings
+ * @param simulator  the simulator's settings
  */
-public record TwsSettings(SimulatorSettings simulator) {
+public record TwsSettings(ConnectionSettings connection, SimulatorSettings simulator) {
 
     /** The root key of every setting. */
     public static final String ROOT = "tws";
@@ -31,7 +33,8 @@ public record TwsSettings(SimulatorSettings simulator) {
         try {
             Config tws = config.getConfig(ROOT);
             tws.checkValid(ConfigFactory.defaultReference().getConfig(ROOT));
-            return new TwsSettings(simulator(new Keys(config, ROOT + ".simulator.")));
+            return new TwsSettings(connection(new Keys(config, ROOT + ".connection.")),
+                    simulator(new Keys(config, ROOT + ".simulator.")));
         } catch (ConfigException.ValidationFailed e) {
             StringBuilder problems = new StringBuilder("invalid configuration:");
             e.problems().forEach(p -> problems.append(' ').append(ROOT).append('.').append(p.path()).append(": ")
@@ -66,6 +69,23 @@ public record TwsSettings(SimulatorSettings simulator) {
                 c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"));
     }
 
+    private static ConnectionSettings connection(Keys c) {
+        return new ConnectionSettings(c.string("host"), c.integer("port"), c.integer("client-id"),
+                c.enumValue(ConnectionSettings.ClientIdPolicy.class, "client-id-policy"),
+                c.config.getIntList(c.path("client-id-rotation")), c.integer("min-version"), c.integer("max-version"),
+                c.string("connect-options"), c.duration("connect-timeout"), c.duration("handshake-timeout"),
+                new ConnectionSettings.Backoff(c.duration("backoff.min"), c.duration("backoff.max"),
+                        c.config.getDouble(c.path("backoff.random-factor")), c.duration("backoff.reset-after")),
+                new ConnectionSettings.Heartbeat(c.duration("heartbeat.idle"), c.duration("heartbeat.timeout")),
+                new ConnectionSettings.Pacing(c.integer("pacing.messages-per-second"), c.integer("pacing.queue-size")),
+                c.enumValue(ConnectionSettings.DisconnectedBehavior.class, "disconnected-behavior"),
+                c.integer("socket-buffer"),
+                new ConnectionSettings.Socket(c.config.getBoolean(c.path("socket.tcp-no-delay")),
+                        c.bytes("socket.receive-buffer"), c.bytes("socket.send-buffer"),
+                        c.config.getBoolean(c.path("socket.keep-alive")), c.duration("socket.keep-alive-idle"),
+                        c.duration("socket.keep-alive-interval"), c.integer("socket.keep-alive-count")));
+    }
+
     /** Reads keys of one section by their full path, so that every error message names the whole key. */
     private record Keys(Config config, String prefix) {
 
@@ -79,6 +99,30 @@ public record TwsSettings(SimulatorSettings simulator) {
 
         int integer(String key) {
             return config.getInt(path(key));
+        }
+
+        Duration duration(String key) {
+            return config.getDuration(path(key));
+        }
+
+        int bytes(String key) {
+            long value = config.getBytes(path(key));
+            if (value > Integer.MAX_VALUE) {
+                throw new ConfigException.BadValue(config.origin(), path(key), "at most 2 GiB");
+            }
+            return (int) value;
+        }
+
+        <E extends Enum<E>> E enumValue(Class<E> type, String key) {
+            String text = string(key);
+            for (E value : type.getEnumConstants()) {
+                if (value.name().equalsIgnoreCase(text)) {
+                    return value;
+                }
+            }
+            throw new ConfigException.BadValue(config.origin(), path(key), "'" + text + "' is not one of "
+                    + java.util.Arrays.stream(type.getEnumConstants()).map(v -> v.name().toLowerCase(java.util.Locale.ROOT))
+                    .toList());
         }
 
         ZoneId zone(String key) {

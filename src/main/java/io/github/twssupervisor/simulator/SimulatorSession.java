@@ -16,6 +16,7 @@ import akka.stream.typed.javadsl.ActorSink;
 import akka.stream.typed.javadsl.ActorSource;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.Handshake;
@@ -113,7 +114,7 @@ public final class SimulatorSession {
         this.settings = settings;
         this.metrics = metrics;
         this.remote = connection.remoteAddress().getHostString() + ":" + connection.remoteAddress().getPort();
-        Sink<ByteString, ?> inbound = ServerFraming.inbound().to(ActorSink.actorRefWithBackpressure(context.getSelf(),
+        Sink<ByteString, ?> inbound = TwsFraming.serverInbound().to(ActorSink.actorRefWithBackpressure(context.getSelf(),
                 FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
                 StreamFailed::new));
         Source<Outbound, ActorRef<Outbound>> source = ActorSource.actorRef(out -> out == Finish.INSTANCE,

@@ -1,5 +1,9 @@
 package io.github.twssupervisor.wire;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * How a double is spelled on the wire. The two official implementations differ only in the exponent form, which matters
  * for byte-identical encoding: the official Python client writes {@code 1.7976931348623157e+308} and {@code 150.0},
@@ -7,11 +11,18 @@ package io.github.twssupervisor.wire;
  */
 public enum DoubleStyle {
 
-    /** Python's {@code str(float)}: fixed notation for exponents -4..15, else {@code d.ddde+XX}. Our client writes this. */
+    /**
+     * Python's {@code str(float)}: the shortest digits that read back, fixed notation for exponents -4..15, else
+     * {@code d.ddde+XX}. Our client writes this.
+     */
     PYTHON,
 
     /** Java's {@code Double.toString}: fixed notation for 1e-3 .. 1e7, else {@code d.dddEXX}. The simulator writes this. */
     JAVA;
+
+    /** The nearest decimal first; its other neighbour can be the only one that reads back (asymmetric interval). */
+    private static final RoundingMode[] CANDIDATE_ROUNDINGS = {RoundingMode.HALF_EVEN, RoundingMode.DOWN,
+        RoundingMode.UP};
 
     /**
      * Formats a finite or infinite value; infinity is {@code Infinity} in both styles (the official clients'
@@ -28,8 +39,31 @@ public enum DoubleStyle {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        String java = Double.toString(value);
-        return this == JAVA ? java : python(java);
+        return this == JAVA ? Double.toString(value) : python(shortest(value));
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code value}, the nearest of those if several, as Python's {@code repr}
+     * picks it. {@code Double.toString} before JDK 19 sometimes has more digits ({@code 4.9E-324} for {@code 5e-324},
+     * {@code 9.999999999999999E22} for {@code 1e23}).
+     *
+     * @return the digits as {@code [-]<digits>.0E<exponent>}, the form {@link #python(String)} reads
+     */
+    private static String shortest(double value) {
+        if (value == 0) {
+            return Double.toString(value); // keeps the sign of -0.0
+        }
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision <= 17; precision++) {
+            for (RoundingMode mode : CANDIDATE_ROUNDINGS) {
+                BigDecimal candidate = exact.round(new MathContext(precision, mode));
+                if (candidate.doubleValue() == value) {
+                    return (candidate.signum() < 0 ? "-" : "") + candidate.unscaledValue().abs() + ".0E"
+                            + -candidate.scale();
+                }
+            }
+        }
+        throw new AssertionError("no 17-digit decimal reads back as " + value); // 17 digits always do
     }
 
     private static String python(String java) {

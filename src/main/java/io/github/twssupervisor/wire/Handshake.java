@@ -77,7 +77,8 @@ public final class Handshake {
                 return false;
             }
             String first = reader.readString();
-            return !first.isEmpty() && first.chars().allMatch(Character::isDigit) && first.length() < 10;
+            // ASCII digits only: Character.isDigit also takes other scripts' digits, which readInt then rejects.
+            return !first.isEmpty() && first.chars().allMatch(c -> c >= '0' && c <= '9') && first.length() < 10;
         }
 
         /**

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.simulator;
+package io.github.twssupervisor.framing;
 
 import akka.NotUsed;
 import akka.stream.javadsl.Flow;
@@ -12,7 +12,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * The inbound byte stream of a server-side connection, cut into frame payloads.
+ * Akka Streams stages that cut a TCP byte stream into TWS frame payloads, shared by the client's socket and the
+ * simulator's sessions (the pure byte rules live in {@code wire/}, which knows no Akka).
  *
  * <pre>
  * 41 50 49 00 | len | payload | len | payload | ...
@@ -23,15 +24,24 @@ import java.util.List;
  * the connection. The javadsl {@code Framing.lengthField} defaults to little-endian and keeps the header in the frame:
  * both are overridden here.
  */
-final class ServerFraming {
+public final class TwsFraming {
 
-    private ServerFraming() {
+    private TwsFraming() {
     }
 
-    /** @return a flow from raw socket bytes to frame payloads */
-    static Flow<ByteString, ByteString, NotUsed> inbound() {
+    /** @return a flow from a server-side connection's raw bytes (preamble first) to frame payloads */
+    public static Flow<ByteString, ByteString, NotUsed> serverInbound() {
         return Flow.<ByteString>create()
-                .statefulMapConcat(ServerFraming::preambleCheck)
+                .statefulMapConcat(TwsFraming::preambleCheck)
+                .via(payloads());
+    }
+
+    /**
+     * @return a flow from length-prefixed frames to their payloads; a zero-length frame or a length above 0xFFFFFF
+     *     fails the stream
+     */
+    public static Flow<ByteString, ByteString, NotUsed> payloads() {
+        return Flow.<ByteString>create()
                 .via(Framing.lengthField(WireLimits.LENGTH_PREFIX_BYTES, 0,
                         WireLimits.MAX_FRAME_PAYLOAD + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN))
                 .map(frame -> {

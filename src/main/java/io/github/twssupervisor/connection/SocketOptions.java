@@ -1,0 +1,80 @@
+package io.github.twssupervisor.connection;
+
+import akka.io.Inet;
+import akka.io.TcpSO;
+import io.github.twssupervisor.config.ConnectionSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import jdk.net.ExtendedSocketOptions;
+
+/**
+ * The socket options of a TWS connection as Akka IO options. Buffers and keep-alive go on before connect; the keep-alive
+ * timings (Linux and macOS only, through {@link ExtendedSocketOptions}) and the read-back run after connect, on Akka's
+ * IO thread, which hands the report to a callback.
+ */
+final class SocketOptions {
+
+    private SocketOptions() {
+    }
+
+    /**
+     * @param settings what to apply
+     * @param onApplied receives what the socket reports after connect; called on an Akka IO thread
+     * @return options for {@code Tcp.outgoingConnection}
+     */
+    static List<Inet.SocketOption> forConnect(ConnectionSettings.Socket settings, Consumer<SocketOptionsReport> onApplied) {
+        return List.of(TcpSO.receiveBufferSize(settings.receiveBuffer()), TcpSO.sendBufferSize(settings.sendBuffer()),
+                TcpSO.keepAlive(settings.keepAlive()), TcpSO.tcpNoDelay(settings.tcpNoDelay()),
+                new TuneAndReport(settings, onApplied));
+    }
+
+    /** Applies the extended keep-alive options and reads everything back. */
+    private static final class TuneAndReport extends Inet.AbstractSocketOptionV2 {
+
+        private final ConnectionSettings.Socket settings;
+        private final Consumer<SocketOptionsReport> onApplied;
+
+        TuneAndReport(ConnectionSettings.Socket settings, Consumer<SocketOptionsReport> onApplied) {
+            this.settings = settings;
+            this.onApplied = onApplied;
+        }
+
+        @Override
+        public void afterConnect(Socket socket) {
+            try {
+                if (settings.keepAlive()) {
+                    trySet(socket, ExtendedSocketOptions.TCP_KEEPIDLE, (int) settings.keepAliveIdle().toSeconds());
+                    trySet(socket, ExtendedSocketOptions.TCP_KEEPINTERVAL,
+                            (int) settings.keepAliveInterval().toSeconds());
+                    trySet(socket, ExtendedSocketOptions.TCP_KEEPCOUNT, settings.keepAliveCount());
+                }
+                onApplied.accept(new SocketOptionsReport(socket.getOption(StandardSocketOptions.TCP_NODELAY),
+                        socket.getOption(StandardSocketOptions.SO_RCVBUF),
+                        socket.getOption(StandardSocketOptions.SO_SNDBUF),
+                        socket.getOption(StandardSocketOptions.SO_KEEPALIVE),
+                        read(socket, ExtendedSocketOptions.TCP_KEEPIDLE),
+                        read(socket, ExtendedSocketOptions.TCP_KEEPINTERVAL),
+                        read(socket, ExtendedSocketOptions.TCP_KEEPCOUNT)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot apply socket options", e);
+            }
+        }
+
+        private static void trySet(Socket socket, SocketOption<Integer> option, int value) throws IOException {
+            if (socket.supportedOptions().contains(option)) {
+                socket.setOption(option, Math.max(1, value));
+            }
+        }
+
+        private static Optional<Integer> read(Socket socket, SocketOption<Integer> option) throws IOException {
+            return socket.supportedOptions().contains(option) ? Optional.of(socket.getOption(option))
+                    : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.twssupervisor.connection;
+
+import java.util.Optional;
+
+/**
+ * Socket options as read back from a connected socket, which may differ from those asked for (the OS rounds buffer
+ * sizes; keep-alive tuning exists only on some platforms).
+ *
+ * @param tcpNoDelay             TCP_NODELAY
+ * @param receiveBuffer          SO_RCVBUF in bytes
+ * @param sendBuffer             SO_SNDBUF in bytes
+ * @param keepAlive              SO_KEEPALIVE
+ * @param keepAliveIdleSeconds   TCP_KEEPIDLE, empty where the platform lacks it
+ * @param keepAliveIntervalSeconds TCP_KEEPINTERVAL, empty where the platform lacks it
+ * @param keepAliveCount         TCP_KEEPCOUNT, empty where the platform lacks it
+ */
+public record SocketOptionsReport(boolean tcpNoDelay, int receiveBuffer, int sendBuffer, boolean keepAlive,
+                                  Optional<Integer> keepAliveIdleSeconds, Optional<Integer> keepAliveIntervalSeconds,
+                                  Optional<Integer> keepAliveCount) {
+
+    /** @return true when the keep-alive timings could be applied */
+    public boolean keepAliveTuned() {
+        return keepAliveIdleSeconds.isPresent() && keepAliveIntervalSeconds.isPresent() && keepAliveCount.isPresent();
+    }
+
+    /** @return the options on one line, as the ping command prints them */
+    public String toLine() {
+        return "TCP_NODELAY=" + tcpNoDelay + " SO_RCVBUF=" + receiveBuffer + " SO_SNDBUF=" + sendBuffer
+                + " SO_KEEPALIVE=" + keepAlive + " TCP_KEEPIDLE=" + show(keepAliveIdleSeconds) + " TCP_KEEPINTERVAL="
+                + show(keepAliveIntervalSeconds) + " TCP_KEEPCOUNT=" + show(keepAliveCount);
+    }
+
+    private static String show(Optional<Integer> value) {
+        return value.map(String::valueOf).orElse("unsupported");
+    }
+}
