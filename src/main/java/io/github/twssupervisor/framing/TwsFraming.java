@@ -50,7 +50,10 @@ public final class TwsFraming {
                         Frames.checkLength(0);
                     }
                     return payload;
-                });
+                })
+                // Akka's framing error is a Scala type; callers see the wire package's exception instead.
+                .mapError(akka.stream.scaladsl.Framing.FramingException.class,
+                        e -> new WireFormatException("frame rejected: " + e.getMessage()));
     }
 
     private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {

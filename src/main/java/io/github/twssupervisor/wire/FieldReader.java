@@ -67,6 +67,17 @@ public final class FieldReader {
         return (end > position && payload[end - 1] != WireLimits.NUL) ? count + 1 : count;
     }
 
+    /**
+     * @param fields how many fields to skip
+     * @return this reader, for chaining
+     */
+    public FieldReader skipping(int fields) {
+        for (int i = 0; i < fields; i++) {
+            skip();
+        }
+        return this;
+    }
+
     /** Skips one field. */
     public void skip() {
         fieldEnd();

@@ -44,6 +44,8 @@ public final class TwsErrorCode {
     public static final int HMDS_FARM_INACTIVE = 2107;
     /** Market data farm inactive but available on demand. */
     public static final int MARKET_DATA_FARM_INACTIVE = 2108;
+    /** Market data farm is connecting. */
+    public static final int MARKET_DATA_FARM_CONNECTING = 2119;
     /** Connectivity between TWS and server broken; restored automatically. */
     public static final int TWS_SERVER_CONNECTIVITY_BROKEN = 2110;
     /** Sec-def data farm connection broken. */

@@ -1,0 +1,492 @@
+package io.github.twssupervisor.connection;
+
+import akka.Done;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.BehaviorBuilder;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.pattern.StatusReply;
+import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The state machine of one logical connection (host, port, client id); one method per {@link ConnectionState}. It
+ * spawns and watches a fresh {@link SocketActor} per attempt, numbered by an epoch; anything tagged with an older epoch
+ * is dropped. Every loss leads to RECONNECTING with the next delay of the {@link Backoff}, and to a new attempt when the
+ * timer fires; it never gives up. Only {@link Close} ends it, and a close is not reported as a failure.
+ */
+public final class ConnectionSupervisor {
+
+    /** Messages of the supervisor. */
+    public sealed interface Command permits SocketConnected, SocketReady, SocketFailed, SessionEventReceived,
+            Subscribe, Unsubscribe, RequestCurrentTime, AwaitReady, GetSocketOptions, Close, RetryNow, StableReady,
+            SocketStopped, SubscriberStopped, CurrentTimeRejected {
+    }
+
+    /** The socket of an epoch is connected; the handshake starts. */
+    record SocketConnected(long epoch) implements Command {
+    }
+
+    /** The socket of an epoch completed the handshake. */
+    record SocketReady(long epoch, Ready ready, Optional<SocketOptionsReport> options) implements Command {
+    }
+
+    /** The socket of an epoch failed and is stopping. */
+    record SocketFailed(long epoch, FailureReason reason) implements Command {
+    }
+
+    /**
+     * A session-level message decoded by the dispatcher.
+     *
+     * @param epoch the socket it came from
+     * @param event the message
+     */
+    public record SessionEventReceived(long epoch, SessionEvent event) implements Command {
+    }
+
+    /**
+     * Adds a subscriber to state changes and notices; it first receives the current state.
+     *
+     * @param subscriber watched, dropped when it stops
+     */
+    public record Subscribe(ActorRef<ConnectionEvent> subscriber) implements Command {
+    }
+
+    /**
+     * @param subscriber to remove
+     */
+    public record Unsubscribe(ActorRef<ConnectionEvent> subscriber) implements Command {
+    }
+
+    /**
+     * Sends reqCurrentTime through the pacer.
+     *
+     * @param replyTo TWS's clock, or an error if the request is rejected or the connection is lost first
+     */
+    public record RequestCurrentTime(ActorRef<StatusReply<Instant>> replyTo) implements Command {
+    }
+
+    /**
+     * @param replyTo told the Ready of the current connection, now or when it is next READY; an error once closed
+     */
+    public record AwaitReady(ActorRef<StatusReply<Ready>> replyTo) implements Command {
+    }
+
+    /**
+     * @param replyTo the options of the last socket that reported them
+     */
+    public record GetSocketOptions(ActorRef<Optional<SocketOptionsReport>> replyTo) implements Command {
+    }
+
+    /**
+     * Closes for good: no more attempts, nothing more sent.
+     *
+     * @param replyTo told when the socket is gone
+     */
+    public record Close(ActorRef<Done> replyTo) implements Command {
+    }
+
+    private enum RetryNow implements Command {
+        INSTANCE
+    }
+
+    private enum StableReady implements Command {
+        INSTANCE
+    }
+
+    private record SocketStopped(long epoch) implements Command {
+    }
+
+    private record SubscriberStopped(ActorRef<ConnectionEvent> subscriber) implements Command {
+    }
+
+    private record CurrentTimeRejected(OutboundRequest.RequestRejected rejected) implements Command {
+    }
+
+    private record TimeWaiter(long requestId, ActorRef<StatusReply<Instant>> replyTo) {
+    }
+
+    private static final Object RETRY_TIMER = "retry";
+    private static final Object STABLE_TIMER = "stable";
+
+    private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
+    private final ConnectionSettings settings;
+    private final ActorRef<Pacer.Command> pacer;
+    private final ActorRef<? super Inbound> dispatcher;
+    private final ConnectionMetrics metrics;
+    private final AtomicReference<ConnectionState> stateView;
+    private final Backoff backoff;
+    private final SplittableRandom random = new SplittableRandom();
+    private final ActorRef<OutboundRequest.RequestRejected> rejections;
+    private final List<Integer> clientIds;
+    private final Set<ActorRef<ConnectionEvent>> subscribers = new HashSet<>();
+    private final List<ActorRef<StatusReply<Ready>>> readyWaiters = new ArrayList<>();
+    private final ArrayDeque<TimeWaiter> timeWaiters = new ArrayDeque<>();
+    private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
+
+    private ConnectionState state = ConnectionState.DISCONNECTED;
+    private long epoch;
+    private int attempt;
+    private int clientIdIndex;
+    private long nextRequestId;
+    private Optional<ActorRef<SocketActor.Command>> socket = Optional.empty();
+    private Optional<Ready> ready = Optional.empty();
+    private Optional<SocketOptionsReport> socketOptions = Optional.empty();
+    private boolean keepAliveReported;
+
+    private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
+                                 ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
+                                 ActorRef<? super Inbound> dispatcher, ConnectionMetrics metrics,
+                                 AtomicReference<ConnectionState> stateView) {
+        this.context = context;
+        this.timers = timers;
+        this.settings = settings;
+        this.pacer = pacer;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.stateView = stateView;
+        this.backoff = new Backoff(settings.backoff());
+        this.clientIds = settings.clientIdsToTry();
+        this.rejections = context.messageAdapter(OutboundRequest.RequestRejected.class, CurrentTimeRejected::new);
+    }
+
+    /**
+     * @param settings   the connection's settings
+     * @param pacer      gets each READY socket
+     * @param dispatcher gets the frames of each socket
+     * @param metrics    connection counters
+     * @param stateView  written on every transition, for readers outside the actor system
+     * @return the behaviour; the first attempt starts at once
+     */
+    public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
+                                           ActorRef<? super Inbound> dispatcher, ConnectionMetrics metrics,
+                                           AtomicReference<ConnectionState> stateView) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new ConnectionSupervisor(ctx, timers, settings, pacer, dispatcher, metrics, stateView).connect()));
+    }
+
+    // ---------------------------------------------------------------- states
+
+    private Behavior<Command> connect() {
+        epoch++;
+        attempt++;
+        int clientId = clientIds.get(clientIdIndex % clientIds.size());
+        ActorRef<SocketActor.Command> child = context.spawn(Behaviors.supervise(
+                        SocketActor.create(epoch, clientId, settings, context.getSelf(), dispatcher))
+                .onFailure(SupervisorStrategy.resume()), "socket-" + epoch);
+        context.watchWith(child, new SocketStopped(epoch));
+        socket = Optional.of(child);
+        transition(ConnectionState.CONNECTING, Optional.empty(), Optional.empty(), false);
+        return connecting();
+    }
+
+    private Behavior<Command> connecting() {
+        return withCommon(staleFilter()
+                .onMessage(SocketConnected.class, m -> {
+                    transition(ConnectionState.HANDSHAKING, Optional.empty(), Optional.empty(), false);
+                    return handshaking();
+                })
+                .onMessage(SocketFailed.class, m -> lost(m.reason())));
+    }
+
+    private Behavior<Command> handshaking() {
+        return withCommon(staleFilter()
+                .onMessage(SocketReady.class, this::onSocketReady)
+                .onMessage(SocketFailed.class, m -> lost(m.reason())));
+    }
+
+    private Behavior<Command> ready() {
+        return withCommon(staleFilter()
+                .onMessage(SessionEventReceived.class, this::onSessionEvent)
+                .onMessage(SocketFailed.class, m -> lost(m.reason())));
+    }
+
+    private Behavior<Command> degraded() {
+        return ready();
+    }
+
+    private Behavior<Command> reconnecting() {
+        return withCommon(staleFilter().onMessage(RetryNow.class, m -> connect()));
+    }
+
+    private Behavior<Command> closed() {
+        return Behaviors.receive(Command.class)
+                .onMessage(SocketStopped.class, m -> {
+                    if (socket.isPresent() && m.epoch() == epoch) {
+                        socket = Optional.empty();
+                        closeWaiters.forEach(w -> w.tell(Done.getInstance()));
+                        closeWaiters.clear();
+                    }
+                    return Behaviors.same();
+                })
+                .onMessage(Close.class, m -> {
+                    if (socket.isPresent()) {
+                        closeWaiters.add(m.replyTo());
+                    } else {
+                        m.replyTo().tell(Done.getInstance());
+                    }
+                    return Behaviors.same();
+                })
+                .onMessage(RequestCurrentTime.class, m -> {
+                    m.replyTo().tell(StatusReply.error("the connection is closed"));
+                    return Behaviors.same();
+                })
+                .onMessage(AwaitReady.class, m -> {
+                    m.replyTo().tell(StatusReply.error("the connection is closed"));
+                    return Behaviors.same();
+                })
+                .onMessage(CurrentTimeRejected.class, this::onCurrentTimeRejected)
+                .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
+                .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(Unsubscribe.class, this::onUnsubscribe)
+                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(new Unsubscribe(m.subscriber())))
+                .onAnyMessage(m -> Behaviors.same())
+                .build();
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    private Behavior<Command> onSocketReady(SocketReady m) {
+        ready = Optional.of(m.ready());
+        m.options().ifPresent(o -> socketOptions = Optional.of(o));
+        reportKeepAliveSupportOnce();
+        metrics.connected();
+        timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
+        pacer.tell(new Pacer.SocketReady(epoch, socket.orElseThrow(), m.ready().serverVersion()));
+        readyWaiters.forEach(w -> w.tell(StatusReply.success(m.ready())));
+        readyWaiters.clear();
+        transition(ConnectionState.READY, Optional.empty(), Optional.empty(), true);
+        return ready();
+    }
+
+    private Behavior<Command> lost(FailureReason reason) {
+        if (state.isConnected()) {
+            metrics.disconnected();
+        }
+        timers.cancel(STABLE_TIMER);
+        pacer.tell(Pacer.SocketGone.INSTANCE);
+        failTimeWaiters("connection lost before TWS answered: " + reason);
+        socket.ifPresent(context::stop);
+        socket = Optional.empty();
+        metrics.reconnects.increment();
+        if (reason.kind() == FailureReason.Kind.CLIENT_ID_IN_USE
+                && settings.clientIdPolicy() == ConnectionSettings.ClientIdPolicy.ROTATE) {
+            clientIdIndex++;
+        }
+        Duration delay = backoff.delay(attempt, random.nextDouble());
+        timers.startSingleTimer(RETRY_TIMER, RetryNow.INSTANCE, delay);
+        transition(ConnectionState.RECONNECTING, Optional.of(reason), Optional.of(delay), false);
+        return reconnecting();
+    }
+
+    private Behavior<Command> onSessionEvent(SessionEventReceived m) {
+        SessionEvent event = m.event();
+        if (event instanceof SessionEvent.CurrentTime time) {
+            TimeWaiter waiter = timeWaiters.pollFirst();
+            if (waiter != null) {
+                waiter.replyTo().tell(StatusReply.success(Instant.ofEpochSecond(time.epochSeconds())));
+            }
+            return Behaviors.same();
+        }
+        if (!(event instanceof SessionEvent.Error error)) {
+            context.getLog().debug("Session event {}", event);
+            return Behaviors.same();
+        }
+        int code = error.error().code();
+        ConnectionEvent.NoticeKind kind = Notices.classify(code);
+        ConnectionEvent.Notice notice = new ConnectionEvent.Notice(code, error.error().message(), kind, Instant.now());
+        context.getLog().info("TWS notice {} ({}): {}", code, kind, error.error().message());
+        publish(notice);
+        switch (kind) {
+            case CONNECTIVITY_LOST:
+            case TWS_SERVER_CONNECTIVITY_BROKEN:
+                if (state == ConnectionState.READY) {
+                    transition(ConnectionState.DEGRADED, Optional.empty(), Optional.empty(), false);
+                    return degraded();
+                }
+                return Behaviors.same();
+            case CONNECTIVITY_RESTORED_DATA_LOST:
+            case CONNECTIVITY_RESTORED_DATA_KEPT:
+                if (state == ConnectionState.DEGRADED) {
+                    transition(ConnectionState.READY, Optional.empty(), Optional.empty(),
+                            kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST);
+                    return ready();
+                }
+                return Behaviors.same();
+            case SOCKET_PORT_RESET:
+                return lost(new FailureReason(FailureReason.Kind.SOCKET_PORT_RESET, "TWS reset its API socket port ("
+                        + TwsErrorCode.SOCKET_PORT_RESET + "): " + error.error().message()));
+            default:
+                return Behaviors.same();
+        }
+    }
+
+    private void transition(ConnectionState to, Optional<FailureReason> reason, Optional<Duration> nextDelay,
+                            boolean dataLost) {
+        ConnectionState from = state;
+        state = to;
+        stateView.set(to);
+        Optional<Ready> readyInfo = to == ConnectionState.READY ? ready : Optional.empty();
+        if (to == ConnectionState.RECONNECTING) {
+            context.getLog().info("{} -> RECONNECTING in {} ms (attempt {}): {}", from, nextDelay.orElseThrow()
+                    .toMillis(), attempt + 1, reason.map(FailureReason::toString).orElse("?"));
+        } else if (to == ConnectionState.READY) {
+            Ready r = ready.orElseThrow();
+            context.getLog().info("{} -> READY: {}:{} client id {}, server version {}, accounts {}, next order id {}"
+                            + "{}", from, settings.host(), settings.port(), r.clientId(), r.serverVersion(), r.accounts(),
+                    r.nextOrderId(), dataLost ? "" : " (data kept)");
+        } else {
+            context.getLog().info("{} -> {} ({}:{}, attempt {})", from, to, settings.host(), settings.port(), attempt);
+        }
+        publish(new ConnectionEvent.StateChanged(to, from, reason, to == ConnectionState.RECONNECTING ? attempt + 1
+                : attempt, nextDelay, readyInfo, dataLost, Instant.now()));
+    }
+
+    private void publish(ConnectionEvent event) {
+        subscribers.forEach(s -> s.tell(event));
+    }
+
+    // ---------------------------------------------------------------- in every state but CLOSED
+
+    private Behavior<Command> withCommon(BehaviorBuilder<Command> builder) {
+        return builder
+                .onMessage(SocketStopped.class, this::onSocketStopped)
+                .onMessage(StableReady.class, m -> {
+                    attempt = 0;
+                    return Behaviors.same();
+                })
+                .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(Unsubscribe.class, this::onUnsubscribe)
+                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(new Unsubscribe(m.subscriber())))
+                .onMessage(RequestCurrentTime.class, this::onRequestCurrentTime)
+                .onMessage(CurrentTimeRejected.class, this::onCurrentTimeRejected)
+                .onMessage(AwaitReady.class, this::onAwaitReady)
+                .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
+                .onMessage(Close.class, this::onClose)
+                .onMessage(SessionEventReceived.class, m -> {
+                    context.getLog().debug("Session event outside READY ignored: {}", m.event());
+                    return Behaviors.same();
+                })
+                .build();
+    }
+
+    /** Drops everything an older socket says; it must never be taken for the current one. */
+    private BehaviorBuilder<Command> staleFilter() {
+        return Behaviors.receive(Command.class)
+                .onMessage(SocketConnected.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
+                .onMessage(SocketReady.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
+                .onMessage(SocketFailed.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
+                .onMessage(SessionEventReceived.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
+                .onMessage(SocketStopped.class, m -> m.epoch() != epoch, m -> Behaviors.same());
+    }
+
+    private Behavior<Command> stale(Command message, long messageEpoch) {
+        context.getLog().debug("Dropped {} from socket epoch {} (current {})", message, messageEpoch, epoch);
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onSocketStopped(SocketStopped m) {
+        if (state == ConnectionState.RECONNECTING) {
+            return Behaviors.same();
+        }
+        // The socket stopped without reporting a reason: a bug in it, already logged by Akka.
+        return lost(new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the socket actor of epoch " + m.epoch()
+                + " stopped unexpectedly"));
+    }
+
+    private Behavior<Command> onSubscribe(Subscribe m) {
+        if (subscribers.add(m.subscriber())) {
+            context.watchWith(m.subscriber(), new SubscriberStopped(m.subscriber()));
+        }
+        m.subscriber().tell(new ConnectionEvent.StateChanged(state, state, Optional.empty(), attempt,
+                Optional.empty(), state == ConnectionState.READY ? ready : Optional.empty(), false, Instant.now()));
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onUnsubscribe(Unsubscribe m) {
+        if (subscribers.remove(m.subscriber())) {
+            context.unwatch(m.subscriber());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onRequestCurrentTime(RequestCurrentTime m) {
+        long id = nextRequestId++;
+        timeWaiters.addLast(new TimeWaiter(id, m.replyTo()));
+        pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, "reqCurrentTime",
+                version -> io.github.twssupervisor.wire.SessionCodec.reqCurrentTime(), rejections)));
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onCurrentTimeRejected(CurrentTimeRejected m) {
+        timeWaiters.removeIf(w -> {
+            if (w.requestId() == m.rejected().requestId()) {
+                w.replyTo().tell(StatusReply.error(m.rejected().message()));
+                return true;
+            }
+            return false;
+        });
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onAwaitReady(AwaitReady m) {
+        if (state.isConnected()) {
+            m.replyTo().tell(StatusReply.success(ready.orElseThrow()));
+        } else {
+            readyWaiters.add(m.replyTo());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onGetSocketOptions(GetSocketOptions m) {
+        m.replyTo().tell(socketOptions);
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onClose(Close m) {
+        if (state.isConnected()) {
+            metrics.disconnected();
+        }
+        timers.cancelAll();
+        pacer.tell(Pacer.Shutdown.INSTANCE);
+        failTimeWaiters("the connection was closed");
+        readyWaiters.forEach(w -> w.tell(StatusReply.error("the connection was closed")));
+        readyWaiters.clear();
+        closeWaiters.add(m.replyTo());
+        socket.ifPresentOrElse(context::stop, () -> closeWaiters.forEach(w -> w.tell(Done.getInstance())));
+        if (socket.isEmpty()) {
+            closeWaiters.clear();
+        }
+        transition(ConnectionState.CLOSED, Optional.empty(), Optional.empty(), false);
+        return closed();
+    }
+
+    private void failTimeWaiters(String why) {
+        timeWaiters.forEach(w -> w.replyTo().tell(StatusReply.error(why)));
+        timeWaiters.clear();
+    }
+
+    private void reportKeepAliveSupportOnce() {
+        if (!keepAliveReported && socketOptions.isPresent()) {
+            keepAliveReported = true;
+            if (settings.socket().keepAlive() && !socketOptions.get().keepAliveTuned()) {
+                context.getLog().info("This platform cannot tune TCP keep-alive timings (TCP_KEEPIDLE/INTERVAL/COUNT);"
+                        + " the OS defaults apply, and the heartbeat alone detects half-open sockets");
+            }
+        }
+    }
+}

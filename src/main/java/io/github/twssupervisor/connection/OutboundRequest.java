@@ -1,0 +1,40 @@
+package io.github.twssupervisor.connection;
+
+import akka.actor.typed.ActorRef;
+import java.util.function.IntFunction;
+
+/**
+ * A request waiting for the pacer. It is encoded only when it leaves the queue, with the server version of the socket it
+ * goes out on, so a request queued while disconnected fits whatever TWS the next connection reaches.
+ *
+ * @param requestId   the caller's id for this request, echoed in a rejection
+ * @param description what it is, for log lines and errors (e.g. {@code reqCurrentTime})
+ * @param encoder     server version -> complete frame; may throw IllegalArgumentException for invalid arguments
+ * @param rejectTo    told if the request is not sent (queue full, not connected, closed, invalid)
+ */
+public record OutboundRequest(long requestId, String description, IntFunction<byte[]> encoder,
+                              ActorRef<RequestRejected> rejectTo) {
+
+    /**
+     * Why a request was not sent.
+     *
+     * @param requestId   the request's id
+     * @param description what it was
+     * @param reason      the class of rejection
+     * @param message     for a person
+     */
+    public record RequestRejected(long requestId, String description, Reason reason, String message) {
+    }
+
+    /** Classes of rejection. */
+    public enum Reason {
+        /** The pacing queue is full: the caller sends faster than TWS allows for too long. */
+        QUEUE_FULL,
+        /** Not READY and {@code disconnected-behavior = fail}. */
+        NOT_CONNECTED,
+        /** The connection was closed on request. */
+        CLOSED,
+        /** The encoder refused the arguments. */
+        INVALID
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.twssupervisor.dispatch;
+
+import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.wire.FieldReader;
+import io.github.twssupervisor.wire.Frames;
+import io.github.twssupervisor.wire.IncomingMessageId;
+import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.wire.WireFormatException;
+import java.util.Optional;
+
+/**
+ * Decodes an inbound frame with the negotiated server version and decides its owner. A pure function, tested without
+ * actors; the {@link Dispatcher} only delivers what it returns.
+ *
+ * <pre>
+ * error with id -1, nextValidId, managedAccounts, currentTime  -> supervisor (session level)
+ * anything else, known or unknown id                           -> raw subscribers
+ * a frame that does not decode                                 -> Failed (logged, connection kept)
+ * </pre>
+ */
+public final class InboundRouter {
+
+    private InboundRouter() {
+    }
+
+    /**
+     * @param serverVersion the version negotiated on the frame's socket
+     * @param payload       the frame payload
+     * @return where it goes
+     */
+    public static Routed route(int serverVersion, byte[] payload) {
+        FieldReader reader = new FieldReader(payload);
+        int code;
+        try {
+            code = reader.readInt();
+        } catch (WireFormatException e) {
+            return new Routed.Failed(-1, "message id: " + e.getMessage());
+        }
+        Optional<IncomingMessageId> id = IncomingMessageId.fromCode(code);
+        try {
+            if (id.isPresent()) {
+                switch (id.get()) {
+                    case ERROR:
+                        SessionCodec.TwsError error = SessionCodec.decodeError(serverVersion, reader);
+                        if (error.id() == TwsErrorCode.NO_REQUEST_ID) {
+                            return new Routed.ToSupervisor(new SessionEvent.Error(error));
+                        }
+                        break;
+                    case NEXT_VALID_ID:
+                        return new Routed.ToSupervisor(new SessionEvent.NextValidId(
+                                SessionCodec.decodeNextValidId(reader)));
+                    case MANAGED_ACCOUNTS:
+                        return new Routed.ToSupervisor(new SessionEvent.ManagedAccounts(
+                                SessionCodec.decodeManagedAccounts(reader)));
+                    case CURRENT_TIME:
+                        return new Routed.ToSupervisor(new SessionEvent.CurrentTime(
+                                SessionCodec.decodeCurrentTime(reader)));
+                    default:
+                        break;
+                }
+            }
+        } catch (WireFormatException e) {
+            return new Routed.Failed(code, id.map(IncomingMessageId::toString).orElse(String.valueOf(code)) + ": "
+                    + e.getMessage());
+        }
+        return new Routed.ToRaw(new RawEvent(code, Frames.fields(payload)));
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.twssupervisor.dispatch;
+
+import io.github.twssupervisor.connection.SessionEvent;
+
+/** Where a decoded inbound message goes: the outcome of {@link InboundRouter#route(int, byte[])}. */
+public sealed interface Routed permits Routed.ToSupervisor, Routed.ToRaw, Routed.Failed {
+
+    /**
+     * A session-level message for the connection supervisor.
+     *
+     * @param event the decoded message
+     */
+    record ToSupervisor(SessionEvent event) implements Routed {
+    }
+
+    /**
+     * A message no domain handles: for raw subscribers.
+     *
+     * @param event the message as text fields
+     */
+    record ToRaw(RawEvent event) implements Routed {
+    }
+
+    /**
+     * A frame that failed to decode. A value, not an exception: the connection survives it.
+     *
+     * @param messageId the message id, or -1 if unreadable
+     * @param error     what was wrong
+     */
+    record Failed(int messageId, String error) implements Routed {
+    }
+}
