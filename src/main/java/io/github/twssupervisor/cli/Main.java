@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tws-supervisor", mixinStandardHelpOptions = true, version = "tws-supervisor 0.1.0",
         description = "A supervised connection to Interactive Brokers TWS / IB Gateway, and a TWS simulator.",
-        subcommands = {SimulatorCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */

@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class SimulatorConsole {
 
-    static final String HELP = "commands: stats | clients | quit";
+    static final String HELP = "commands: stats | clients | notice CODE | drop | quit";
 
     private SimulatorConsole() {
     }
@@ -36,11 +36,20 @@ final class SimulatorConsole {
                 }
                 clients.forEach(c -> out.println(c.toLine()));
                 return true;
+            case "drop":
+                out.println("dropped " + simulator.drop().toCompletableFuture().join() + " connections");
+                return true;
             case "quit":
                 out.println("stopping");
                 return false;
             default:
-                out.println("unknown command '" + line + "'; " + HELP);
+                if (line.matches("notice -?\\d{1,9}")) {
+                    int code = Integer.parseInt(line.substring("notice ".length()));
+                    out.println("notice " + code + " sent to " + simulator.notice(code).toCompletableFuture().join()
+                            + " clients");
+                } else {
+                    out.println("unknown command '" + line + "'; " + HELP);
+                }
                 return true;
         }
     }

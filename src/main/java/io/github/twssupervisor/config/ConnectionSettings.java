@@ -21,6 +21,7 @@ import java.util.List;
  * @param heartbeat            liveness probing
  * @param pacing               outgoing rate limit and queue
  * @param disconnectedBehavior requests made while not READY
+ * @param requestTimeout       how long the CompletionStage helpers wait for an answer
  * @param socketBuffer         frames buffered between pacer and TCP
  * @param socket               socket options
  */
@@ -28,7 +29,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
                                  List<Integer> clientIdRotation, int minVersion, int maxVersion, String connectOptions,
                                  Duration connectTimeout, Duration handshakeTimeout, Backoff backoff,
                                  Heartbeat heartbeat, Pacing pacing, DisconnectedBehavior disconnectedBehavior,
-                                 int socketBuffer, Socket socket) {
+                                 Duration requestTimeout, int socketBuffer, Socket socket) {
 
     /** TWS's own limit on messages per second; a higher client-side rate gets the connection cut. */
     public static final int TWS_MESSAGE_RATE_LIMIT = 50;
@@ -54,6 +55,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
         Checks.require(backoff != null && heartbeat != null && pacing != null && socket != null,
                 "tws.connection sections must all be present");
         Checks.require(disconnectedBehavior != null, "tws.connection.disconnected-behavior must be queue or fail");
+        Checks.positive(requestTimeout, "tws.connection.request-timeout");
         Checks.require(socketBuffer > 0, "tws.connection.socket-buffer must be positive, was " + socketBuffer);
     }
 
@@ -77,7 +79,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
     public ConnectionSettings withTarget(String newHost, int newPort, int newClientId) {
         return new ConnectionSettings(newHost, newPort, newClientId, clientIdPolicy, clientIdRotation, minVersion,
                 maxVersion, connectOptions, connectTimeout, handshakeTimeout, backoff, heartbeat, pacing,
-                disconnectedBehavior, socketBuffer, socket);
+                disconnectedBehavior, requestTimeout, socketBuffer, socket);
     }
 
     /**
@@ -87,7 +89,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
     public ConnectionSettings withBackoff(Backoff newBackoff) {
         return new ConnectionSettings(host, port, clientId, clientIdPolicy, clientIdRotation, minVersion, maxVersion,
                 connectOptions, connectTimeout, handshakeTimeout, newBackoff, heartbeat, pacing, disconnectedBehavior,
-                socketBuffer, socket);
+                requestTimeout, socketBuffer, socket);
     }
 
     /**
@@ -97,7 +99,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
     public ConnectionSettings withHeartbeat(Heartbeat newHeartbeat) {
         return new ConnectionSettings(host, port, clientId, clientIdPolicy, clientIdRotation, minVersion, maxVersion,
                 connectOptions, connectTimeout, handshakeTimeout, backoff, newHeartbeat, pacing, disconnectedBehavior,
-                socketBuffer, socket);
+                requestTimeout, socketBuffer, socket);
     }
 
     /**
@@ -108,7 +110,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
     public ConnectionSettings withPacing(Pacing newPacing, DisconnectedBehavior newBehavior) {
         return new ConnectionSettings(host, port, clientId, clientIdPolicy, clientIdRotation, minVersion, maxVersion,
                 connectOptions, connectTimeout, handshakeTimeout, backoff, heartbeat, newPacing, newBehavior,
-                socketBuffer, socket);
+                requestTimeout, socketBuffer, socket);
     }
 
     /**
@@ -118,7 +120,8 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
      */
     public ConnectionSettings withClientIdPolicy(ClientIdPolicy policy, List<Integer> rotation) {
         return new ConnectionSettings(host, port, clientId, policy, rotation, minVersion, maxVersion, connectOptions,
-                connectTimeout, handshakeTimeout, backoff, heartbeat, pacing, disconnectedBehavior, socketBuffer, socket);
+                connectTimeout, handshakeTimeout, backoff, heartbeat, pacing, disconnectedBehavior, requestTimeout,
+                socketBuffer, socket);
     }
 
     /**
@@ -130,7 +133,7 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
     public ConnectionSettings withHandshake(int newMin, int newMax, Duration newHandshakeTimeout) {
         return new ConnectionSettings(host, port, clientId, clientIdPolicy, clientIdRotation, newMin, newMax,
                 connectOptions, connectTimeout, newHandshakeTimeout, backoff, heartbeat, pacing, disconnectedBehavior,
-                socketBuffer, socket);
+                requestTimeout, socketBuffer, socket);
     }
 
     /** What to do when TWS answers error 326, client id in use. */

@@ -79,7 +79,7 @@ public record TwsSettings(ConnectionSettings connection, SimulatorSettings simul
                 new ConnectionSettings.Heartbeat(c.duration("heartbeat.idle"), c.duration("heartbeat.timeout")),
                 new ConnectionSettings.Pacing(c.integer("pacing.messages-per-second"), c.integer("pacing.queue-size")),
                 c.enumValue(ConnectionSettings.DisconnectedBehavior.class, "disconnected-behavior"),
-                c.integer("socket-buffer"),
+                c.duration("request-timeout"), c.integer("socket-buffer"),
                 new ConnectionSettings.Socket(c.config.getBoolean(c.path("socket.tcp-no-delay")),
                         c.bytes("socket.receive-buffer"), c.bytes("socket.send-buffer"),
                         c.config.getBoolean(c.path("socket.keep-alive")), c.duration("socket.keep-alive-idle"),

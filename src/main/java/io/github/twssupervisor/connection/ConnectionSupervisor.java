@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class ConnectionSupervisor {
     /** Messages of the supervisor. */
     public sealed interface Command permits SocketConnected, SocketReady, SocketFailed, SessionEventReceived,
             Subscribe, Unsubscribe, RequestCurrentTime, AwaitReady, GetSocketOptions, Close, RetryNow, StableReady,
-            SocketStopped, SubscriberStopped, CurrentTimeRejected {
+            SocketStopped, SubscriberStopped, CurrentTimeOutcome {
     }
 
     /** The socket of an epoch is connected; the handshake starts. */
@@ -113,7 +114,7 @@ public final class ConnectionSupervisor {
     private record SubscriberStopped(ActorRef<ConnectionEvent> subscriber) implements Command {
     }
 
-    private record CurrentTimeRejected(OutboundRequest.RequestRejected rejected) implements Command {
+    private record CurrentTimeOutcome(OutboundRequest.Outcome outcome) implements Command {
     }
 
     private record TimeWaiter(long requestId, ActorRef<StatusReply<Instant>> replyTo) {
@@ -131,7 +132,7 @@ public final class ConnectionSupervisor {
     private final AtomicReference<ConnectionState> stateView;
     private final Backoff backoff;
     private final SplittableRandom random = new SplittableRandom();
-    private final ActorRef<OutboundRequest.RequestRejected> rejections;
+    private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final List<Integer> clientIds;
     private final Set<ActorRef<ConnectionEvent>> subscribers = new HashSet<>();
     private final List<ActorRef<StatusReply<Ready>>> readyWaiters = new ArrayList<>();
@@ -161,7 +162,7 @@ public final class ConnectionSupervisor {
         this.stateView = stateView;
         this.backoff = new Backoff(settings.backoff());
         this.clientIds = settings.clientIdsToTry();
-        this.rejections = context.messageAdapter(OutboundRequest.RequestRejected.class, CurrentTimeRejected::new);
+        this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new);
     }
 
     /**
@@ -249,7 +250,7 @@ public final class ConnectionSupervisor {
                     m.replyTo().tell(StatusReply.error("the connection is closed"));
                     return Behaviors.same();
                 })
-                .onMessage(CurrentTimeRejected.class, this::onCurrentTimeRejected)
+                .onMessage(CurrentTimeOutcome.class, this::onCurrentTimeOutcome)
                 .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
                 .onMessage(Subscribe.class, this::onSubscribe)
                 .onMessage(Unsubscribe.class, this::onUnsubscribe)
@@ -373,7 +374,7 @@ public final class ConnectionSupervisor {
                 .onMessage(Unsubscribe.class, this::onUnsubscribe)
                 .onMessage(SubscriberStopped.class, m -> onUnsubscribe(new Unsubscribe(m.subscriber())))
                 .onMessage(RequestCurrentTime.class, this::onRequestCurrentTime)
-                .onMessage(CurrentTimeRejected.class, this::onCurrentTimeRejected)
+                .onMessage(CurrentTimeOutcome.class, this::onCurrentTimeOutcome)
                 .onMessage(AwaitReady.class, this::onAwaitReady)
                 .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
                 .onMessage(Close.class, this::onClose)
@@ -428,18 +429,20 @@ public final class ConnectionSupervisor {
         long id = nextRequestId++;
         timeWaiters.addLast(new TimeWaiter(id, m.replyTo()));
         pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, "reqCurrentTime",
-                version -> io.github.twssupervisor.wire.SessionCodec.reqCurrentTime(), rejections)));
+                version -> SessionCodec.reqCurrentTime(), outcomes)));
         return Behaviors.same();
     }
 
-    private Behavior<Command> onCurrentTimeRejected(CurrentTimeRejected m) {
-        timeWaiters.removeIf(w -> {
-            if (w.requestId() == m.rejected().requestId()) {
-                w.replyTo().tell(StatusReply.error(m.rejected().message()));
-                return true;
-            }
-            return false;
-        });
+    private Behavior<Command> onCurrentTimeOutcome(CurrentTimeOutcome m) {
+        if (m.outcome() instanceof OutboundRequest.Rejected rejected) {
+            timeWaiters.removeIf(w -> {
+                if (w.requestId() == rejected.requestId()) {
+                    w.replyTo().tell(StatusReply.error(rejected.message()));
+                    return true;
+                }
+                return false;
+            });
+        }
         return Behaviors.same();
     }
 

@@ -7,23 +7,38 @@ import java.util.function.IntFunction;
  * A request waiting for the pacer. It is encoded only when it leaves the queue, with the server version of the socket it
  * goes out on, so a request queued while disconnected fits whatever TWS the next connection reaches.
  *
- * @param requestId   the caller's id for this request, echoed in a rejection
+ * @param requestId   the caller's id for this request, echoed in the outcome
  * @param description what it is, for log lines and errors (e.g. {@code reqCurrentTime})
  * @param encoder     server version -> complete frame; may throw IllegalArgumentException for invalid arguments
- * @param rejectTo    told if the request is not sent (queue full, not connected, closed, invalid)
+ * @param replyTo     told {@link Sent} when the frame is handed to the socket, or {@link Rejected}
  */
 public record OutboundRequest(long requestId, String description, IntFunction<byte[]> encoder,
-                              ActorRef<RequestRejected> rejectTo) {
+                              ActorRef<Outcome> replyTo) {
+
+    /** What became of a request. */
+    public sealed interface Outcome permits Sent, Rejected {
+        /** @return the request's id */
+        long requestId();
+    }
 
     /**
-     * Why a request was not sent.
+     * The frame was handed to a READY socket.
+     *
+     * @param requestId the request's id
+     * @param epoch     the socket it went to
+     */
+    public record Sent(long requestId, long epoch) implements Outcome {
+    }
+
+    /**
+     * The request was not sent.
      *
      * @param requestId   the request's id
      * @param description what it was
      * @param reason      the class of rejection
      * @param message     for a person
      */
-    public record RequestRejected(long requestId, String description, Reason reason, String message) {
+    public record Rejected(long requestId, String description, Reason reason, String message) implements Outcome {
     }
 
     /** Classes of rejection. */

@@ -158,6 +158,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
                 continue;
             }
             target.socket().tell(new SocketActor.Send(frame));
+            request.replyTo().tell(new OutboundRequest.Sent(request.requestId(), target.epoch()));
             metrics.messagesOut.increment();
             slotsInUse++;
             timers.startSingleTimer(slotTimerKey++, SlotFreed.INSTANCE, WINDOW);
@@ -184,7 +185,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     private void reject(OutboundRequest request, OutboundRequest.Reason reason, String message) {
         getContext().getLog().debug("Rejected {} ({}): {}", request.description(), reason, message);
-        request.rejectTo().tell(new OutboundRequest.RequestRejected(request.requestId(), request.description(), reason,
+        request.replyTo().tell(new OutboundRequest.Rejected(request.requestId(), request.description(), reason,
                 request.description() + " not sent: " + message));
     }
 }

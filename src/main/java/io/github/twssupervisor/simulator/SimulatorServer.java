@@ -35,7 +35,35 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     /** Messages of the server. */
     public sealed interface Command permits AwaitBinding, GetStats, GetClients, Stop, RegisterClient, Accepted,
-            BindSucceeded, BindFailed, Unbound, SessionStopped {
+            BindSucceeded, BindFailed, Unbound, SessionStopped, Notice, DropClients, Broadcast {
+    }
+
+    /**
+     * Sends a session-level notice to every connected client.
+     *
+     * @param code      the TWS code
+     * @param message   the text
+     * @param thenClose close each connection after it
+     * @param replyTo   told how many clients got it
+     */
+    public record Notice(int code, String message, boolean thenClose, ActorRef<Integer> replyTo) implements Command {
+    }
+
+    /**
+     * Sends a frame to every client past startApi.
+     *
+     * @param frame   a complete frame
+     * @param replyTo told how many clients got it
+     */
+    public record Broadcast(byte[] frame, ActorRef<Integer> replyTo) implements Command {
+    }
+
+    /**
+     * Drops every connection abruptly.
+     *
+     * @param replyTo told how many connections were dropped
+     */
+    public record DropClients(ActorRef<Integer> replyTo) implements Command {
     }
 
     /**
@@ -125,7 +153,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         this.settings = settings;
         this.nextOrderId = settings.nextOrderId();
         Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = Tcp.get(context.getSystem())
-                .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(TcpSO.reuseAddress(true)),
+                .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(TcpSO.reuseAddress(true), TcpSO.tcpNoDelay(true)),
                         false, Optional.empty());
         ActorRef<Command> self = context.getSelf();
         CompletionStage<Tcp.ServerBinding> bound = connections
@@ -155,6 +183,13 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                 .onMessage(GetClients.class, this::onGetClients)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(Unbound.class, this::onUnbound)
+                .onMessage(Notice.class, this::onNotice)
+                .onMessage(DropClients.class, this::onDropClients)
+                .onMessage(Broadcast.class, m -> {
+                    clientsBySession.keySet().forEach(s -> s.tell(new SimulatorSession.SendFrame(m.frame())));
+                    m.replyTo().tell(clientsBySession.size());
+                    return this;
+                })
                 .build();
     }
 
@@ -242,6 +277,19 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         List<ClientInfo> clients = new ArrayList<>(clientsBySession.values());
         clients.sort(Comparator.comparingInt(ClientInfo::clientId));
         m.replyTo().tell(List.copyOf(clients));
+        return this;
+    }
+
+    private Behavior<Command> onNotice(Notice m) {
+        clientsBySession.keySet().forEach(s -> s.tell(new SimulatorSession.SendNotice(m.code(), m.message(),
+                m.thenClose())));
+        m.replyTo().tell(clientsBySession.size());
+        return this;
+    }
+
+    private Behavior<Command> onDropClients(DropClients m) {
+        sessions.forEach(s -> s.tell(SimulatorSession.Drop.INSTANCE));
+        m.replyTo().tell(sessions.size());
         return this;
     }
 

@@ -45,7 +45,30 @@ public final class SimulatorSession {
 
     /** Messages of a session. */
     public sealed interface Command permits FrameReceived, StreamStarted, StreamCompleted, StreamFailed, Registered,
-            Rejected, Close, CloseTimedOut {
+            Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop {
+    }
+
+    /**
+     * Sends any frame to this client, if it is past startApi: for tests of messages the simulator does not model.
+     *
+     * @param frame a complete frame
+     */
+    record SendFrame(byte[] frame) implements Command {
+    }
+
+    /**
+     * Sends a session-level notice (error message with id -1) to this client, if it is past startApi.
+     *
+     * @param code    the code
+     * @param message the text
+     * @param thenClose close the connection after it (TWS does so after 1300)
+     */
+    record SendNotice(int code, String message, boolean thenClose) implements Command {
+    }
+
+    /** Drops the connection at once, without a goodbye: what a TWS crash or a network cut looks like. */
+    enum Drop implements Command {
+        INSTANCE
     }
 
     /** The server accepted the client id. */
@@ -140,7 +163,9 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> awaitingVersion() {
-        return common().onMessage(FrameReceived.class, this::onVersionFrame).build();
+        return common().onMessage(FrameReceived.class, this::onVersionFrame)
+                .onMessage(SendNotice.class, n -> Behaviors.same())
+                .onMessage(SendFrame.class, f -> Behaviors.same()).build();
     }
 
     private Behavior<Command> onVersionFrame(FrameReceived frame) {
@@ -171,7 +196,9 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> awaitingStartApi(int serverVersion) {
-        return common().onMessage(FrameReceived.class, frame -> onFrameBeforeStartApi(serverVersion, frame)).build();
+        return common().onMessage(FrameReceived.class, frame -> onFrameBeforeStartApi(serverVersion, frame))
+                .onMessage(SendNotice.class, n -> Behaviors.same())
+                .onMessage(SendFrame.class, f -> Behaviors.same()).build();
     }
 
     private Behavior<Command> onFrameBeforeStartApi(int serverVersion, FrameReceived frame) {
@@ -202,6 +229,8 @@ public final class SimulatorSession {
         return common()
                 .onMessage(Registered.class, r -> onRegistered(serverVersion, clientId, ackTo, r))
                 .onMessage(Rejected.class, r -> onRejected(serverVersion, r))
+                .onMessage(SendNotice.class, n -> Behaviors.same())
+                .onMessage(SendFrame.class, f -> Behaviors.same())
                 .build();
     }
 
@@ -228,7 +257,18 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> active(Client client) {
-        return common().onMessage(FrameReceived.class, frame -> onRequest(client, frame)).build();
+        return common()
+                .onMessage(FrameReceived.class, frame -> onRequest(client, frame))
+                .onMessage(SendNotice.class, n -> {
+                    context.getLog().info("Client {}: sending notice {}", client.clientId(), n.code());
+                    error(client, n.code(), n.message());
+                    return n.thenClose() ? close() : Behaviors.same();
+                })
+                .onMessage(SendFrame.class, f -> {
+                    send(f.frame());
+                    return Behaviors.same();
+                })
+                .build();
     }
 
     private Behavior<Command> onRequest(Client client, FrameReceived frame) {
@@ -305,7 +345,11 @@ public final class SimulatorSession {
                             m.cause().getMessage());
                     return Behaviors.stopped();
                 })
-                .onMessage(Close.class, m -> close());
+                .onMessage(Close.class, m -> close())
+                .onMessage(Drop.class, m -> {
+                    context.getLog().info("Dropping connection from {}", remote);
+                    return Behaviors.stopped();
+                });
     }
 
     private void notice(int serverVersion, int code, String message) {

@@ -6,12 +6,15 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.TwsErrorCode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A TWS stand-in server, the Java API of the simulator: start it, read its address and counters, stop it.
@@ -32,6 +35,7 @@ public final class TwsSimulator {
     private final ActorSystem<?> system;
     private final ActorRef<SimulatorServer.Command> server;
     private final InetSocketAddress address;
+    private final AtomicReference<CompletionStage<Done>> stopped = new AtomicReference<>();
 
     private TwsSimulator(ActorSystem<?> system, ActorRef<SimulatorServer.Command> server, InetSocketAddress address) {
         this.system = system;
@@ -76,11 +80,56 @@ public final class TwsSimulator {
     }
 
     /**
+     * Sends a session-level notice (error message with id -1) to every connected client, with TWS's text for the code;
+     * after 1300 (socket port reset) each connection is closed, as TWS does.
+     *
+     * @param code a notice code such as 1100, 1101, 1102, 2110, 1300, 2104
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> notice(int code) {
+        return AskPattern.ask(server, replyTo -> new SimulatorServer.Notice(code, NoticeTexts.text(code, address),
+                code == TwsErrorCode.SOCKET_PORT_RESET, replyTo), ASK_TIMEOUT, system.scheduler());
+    }
+
+    /**
+     * Sends a message of any fields to every connected client: for messages the simulator does not model.
+     *
+     * @param fields the fields, message id first
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> broadcast(List<String> fields) {
+        byte[] frame = FieldWriter.frameOf(fields);
+        return AskPattern.ask(server, replyTo -> new SimulatorServer.Broadcast(frame, replyTo), ASK_TIMEOUT,
+                system.scheduler());
+    }
+
+    /**
+     * Drops every client connection abruptly, keeping the port open: what a TWS crash or a network cut looks like.
+     *
+     * @return how many connections were dropped
+     */
+    public CompletionStage<Integer> drop() {
+        return AskPattern.ask(server, SimulatorServer.DropClients::new, ASK_TIMEOUT, system.scheduler());
+    }
+
+    /**
      * Unbinds the port and closes every client connection.
      *
-     * @return completes when the port is free and all connections are closed
+     * @return completes when the port is free and all connections are closed; the same stage on every call
      */
     public CompletionStage<Done> stop() {
-        return AskPattern.ask(server, SimulatorServer.Stop::new, ASK_TIMEOUT, system.scheduler());
+        CompletableFuture<Done> mine = new CompletableFuture<>();
+        if (!stopped.compareAndSet(null, mine)) {
+            return stopped.get();
+        }
+        AskPattern.<SimulatorServer.Command, Done>ask(server, SimulatorServer.Stop::new, ASK_TIMEOUT,
+                system.scheduler()).whenComplete((done, failure) -> {
+                    if (failure == null) {
+                        mine.complete(done);
+                    } else {
+                        mine.completeExceptionally(failure);
+                    }
+                });
+        return mine;
     }
 }

@@ -1,0 +1,98 @@
+package io.github.twssupervisor.cli;
+
+import akka.Done;
+import akka.actor.CoordinatedShutdown;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.github.twssupervisor.client.TwsClient;
+import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.TwsSettings;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code run}: keeps one supervised connection and prints a line per state change and notice until SIGTERM / Ctrl-C or
+ * {@code --duration}, then closes gracefully and prints a summary.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Connects to TWS and keeps the connection alive, printing each state change and notice.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Main main;
+
+    @Mixin
+    private TargetOptions target = new TargetOptions();
+
+    @Option(names = "--json", description = "One JSON object per line instead of text.")
+    private boolean json;
+
+    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (HOCON duration: 30s, 5m, 2h); "
+            + "default: until SIGTERM / Ctrl-C.")
+    private String duration;
+
+    @Override
+    public Integer call() {
+        Config config = TwsSettings.loadConfig(main.config);
+        TwsSettings settings = TwsSettings.from(config);
+        ConnectionSettings connection = target.applyTo(settings.connection());
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-supervisor", config);
+        return runUntilStopped(system, new TwsSettings(connection, settings.simulator()), json, parse(duration),
+                System.out);
+    }
+
+    /**
+     * Shared with {@code demo}: runs a client in the given system until the system's CoordinatedShutdown runs, which
+     * SIGTERM, Ctrl-C or the duration's end trigger.
+     */
+    static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, boolean json, Duration duration,
+                               PrintStream out) {
+        EventFormat format = new EventFormat(json);
+        TwsClient client = TwsClient.create(system, settings);
+        client.events()
+                .runForeach(e -> out.println(format.format(e)), system);
+        CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-tws-connection", () -> client.close()
+                .exceptionally(e -> Done.getInstance()));
+        shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "print-summary", () -> {
+            out.println(format.summary(client.metrics()));
+            out.flush();
+            return CompletableFuture.completedFuture(Done.getInstance());
+        });
+        if (duration != null) {
+            CompletableFuture.runAsync(() -> shutdown.runAll(CoordinatedShutdown.unknownReason()),
+                    CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS));
+        }
+        system.getWhenTerminated().toCompletableFuture().join();
+        return 0;
+    }
+
+    /**
+     * @param text a HOCON duration ("30s", "5 minutes") or null
+     * @return the duration, or null for none
+     */
+    static Duration parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        Duration value;
+        try {
+            value = ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
+        } catch (com.typesafe.config.ConfigException e) {
+            throw new IllegalArgumentException("--duration '" + text + "' is not a duration such as 30s, 5m or 2h");
+        }
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("--duration must be positive, was " + text);
+        }
+        return value;
+    }
+}

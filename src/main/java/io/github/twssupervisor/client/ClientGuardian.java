@@ -1,0 +1,109 @@
+package io.github.twssupervisor.client;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.pattern.StatusReply;
+import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.connection.ConnectionMetrics;
+import io.github.twssupervisor.connection.ConnectionState;
+import io.github.twssupervisor.connection.ConnectionSupervisor;
+import io.github.twssupervisor.connection.Inbound;
+import io.github.twssupervisor.connection.OutboundRequest;
+import io.github.twssupervisor.connection.Pacer;
+import io.github.twssupervisor.dispatch.Dispatcher;
+import io.github.twssupervisor.wire.FieldWriter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The guardian of one logical connection: it assembles the Dispatcher, the Pacer and the ConnectionSupervisor and routes
+ * {@link TwsClient.Command}s to them. Its children are supervised with {@code resume}: their state is the connection
+ * itself (the socket, the queued requests, the routes), so an unexpected exception drops only the message that caused
+ * it, which Akka logs at ERROR, and never the connection.
+ */
+final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
+
+    record RawOutcome(OutboundRequest.Outcome outcome) implements TwsClient.Command {
+    }
+
+    private final ActorRef<Inbound> dispatcher;
+    private final ActorRef<Pacer.Command> pacer;
+    private final ActorRef<ConnectionSupervisor.Command> supervisor;
+    private final ActorRef<OutboundRequest.Outcome> rawOutcomes;
+    private final Map<Long, ActorRef<StatusReply<akka.Done>>> rawWaiters = new HashMap<>();
+    private long nextRawId;
+
+    private ClientGuardian(ActorContext<TwsClient.Command> context, ConnectionSettings settings,
+                           ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
+        super(context);
+        this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create(metrics))
+                .onFailure(SupervisorStrategy.resume()), "dispatcher");
+        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
+                .onFailure(SupervisorStrategy.resume()), "pacer");
+        this.supervisor = context.spawn(Behaviors.supervise(
+                        ConnectionSupervisor.create(settings, pacer, dispatcher, metrics, stateView))
+                .onFailure(SupervisorStrategy.resume()), "connection");
+        dispatcher.tell(new Dispatcher.ConnectTo(supervisor));
+        this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
+    }
+
+    static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
+                                              AtomicReference<ConnectionState> stateView) {
+        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView));
+    }
+
+    @Override
+    public Receive<TwsClient.Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(TwsClient.CurrentTime.class, m -> forward(new ConnectionSupervisor.RequestCurrentTime(
+                        m.replyTo())))
+                .onMessage(TwsClient.AwaitReady.class, m -> forward(new ConnectionSupervisor.AwaitReady(m.replyTo())))
+                .onMessage(TwsClient.SubscribeEvents.class, m -> forward(new ConnectionSupervisor.Subscribe(
+                        m.subscriber())))
+                .onMessage(TwsClient.UnsubscribeEvents.class, m -> forward(new ConnectionSupervisor.Unsubscribe(
+                        m.subscriber())))
+                .onMessage(TwsClient.GetSocketOptions.class, m -> forward(new ConnectionSupervisor.GetSocketOptions(
+                        m.replyTo())))
+                .onMessage(TwsClient.Close.class, m -> forward(new ConnectionSupervisor.Close(m.replyTo())))
+                .onMessage(TwsClient.SubscribeRaw.class, m -> {
+                    dispatcher.tell(new Dispatcher.SubscribeRaw(m.subscriber()));
+                    return this;
+                })
+                .onMessage(TwsClient.UnsubscribeRaw.class, m -> {
+                    dispatcher.tell(new Dispatcher.UnsubscribeRaw(m.subscriber()));
+                    return this;
+                })
+                .onMessage(TwsClient.SendRaw.class, this::onSendRaw)
+                .onMessage(RawOutcome.class, this::onRawOutcome)
+                .build();
+    }
+
+    private Behavior<TwsClient.Command> forward(ConnectionSupervisor.Command command) {
+        supervisor.tell(command);
+        return this;
+    }
+
+    private Behavior<TwsClient.Command> onSendRaw(TwsClient.SendRaw m) {
+        long id = nextRawId++;
+        rawWaiters.put(id, m.replyTo());
+        String description = "raw message " + m.fields().get(0);
+        pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, description, version -> FieldWriter.frameOf(m.fields()),
+                rawOutcomes)));
+        return this;
+    }
+
+    private Behavior<TwsClient.Command> onRawOutcome(RawOutcome m) {
+        ActorRef<StatusReply<akka.Done>> waiter = rawWaiters.remove(m.outcome().requestId());
+        if (waiter != null) {
+            waiter.tell(m.outcome() instanceof OutboundRequest.Rejected rejected ? StatusReply.error(rejected.message())
+                    : StatusReply.ack());
+        }
+        return this;
+    }
+}

@@ -1,0 +1,286 @@
+package io.github.twssupervisor.client;
+
+import akka.Done;
+import akka.NotUsed;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.pattern.StatusReply;
+import akka.stream.OverflowStrategy;
+import akka.stream.javadsl.Source;
+import akka.stream.typed.javadsl.ActorSource;
+import com.typesafe.config.Config;
+import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.connection.ConnectionEvent;
+import io.github.twssupervisor.connection.ConnectionMetrics;
+import io.github.twssupervisor.connection.ConnectionState;
+import io.github.twssupervisor.connection.Ready;
+import io.github.twssupervisor.connection.SocketOptionsReport;
+import io.github.twssupervisor.dispatch.RawEvent;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One supervised connection to TWS / IB Gateway: the public API. It connects at once and keeps reconnecting until
+ * {@link #close()}.
+ *
+ * <p>Actor users talk to {@link #ref()} with the {@link Command} protocol; plain Java users call the
+ * {@link CompletionStage} and {@link Source} helpers, which wrap the same messages.
+ *
+ * <pre>{@code
+ * TwsClient client = TwsClient.create(system, TwsSettings.from(config));
+ * client.ready().thenAccept(r -> System.out.println("accounts " + r.accounts()));
+ * client.currentTime().thenAccept(System.out::println);
+ * client.events().runForeach(System.out::println, system);
+ * client.close();
+ * }</pre>
+ */
+public final class TwsClient {
+
+    /** Messages to a client. */
+    public sealed interface Command permits CurrentTime, AwaitReady, SubscribeEvents, UnsubscribeEvents, SubscribeRaw,
+            UnsubscribeRaw, SendRaw, GetSocketOptions, Close, ClientGuardian.RawOutcome {
+    }
+
+    /**
+     * Asks TWS for its clock (reqCurrentTime, paced like every request).
+     *
+     * @param replyTo the time, or an error if the request could not be sent or the connection was lost first
+     */
+    public record CurrentTime(ActorRef<StatusReply<Instant>> replyTo) implements Command {
+    }
+
+    /**
+     * @param replyTo the current connection's {@link Ready}, now or when next READY; an error once closed
+     */
+    public record AwaitReady(ActorRef<StatusReply<Ready>> replyTo) implements Command {
+    }
+
+    /**
+     * @param subscriber receives the current state at once, then every state change and notice; watched
+     */
+    public record SubscribeEvents(ActorRef<ConnectionEvent> subscriber) implements Command {
+    }
+
+    /**
+     * @param subscriber to remove
+     */
+    public record UnsubscribeEvents(ActorRef<ConnectionEvent> subscriber) implements Command {
+    }
+
+    /**
+     * @param subscriber receives every inbound message no domain handles, as text fields; watched
+     */
+    public record SubscribeRaw(ActorRef<RawEvent> subscriber) implements Command {
+    }
+
+    /**
+     * @param subscriber to remove
+     */
+    public record UnsubscribeRaw(ActorRef<RawEvent> subscriber) implements Command {
+    }
+
+    /**
+     * Sends a message the library does not model, through the pacer.
+     *
+     * @param fields  the fields, message id first; printable ASCII
+     * @param replyTo acknowledged when handed to the socket, or an error
+     */
+    public record SendRaw(List<String> fields, ActorRef<StatusReply<Done>> replyTo) implements Command {
+        /** Validates and copies. */
+        public SendRaw {
+            fields = List.copyOf(fields);
+            if (fields.isEmpty()) {
+                throw new IllegalArgumentException("a raw message needs at least its message id");
+            }
+        }
+    }
+
+    /**
+     * @param replyTo the socket options of the last socket, as read back from the OS
+     */
+    public record GetSocketOptions(ActorRef<Optional<SocketOptionsReport>> replyTo) implements Command {
+    }
+
+    /**
+     * Closes for good: no reconnect, nothing more sent.
+     *
+     * @param replyTo told when the socket is gone
+     */
+    public record Close(ActorRef<Done> replyTo) implements Command {
+    }
+
+    private static final AtomicLong INSTANCES = new AtomicLong();
+    private static final int EVENT_BUFFER = 256;
+
+    private final ActorSystem<?> system;
+    private final ActorRef<Command> guardian;
+    private final ConnectionSettings settings;
+    private final ConnectionMetrics metrics;
+    private final AtomicReference<ConnectionState> stateView;
+    private final boolean ownsSystem;
+
+    private TwsClient(ActorSystem<?> system, ConnectionSettings settings, boolean ownsSystem) {
+        this.system = system;
+        this.settings = settings;
+        this.ownsSystem = ownsSystem;
+        this.metrics = new ConnectionMetrics();
+        this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
+        this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView),
+                "tws-client-" + INSTANCES.incrementAndGet(), Props.empty());
+    }
+
+    /**
+     * Starts a connection inside an existing actor system.
+     *
+     * @param system   the actor system
+     * @param settings the settings ({@code settings.connection()} is used)
+     * @return the client, already connecting
+     */
+    public static TwsClient create(ActorSystem<?> system, TwsSettings settings) {
+        return new TwsClient(system, settings.connection(), false);
+    }
+
+    /**
+     * Starts a connection in an actor system of its own, configured from a HOCON file over the defaults; {@link #close()}
+     * terminates that system.
+     *
+     * @param applicationConf usually {@code conf/application.conf}; ignored if absent
+     * @return the client, already connecting
+     */
+    public static TwsClient create(Path applicationConf) {
+        Config config = TwsSettings.loadConfig(applicationConf);
+        TwsSettings settings = TwsSettings.from(config);
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-client", config);
+        return new TwsClient(system, settings.connection(), true);
+    }
+
+    /** @return the actor of this connection, for the {@link Command} protocol */
+    public ActorRef<Command> ref() {
+        return guardian;
+    }
+
+    /** @return the state right now, as last published by the connection supervisor */
+    public ConnectionState state() {
+        return stateView.get();
+    }
+
+    /** @return counters: messages in and out, reconnects, time connected */
+    public ConnectionMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return TWS's clock, through a paced reqCurrentTime; fails after {@code request-timeout} */
+    public CompletionStage<Instant> currentTime() {
+        return AskPattern.askWithStatus(guardian, CurrentTime::new, settings.requestTimeout(), system.scheduler());
+    }
+
+    /** @return the Ready of the current connection, now or when next READY; fails after {@code request-timeout} */
+    public CompletionStage<Ready> ready() {
+        return ready(settings.requestTimeout());
+    }
+
+    /**
+     * @param timeout how long to wait for READY
+     * @return the Ready of the current connection, now or when next READY
+     */
+    public CompletionStage<Ready> ready(Duration timeout) {
+        return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler());
+    }
+
+    /**
+     * @param subscriber receives the current state, then every state change and notice
+     */
+    public void subscribe(ActorRef<ConnectionEvent> subscriber) {
+        guardian.tell(new SubscribeEvents(subscriber));
+    }
+
+    /**
+     * Connection events as a stream: the current state first, then every change. A consumer that falls more than 256
+     * events behind loses the oldest ones rather than holding up the connection.
+     *
+     * @return a source; cancelling it unsubscribes
+     */
+    public Source<ConnectionEvent, NotUsed> events() {
+        return ActorSource.<ConnectionEvent>actorRef(e -> false, e -> Optional.empty(), EVENT_BUFFER,
+                        OverflowStrategy.dropHead())
+                .mapMaterializedValue(ref -> {
+                    subscribe(ref);
+                    return NotUsed.getInstance();
+                });
+    }
+
+    /**
+     * @param subscriber receives every inbound message no domain handles
+     */
+    public void subscribeRaw(ActorRef<RawEvent> subscriber) {
+        guardian.tell(new SubscribeRaw(subscriber));
+    }
+
+    /**
+     * Raw inbound messages as a stream; a consumer more than 1024 messages behind loses the oldest.
+     *
+     * @return a source; cancelling it unsubscribes
+     */
+    public Source<RawEvent, NotUsed> rawEvents() {
+        return ActorSource.<RawEvent>actorRef(e -> false, e -> Optional.empty(), 4 * EVENT_BUFFER,
+                        OverflowStrategy.dropHead())
+                .mapMaterializedValue(ref -> {
+                    subscribeRaw(ref);
+                    return NotUsed.getInstance();
+                });
+    }
+
+    /**
+     * Sends a message the library does not model, through the pacer.
+     *
+     * @param fields the fields, message id first; printable ASCII only
+     * @return completes when handed to the socket; fails if rejected (invalid, queue full, closed)
+     */
+    public CompletionStage<Done> sendRaw(List<String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(
+                    "a raw message needs at least its message id"));
+        }
+        return AskPattern.askWithStatus(guardian, replyTo -> new SendRaw(fields, replyTo), settings.requestTimeout(),
+                system.scheduler());
+    }
+
+    /** @return the options of the last socket as read back from the OS, if one connected */
+    public CompletionStage<Optional<SocketOptionsReport>> socketOptions() {
+        return AskPattern.ask(guardian, GetSocketOptions::new, settings.requestTimeout(), system.scheduler());
+    }
+
+    /**
+     * Closes for good: disarms reconnecting, sends nothing more; an actor system created by {@link #create(Path)} is
+     * terminated too.
+     *
+     * @return completes when the socket is gone
+     */
+    public CompletionStage<Done> close() {
+        CompletionStage<Done> closed = AskPattern.ask(guardian, Close::new, settings.requestTimeout(),
+                system.scheduler());
+        if (!ownsSystem) {
+            return closed;
+        }
+        return closed.thenCompose(done -> {
+            system.terminate();
+            return system.getWhenTerminated().thenApply(t -> Done.getInstance());
+        });
+    }
+
+    /** @return the actor system this client runs in */
+    public ActorSystem<?> system() {
+        return system;
+    }
+}

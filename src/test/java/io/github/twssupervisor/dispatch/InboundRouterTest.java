@@ -1,0 +1,146 @@
+package io.github.twssupervisor.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.wire.IncomingMessageId;
+import io.github.twssupervisor.wire.ServerVersion;
+import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.SessionCodec.TwsError;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.wire.WireLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+/** Routing of inbound payloads, written in the notation of TWS-WIRE.md ({@code |} = NUL); no actors. */
+class InboundRouterTest {
+
+    /** The lowest and highest versions the library negotiates; the error layout changes in between. */
+    private static final int SV_OLD = ServerVersion.MIN_SUPPORTED;
+    private static final int SV_NEW = ServerVersion.MAX_SUPPORTED;
+    /** errorTime of the live sv-200 capture (TWS-WIRE.md §9). */
+    private static final long LIVE_ERROR_TIME = 1775425766350L;
+
+    private static byte[] payload(String text) {
+        return text.replace('|', '\0').getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static byte[] payloadOf(byte[] frame) {
+        return Arrays.copyOfRange(frame, WireLimits.LENGTH_PREFIX_BYTES, frame.length);
+    }
+
+    private static SessionEvent toSupervisor(int serverVersion, byte[] payload) {
+        return assertInstanceOf(Routed.ToSupervisor.class, InboundRouter.route(serverVersion, payload)).event();
+    }
+
+    private static RawEvent toRaw(int serverVersion, byte[] payload) {
+        return assertInstanceOf(Routed.ToRaw.class, InboundRouter.route(serverVersion, payload)).event();
+    }
+
+    private static Routed.Failed failed(int serverVersion, byte[] payload) {
+        return assertInstanceOf(Routed.Failed.class, InboundRouter.route(serverVersion, payload));
+    }
+
+    @Test
+    void aSessionNoticeInTheOldLayoutGoesToTheSupervisor() {
+        assertTrue(SV_OLD < ServerVersion.ERROR_TIME, "the old layout has a version field and no time");
+        SessionEvent event = toSupervisor(SV_OLD, payload("4|2|-1|2104|msg||"));
+        assertEquals(new SessionEvent.Error(new TwsError(TwsErrorCode.NO_REQUEST_ID,
+                TwsErrorCode.MARKET_DATA_FARM_OK, "msg", "", OptionalLong.empty())), event);
+    }
+
+    @Test
+    void aSessionNoticeInTheNewLayoutGoesToTheSupervisor() {
+        assertTrue(SV_NEW >= ServerVersion.ERROR_TIME, "the new layout has no version field and a time");
+        SessionEvent event = toSupervisor(SV_NEW, payload("4|-1|2104|msg||" + LIVE_ERROR_TIME + "|"));
+        assertEquals(new SessionEvent.Error(TwsError.of(TwsErrorCode.NO_REQUEST_ID,
+                TwsErrorCode.MARKET_DATA_FARM_OK, "msg", LIVE_ERROR_TIME)), event);
+    }
+
+    @Test
+    void sessionNoticesOfEveryNegotiableVersionGoToTheSupervisor() {
+        for (int sv = ServerVersion.MIN_SUPPORTED; sv <= ServerVersion.MAX_SUPPORTED; sv++) {
+            TwsError error = TwsError.of(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.CONNECTIVITY_LOST,
+                    "Connectivity between IB and Trader Workstation has been lost.", LIVE_ERROR_TIME);
+            SessionEvent.Error event = assertInstanceOf(SessionEvent.Error.class,
+                    toSupervisor(sv, payloadOf(SessionCodec.error(sv, error))), "sv " + sv);
+            assertEquals(TwsErrorCode.CONNECTIVITY_LOST, event.error().code(), "sv " + sv);
+            assertEquals(error.message(), event.error().message(), "sv " + sv);
+        }
+    }
+
+    @Test
+    void anErrorAboutARequestGoesToRawSubscribers() {
+        RawEvent old = toRaw(SV_OLD, payload("4|2|17|200|No security definition has been found||"));
+        assertEquals(new RawEvent(IncomingMessageId.ERROR.code(), List.of("4", "2", "17", "200",
+                "No security definition has been found", "")), old);
+        RawEvent current = toRaw(SV_NEW, payload("4|17|200|No security definition||" + LIVE_ERROR_TIME + "|"));
+        assertEquals(new RawEvent(IncomingMessageId.ERROR.code(), List.of("4", "17", "200", "No security definition",
+                "", String.valueOf(LIVE_ERROR_TIME))), current);
+    }
+
+    @Test
+    void nextValidIdGoesToTheSupervisor() {
+        assertEquals(new SessionEvent.NextValidId(42), toSupervisor(SV_NEW, payload("9|1|42|")));
+        assertEquals(new SessionEvent.NextValidId(1001), toSupervisor(SV_OLD, payloadOf(SessionCodec.nextValidId(1001))));
+    }
+
+    @Test
+    void managedAccountsGoToTheSupervisor() {
+        List<String> accounts = List.of("DU111111", "DU222222");
+        assertEquals(new SessionEvent.ManagedAccounts(accounts),
+                toSupervisor(SV_NEW, payload("15|1|DU111111,DU222222,|")));
+        assertEquals(new SessionEvent.ManagedAccounts(accounts),
+                toSupervisor(SV_NEW, payloadOf(SessionCodec.managedAccounts(accounts))));
+    }
+
+    @Test
+    void currentTimeGoesToTheSupervisor() {
+        long now = 1775425766L;
+        assertEquals(new SessionEvent.CurrentTime(now), toSupervisor(SV_NEW, payload("49|1|" + now + "|")));
+        assertEquals(new SessionEvent.CurrentTime(now), toSupervisor(SV_OLD, payloadOf(SessionCodec.currentTime(now))));
+    }
+
+    @Test
+    void tickPriceGoesToRawSubscribersWithItsFields() {
+        RawEvent event = toRaw(SV_NEW, payload("1|6|1001|1|150.25|100|0|"));
+        assertEquals(new RawEvent(IncomingMessageId.TICK_PRICE.code(),
+                List.of("1", "6", "1001", "1", "150.25", "100", "0")), event);
+    }
+
+    @Test
+    void anUnknownMessageIdIsARawEventNotAnError() {
+        int unknown = 999;
+        assertTrue(IncomingMessageId.fromCode(unknown).isEmpty(), "999 is not a known id");
+        assertEquals(new RawEvent(unknown, List.of("999", "x")), toRaw(SV_NEW, payload("999|x|")));
+    }
+
+    @Test
+    void aNonNumericMessageIdFails() {
+        Routed.Failed failed = failed(SV_NEW, payload("abc|1|"));
+        assertEquals(-1, failed.messageId());
+        assertTrue(failed.error().contains("message id"), failed.error());
+        assertTrue(failed.error().contains("abc"), failed.error());
+    }
+
+    @Test
+    void aCurrentTimeWithANonNumericTimeFailsNamingTheMessageAndTheField() {
+        Routed.Failed failed = failed(SV_NEW, payload("49|1|soon|"));
+        assertEquals(IncomingMessageId.CURRENT_TIME.code(), failed.messageId());
+        assertTrue(failed.error().contains(IncomingMessageId.CURRENT_TIME.apiName()), failed.error());
+        // Field 2 (from 0: id, version, time) holds the bad value.
+        assertTrue(failed.error().contains("field 2"), failed.error());
+        assertTrue(failed.error().contains("soon"), failed.error());
+    }
+
+    @Test
+    void aTruncatedSessionMessageFailsWithItsId() {
+        assertEquals(IncomingMessageId.NEXT_VALID_ID.code(), failed(SV_NEW, payload("9|1|")).messageId());
+        assertEquals(IncomingMessageId.ERROR.code(), failed(SV_NEW, payload("4|-1|")).messageId());
+    }
+}
