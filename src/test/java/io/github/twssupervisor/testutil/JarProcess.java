@@ -1,0 +1,137 @@
+package io.github.twssupervisor.testutil;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shaded jar run as a user runs it ({@code java -jar target/tws-supervisor.jar ...}), with line access to stdout,
+ * a writer to stdin and bounded waits. {@link #close()} kills it if it is still running.
+ */
+public final class JarProcess implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+
+    private JarProcess(Process process) {
+        this.process = process;
+        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param args the command line after {@code -jar tws-supervisor.jar}
+     * @return the started process; stderr (the logs) is discarded
+     */
+    public static JarProcess start(String... args) {
+        Path jar = Path.of(System.getProperty("shaded.jar", "target/tws-supervisor.jar"));
+        assertTrue(Files.isRegularFile(jar), "run 'mvn package' first: no " + jar);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        try {
+            return new JarProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the next stdout line; fails if none comes within a minute or stdout closes */
+    public String readLine() {
+        try {
+            String line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return out.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (line == null) {
+                throw new AssertionError("stdout closed");
+            }
+            return line;
+        } catch (Exception e) {
+            throw new AssertionError("no stdout line: " + e, e);
+        }
+    }
+
+    /** @return every remaining stdout line, until the process closes it */
+    public List<String> readRemaining() {
+        List<String> lines = new ArrayList<>();
+        try {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    /** @param line a console command to write to stdin */
+    public void command(String line) {
+        try {
+            in.write(line + "\n");
+            in.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Closes stdin. */
+    public void closeStdin() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends SIGTERM. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** @return the exit code; fails if the process runs on for another minute */
+    public int awaitExit() {
+        try {
+            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "process did not exit");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return process.exitValue();
+    }
+
+    /** @return the port from a first line {@code listening on 127.0.0.1:PORT} */
+    public int listeningPort() {
+        String first = readLine();
+        Matcher m = LISTENING.matcher(first);
+        assertTrue(m.find(), "first line was '" + first + "'");
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
