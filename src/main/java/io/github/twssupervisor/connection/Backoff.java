@@ -10,8 +10,6 @@ import java.time.Duration;
  */
 public final class Backoff {
 
-    private static final int MAX_SHIFT = 30;
-
     private final ConnectionSettings.Backoff settings;
 
     /**
@@ -32,8 +30,11 @@ public final class Backoff {
         }
         long minNanos = settings.min().toNanos();
         long maxNanos = settings.max().toNanos();
-        int shift = Math.min(attempt - 1, MAX_SHIFT);
-        long base = minNanos > (maxNanos >> shift) ? maxNanos : Math.min(maxNanos, minNanos << shift);
+        long base = Math.min(minNanos, maxNanos);
+        // At most 63 doublings reach any max; a zero min never grows.
+        for (int doubling = 1; doubling < attempt && base > 0 && base < maxNanos; doubling++) {
+            base = base > maxNanos / 2 ? maxNanos : base * 2;
+        }
         double jittered = base * (1 + settings.randomFactor() * random);
         return Duration.ofNanos((long) Math.min(maxNanos, jittered));
     }

@@ -367,7 +367,9 @@ public final class ConnectionSupervisor {
         return builder
                 .onMessage(SocketStopped.class, this::onSocketStopped)
                 .onMessage(StableReady.class, m -> {
-                    attempt = 0;
+                    // The connection that proved stable counts as attempt 1: the next loss waits the minimum delay.
+                    context.getLog().debug("READY for {}: backoff reset", settings.backoff().resetAfter());
+                    attempt = 1;
                     return Behaviors.same();
                 })
                 .onMessage(Subscribe.class, this::onSubscribe)

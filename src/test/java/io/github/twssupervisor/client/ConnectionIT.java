@@ -20,6 +20,7 @@ import io.github.twssupervisor.testutil.FakeTws;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.ServerVersion;
 import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.testutil.LogCapturing;
 import java.io.DataOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,8 +32,10 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The supervised connection end to end, against the simulator and misbehaving fake servers on loopback. */
+@ExtendWith(LogCapturing.class)
 class ConnectionIT {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();

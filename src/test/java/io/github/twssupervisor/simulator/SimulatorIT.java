@@ -18,6 +18,7 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.VersionRange;
 import io.github.twssupervisor.wire.WireLimits;
+import io.github.twssupervisor.testutil.LogCapturing;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -25,10 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The simulator over loopback, driven by a plain-socket client that shares only the wire codecs with it. */
+@ExtendWith(LogCapturing.class)
 class SimulatorIT {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();

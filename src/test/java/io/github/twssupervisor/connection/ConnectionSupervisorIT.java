@@ -1,0 +1,151 @@
+package io.github.twssupervisor.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.FishingOutcomes;
+import akka.actor.testkit.typed.javadsl.ManualTime;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import com.typesafe.config.ConfigFactory;
+import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.testutil.LogCapturing;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The supervisor's own rules, with its timers under {@link ManualTime} and a real socket to the simulator: epoch
+ * filtering and the backoff reset after a stable READY.
+ */
+@ExtendWith(LogCapturing.class)
+class ConnectionSupervisorIT {
+
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create(ManualTime.config()
+            .withFallback(ConfigFactory.load("application-test")));
+    private static final ManualTime TIME = ManualTime.get(TEST_KIT.system());
+    private static final TwsSettings DEFAULTS = TwsSettings.defaults();
+    private static final Duration AWAIT = Duration.ofSeconds(10);
+    private static TwsSimulator simulator;
+    private static final List<ActorRef<ConnectionSupervisor.Command>> running = new java.util.ArrayList<>();
+
+    /** Each test drops every client of the shared simulator: the supervisors of earlier tests must be gone. */
+    @org.junit.jupiter.api.AfterEach
+    void stopSupervisors() {
+        running.forEach(TEST_KIT::stop);
+        running.clear();
+    }
+
+    @BeforeAll
+    static void start() {
+        simulator = TwsSimulator.start(TEST_KIT.system(), DEFAULTS.simulator().withAddress("127.0.0.1", 0))
+                .toCompletableFuture().join();
+    }
+
+    @AfterAll
+    static void stop() {
+        TEST_KIT.shutdownTestKit();
+    }
+
+    /** Heartbeat out of the way: manual time jumps must not fire probe timeouts before real answers arrive. */
+    private static ConnectionSettings settings(int clientId) {
+        return DEFAULTS.connection().withTarget("127.0.0.1", simulator.address().getPort(), clientId)
+                .withHeartbeat(new ConnectionSettings.Heartbeat(Duration.ofHours(1), Duration.ofHours(1)));
+    }
+
+    private record Running(ActorRef<ConnectionSupervisor.Command> supervisor, TestProbe<ConnectionEvent> events,
+                           AtomicReference<ConnectionState> view) {
+
+        /**
+         * Waits for a state while nudging manual time forward a millisecond per poll: Akka IO retries an unfinished
+         * TCP connect on the scheduler, which manual time would otherwise hold still.
+         */
+        ConnectionEvent.StateChanged await(ConnectionState state) {
+            events.awaitAssert(AWAIT, () -> {
+                TIME.timePasses(Duration.ofMillis(1));
+                assertEquals(state, view.get());
+                return null;
+            });
+            List<ConnectionEvent> seen = events.fishForMessage(AWAIT, "state event " + state, e ->
+                    e instanceof ConnectionEvent.StateChanged s && s.state() == state
+                            ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+            return (ConnectionEvent.StateChanged) seen.get(seen.size() - 1);
+        }
+    }
+
+    private static Running start(ConnectionSettings settings) {
+        ConnectionMetrics metrics = new ConnectionMetrics();
+        TestProbe<Pacer.Command> pacer = TEST_KIT.createTestProbe();
+        ActorRef<Inbound> dispatcher = TEST_KIT.spawn(io.github.twssupervisor.dispatch.Dispatcher.create(metrics));
+        AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
+        ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
+                pacer.ref(), dispatcher, metrics, view));
+        dispatcher.tell(new io.github.twssupervisor.dispatch.Dispatcher.ConnectTo(supervisor));
+        TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
+        supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
+        running.add(supervisor);
+        return new Running(supervisor, events, view);
+    }
+
+    private static ConnectionSupervisor.SessionEventReceived notice(long epoch, int code) {
+        return new ConnectionSupervisor.SessionEventReceived(epoch, new SessionEvent.Error(new SessionCodec.TwsError(
+                TwsErrorCode.NO_REQUEST_ID, code, "test notice", "", OptionalLong.empty())));
+    }
+
+    @Test
+    void messagesTaggedWithAnOlderEpochAreDropped() {
+        Running r = start(settings(31));
+        r.await(ConnectionState.READY);
+        simulator.drop().toCompletableFuture().join();
+        r.await(ConnectionState.RECONNECTING);
+        TIME.timePasses(DEFAULTS.connection().backoff().max());
+        r.await(ConnectionState.READY); // epoch 2 now
+        r.events().fishForMessage(AWAIT, "the last start-up notice", e -> e instanceof ConnectionEvent.Notice n
+                && n.code() == TwsErrorCode.SEC_DEF_FARM_OK ? FishingOutcomes.complete()
+                : FishingOutcomes.continueAndIgnore());
+
+        r.supervisor().tell(notice(1, TwsErrorCode.CONNECTIVITY_LOST));
+        r.supervisor().tell(new ConnectionSupervisor.SocketFailed(1, new FailureReason(
+                FailureReason.Kind.CONNECTION_LOST, "late news from the dead socket")));
+        r.events().expectNoMessage(Duration.ofMillis(300));
+
+        // The same notice from the current socket is acted on: the filter, not the notice, kept the state.
+        r.supervisor().tell(notice(2, TwsErrorCode.CONNECTIVITY_LOST));
+        r.await(ConnectionState.DEGRADED);
+    }
+
+    @Test
+    void theBackoffStartsOverAfterAStableReady() {
+        Running r = start(settings(32));
+        assertEquals(1, r.await(ConnectionState.READY).attempt());
+        simulator.drop().toCompletableFuture().join();
+        ConnectionEvent.StateChanged first = r.await(ConnectionState.RECONNECTING);
+        assertEquals(2, first.attempt());
+        TIME.timePasses(DEFAULTS.connection().backoff().max());
+        r.await(ConnectionState.READY);
+        simulator.drop().toCompletableFuture().join();
+        ConnectionEvent.StateChanged second = r.await(ConnectionState.RECONNECTING);
+        assertEquals(3, second.attempt());
+        TIME.timePasses(DEFAULTS.connection().backoff().max());
+        r.await(ConnectionState.READY);
+
+        TIME.timePasses(DEFAULTS.connection().backoff().resetAfter());
+        simulator.drop().toCompletableFuture().join();
+        ConnectionEvent.StateChanged afterStable = r.await(ConnectionState.RECONNECTING);
+        assertEquals(2, afterStable.attempt());
+        Duration min = DEFAULTS.connection().backoff().min();
+        Duration delay = afterStable.nextDelay().orElseThrow();
+        double jitter = DEFAULTS.connection().backoff().randomFactor();
+        assertEquals(true, delay.compareTo(min) >= 0 && delay.toNanos() <= min.toNanos() * (1 + jitter),
+                "after a stable READY the delay starts again from min: " + delay);
+    }
+}
