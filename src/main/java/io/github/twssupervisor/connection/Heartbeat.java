@@ -52,7 +52,11 @@ final class Heartbeat {
      * @return {@link Action#STALE} if nothing arrived since the probe, else NONE
      */
     Action onProbeTimeout(long framesReceived) {
-        if (probing && framesReceived == framesAtProbe) {
+        if (!probing) {
+            // A check already saw the answer; the quiet checks counted since then stand.
+            return Action.NONE;
+        }
+        if (framesReceived == framesAtProbe) {
             return Action.STALE;
         }
         probing = false;

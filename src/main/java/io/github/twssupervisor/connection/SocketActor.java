@@ -21,6 +21,7 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -286,6 +287,8 @@ public final class SocketActor {
     }
 
     private Behavior<Command> write(byte[] bytes) {
+        // A null here is a bug upstream; thrown inside the actor it costs one message, inside the stream the socket.
+        Objects.requireNonNull(bytes, "frame to write");
         QueueOfferResult result = outbound.offer(ByteString.fromArrayUnsafe(bytes));
         if (result != QueueOfferResult.enqueued()) {
             return failed(new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the socket to " + target

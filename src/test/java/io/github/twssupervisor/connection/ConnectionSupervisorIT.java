@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
+import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
@@ -63,7 +64,7 @@ class ConnectionSupervisorIT {
     }
 
     private record Running(ActorRef<ConnectionSupervisor.Command> supervisor, TestProbe<ConnectionEvent> events,
-                           AtomicReference<ConnectionState> view) {
+                           AtomicReference<ConnectionState> view, TestProbe<Pacer.Command> pacer) {
 
         /**
          * Waits for a state while nudging manual time forward a millisecond per poll: Akka IO retries an unfinished
@@ -80,6 +81,12 @@ class ConnectionSupervisorIT {
                             ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
             return (ConnectionEvent.StateChanged) seen.get(seen.size() - 1);
         }
+
+        void awaitStartUpNotices() {
+            events.fishForMessage(AWAIT, "the last start-up notice", e -> e instanceof ConnectionEvent.Notice n
+                    && n.code() == TwsErrorCode.SEC_DEF_FARM_OK ? FishingOutcomes.complete()
+                    : FishingOutcomes.continueAndIgnore());
+        }
     }
 
     private static Running start(ConnectionSettings settings) {
@@ -93,7 +100,7 @@ class ConnectionSupervisorIT {
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
         running.add(supervisor);
-        return new Running(supervisor, events, view);
+        return new Running(supervisor, events, view, pacer);
     }
 
     private static ConnectionSupervisor.SessionEventReceived notice(long epoch, int code) {
@@ -109,9 +116,7 @@ class ConnectionSupervisorIT {
         r.await(ConnectionState.RECONNECTING);
         TIME.timePasses(DEFAULTS.connection().backoff().max());
         r.await(ConnectionState.READY); // epoch 2 now
-        r.events().fishForMessage(AWAIT, "the last start-up notice", e -> e instanceof ConnectionEvent.Notice n
-                && n.code() == TwsErrorCode.SEC_DEF_FARM_OK ? FishingOutcomes.complete()
-                : FishingOutcomes.continueAndIgnore());
+        r.awaitStartUpNotices();
 
         r.supervisor().tell(notice(1, TwsErrorCode.CONNECTIVITY_LOST));
         r.supervisor().tell(new ConnectionSupervisor.SocketFailed(1, new FailureReason(
@@ -121,6 +126,27 @@ class ConnectionSupervisorIT {
         // The same notice from the current socket is acted on: the filter, not the notice, kept the state.
         r.supervisor().tell(notice(2, TwsErrorCode.CONNECTIVITY_LOST));
         r.await(ConnectionState.DEGRADED);
+    }
+
+    @Test
+    void anUnexpectedExceptionInTheSocketActorDoesNotDropTheConnection() {
+        Running r = start(settings(33));
+        r.await(ConnectionState.READY);
+        r.awaitStartUpNotices();
+        Pacer.SocketReady ready = r.pacer().expectMessageClass(Pacer.SocketReady.class, AWAIT);
+        long before = simulator.stats().toCompletableFuture().join().messagesIn();
+        // A null frame is a bug upstream of the socket: it throws inside the actor, which is resumed, not restarted.
+        LoggingTestKit.error(NullPointerException.class).expect(TEST_KIT.system(), () -> {
+            ready.socket().tell(new SocketActor.Send(null));
+            return null;
+        });
+        ready.socket().tell(new SocketActor.Send(SessionCodec.reqCurrentTime()));
+        r.events().awaitAssert(AWAIT, () -> {
+            assertEquals(before + 1, simulator.stats().toCompletableFuture().join().messagesIn());
+            return null;
+        });
+        assertEquals(ConnectionState.READY, r.view().get());
+        r.events().expectNoMessage(Duration.ofMillis(300));
     }
 
     @Test
