@@ -1,5 +1,9 @@
 package io.github.twssupervisor.cli;
 
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import io.github.twssupervisor.config.TwsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,24 @@ public final class Main implements Runnable {
     @Option(names = "--config", defaultValue = "conf/application.conf", paramLabel = "FILE",
             description = "HOCON settings over the built-in defaults (default: ${DEFAULT-VALUE}; ignored if absent).")
     Path config;
+
+    /**
+     * The runnable's configuration, loaded once per command.
+     *
+     * @param config   conf/application.conf (or --config) over the defaults
+     * @param settings the validated settings read from it
+     */
+    record Setup(Config config, TwsSettings settings) {
+
+        ActorSystem<Void> actorSystem(String name) {
+            return ActorSystem.create(Behaviors.empty(), name, config);
+        }
+    }
+
+    Setup setup() {
+        Config loaded = TwsSettings.loadConfig(config);
+        return new Setup(loaded, TwsSettings.from(loaded));
+    }
 
     @Override
     public void run() {

@@ -1,8 +1,6 @@
 package io.github.twssupervisor.cli;
 
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
-import com.typesafe.config.Config;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
@@ -46,14 +44,14 @@ final class PingCommand implements Callable<Integer> {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, was " + count);
         }
-        Config config = TwsSettings.loadConfig(main.config);
-        TwsSettings settings = TwsSettings.from(config);
+        Main.Setup setup = main.setup();
+        TwsSettings settings = setup.settings();
         ConnectionSettings connection = target.applyTo(settings.connection());
         int pause = intervalMs != null ? intervalMs : 1000 / connection.pacing().messagesPerSecond() + 1;
         if (pause < 0) {
             throw new IllegalArgumentException("--interval-ms must be >= 0, was " + pause);
         }
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-ping", config);
+        ActorSystem<Void> system = setup.actorSystem("tws-ping");
         TwsClient client = TwsClient.create(system, new TwsSettings(connection, settings.simulator()));
         PrintStream out = System.out;
         try {

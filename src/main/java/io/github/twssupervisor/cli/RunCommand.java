@@ -3,8 +3,6 @@ package io.github.twssupervisor.cli;
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
@@ -16,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -33,21 +30,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private TargetOptions target = new TargetOptions();
 
-    @Option(names = "--json", description = "One JSON object per line instead of text.")
-    private boolean json;
-
-    @Option(names = "--duration", paramLabel = "D", description = "Stop after this long (HOCON duration: 30s, 5m, 2h); "
-            + "default: until SIGTERM / Ctrl-C.")
-    private String duration;
+    @Mixin
+    private OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
-        Config config = TwsSettings.loadConfig(main.config);
-        TwsSettings settings = TwsSettings.from(config);
-        ConnectionSettings connection = target.applyTo(settings.connection());
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-supervisor", config);
-        return runUntilStopped(system, new TwsSettings(connection, settings.simulator()), json, parse(duration),
-                System.out);
+        Main.Setup setup = main.setup();
+        ConnectionSettings connection = target.applyTo(setup.settings().connection());
+        return runUntilStopped(setup.actorSystem("tws-supervisor"), new TwsSettings(connection,
+                setup.settings().simulator()), output.json, output.parsedDuration(), System.out);
     }
 
     /**

@@ -2,10 +2,7 @@ package io.github.twssupervisor.cli;
 
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
-import com.typesafe.config.Config;
 import io.github.twssupervisor.config.SimulatorSettings;
-import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -46,9 +43,9 @@ final class SimulatorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Config config = TwsSettings.loadConfig(main.config);
-        SimulatorSettings settings = overrides(TwsSettings.from(config).simulator());
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-simulator", config);
+        Main.Setup setup = main.setup();
+        SimulatorSettings settings = overrides(setup.settings().simulator());
+        ActorSystem<Void> system = setup.actorSystem("tws-simulator");
         TwsSimulator simulator;
         try {
             simulator = TwsSimulator.start(system, settings).toCompletableFuture().join();

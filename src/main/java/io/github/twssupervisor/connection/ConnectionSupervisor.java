@@ -14,12 +14,9 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -117,9 +114,6 @@ public final class ConnectionSupervisor {
     private record CurrentTimeOutcome(OutboundRequest.Outcome outcome) implements Command {
     }
 
-    private record TimeWaiter(long requestId, ActorRef<StatusReply<Instant>> replyTo) {
-    }
-
     private static final Object RETRY_TIMER = "retry";
     private static final Object STABLE_TIMER = "stable";
 
@@ -134,9 +128,9 @@ public final class ConnectionSupervisor {
     private final SplittableRandom random = new SplittableRandom();
     private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final List<Integer> clientIds;
-    private final Set<ActorRef<ConnectionEvent>> subscribers = new HashSet<>();
-    private final List<ActorRef<StatusReply<Ready>>> readyWaiters = new ArrayList<>();
-    private final ArrayDeque<TimeWaiter> timeWaiters = new ArrayDeque<>();
+    private final EventPublisher<Command> subscribers;
+    private final Waiters<Ready> readyWaiters = new Waiters<>();
+    private final Waiters<Instant> timeWaiters = new Waiters<>();
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
 
     private ConnectionState state = ConnectionState.DISCONNECTED;
@@ -162,6 +156,7 @@ public final class ConnectionSupervisor {
         this.stateView = stateView;
         this.backoff = new Backoff(settings.backoff());
         this.clientIds = settings.clientIdsToTry();
+        this.subscribers = new EventPublisher<>(context, SubscriberStopped::new);
         this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new);
     }
 
@@ -242,24 +237,23 @@ public final class ConnectionSupervisor {
                     }
                     return Behaviors.same();
                 })
-                .onMessage(RequestCurrentTime.class, m -> {
-                    m.replyTo().tell(StatusReply.error("the connection is closed"));
-                    return Behaviors.same();
-                })
-                .onMessage(AwaitReady.class, m -> {
-                    m.replyTo().tell(StatusReply.error("the connection is closed"));
-                    return Behaviors.same();
-                })
+                .onMessage(RequestCurrentTime.class, m -> refuseClosed(m.replyTo()))
+                .onMessage(AwaitReady.class, m -> refuseClosed(m.replyTo()))
                 .onMessage(CurrentTimeOutcome.class, this::onCurrentTimeOutcome)
                 .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
                 .onMessage(Subscribe.class, this::onSubscribe)
-                .onMessage(Unsubscribe.class, this::onUnsubscribe)
-                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(new Unsubscribe(m.subscriber())))
+                .onMessage(Unsubscribe.class, m -> onUnsubscribe(m.subscriber()))
+                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(m.subscriber()))
                 .onAnyMessage(m -> Behaviors.same())
                 .build();
     }
 
     // ---------------------------------------------------------------- transitions
+
+    private <T> Behavior<Command> refuseClosed(ActorRef<StatusReply<T>> replyTo) {
+        replyTo.tell(StatusReply.error("the connection is closed"));
+        return Behaviors.same();
+    }
 
     private Behavior<Command> onSocketReady(SocketReady m) {
         ready = Optional.of(m.ready());
@@ -268,8 +262,7 @@ public final class ConnectionSupervisor {
         metrics.connected();
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
         pacer.tell(new Pacer.SocketReady(epoch, socket.orElseThrow(), m.ready().serverVersion()));
-        readyWaiters.forEach(w -> w.tell(StatusReply.success(m.ready())));
-        readyWaiters.clear();
+        readyWaiters.answerAll(m.ready());
         transition(ConnectionState.READY, Optional.empty(), Optional.empty(), true);
         return ready();
     }
@@ -280,7 +273,7 @@ public final class ConnectionSupervisor {
         }
         timers.cancel(STABLE_TIMER);
         pacer.tell(Pacer.SocketGone.INSTANCE);
-        failTimeWaiters("connection lost before TWS answered: " + reason);
+        timeWaiters.failAll("connection lost before TWS answered: " + reason);
         socket.ifPresent(context::stop);
         socket = Optional.empty();
         metrics.reconnects.increment();
@@ -297,10 +290,7 @@ public final class ConnectionSupervisor {
     private Behavior<Command> onSessionEvent(SessionEventReceived m) {
         SessionEvent event = m.event();
         if (event instanceof SessionEvent.CurrentTime time) {
-            TimeWaiter waiter = timeWaiters.pollFirst();
-            if (waiter != null) {
-                waiter.replyTo().tell(StatusReply.success(Instant.ofEpochSecond(time.epochSeconds())));
-            }
+            timeWaiters.answerOldest(Instant.ofEpochSecond(time.epochSeconds()));
             return Behaviors.same();
         }
         if (!(event instanceof SessionEvent.Error error)) {
@@ -358,7 +348,7 @@ public final class ConnectionSupervisor {
     }
 
     private void publish(ConnectionEvent event) {
-        subscribers.forEach(s -> s.tell(event));
+        subscribers.publish(event);
     }
 
     // ---------------------------------------------------------------- in every state but CLOSED
@@ -373,8 +363,8 @@ public final class ConnectionSupervisor {
                     return Behaviors.same();
                 })
                 .onMessage(Subscribe.class, this::onSubscribe)
-                .onMessage(Unsubscribe.class, this::onUnsubscribe)
-                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(new Unsubscribe(m.subscriber())))
+                .onMessage(Unsubscribe.class, m -> onUnsubscribe(m.subscriber()))
+                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(m.subscriber()))
                 .onMessage(RequestCurrentTime.class, this::onRequestCurrentTime)
                 .onMessage(CurrentTimeOutcome.class, this::onCurrentTimeOutcome)
                 .onMessage(AwaitReady.class, this::onAwaitReady)
@@ -412,24 +402,20 @@ public final class ConnectionSupervisor {
     }
 
     private Behavior<Command> onSubscribe(Subscribe m) {
-        if (subscribers.add(m.subscriber())) {
-            context.watchWith(m.subscriber(), new SubscriberStopped(m.subscriber()));
-        }
+        subscribers.add(m.subscriber());
         m.subscriber().tell(new ConnectionEvent.StateChanged(state, state, Optional.empty(), attempt,
                 Optional.empty(), state == ConnectionState.READY ? ready : Optional.empty(), false, Instant.now()));
         return Behaviors.same();
     }
 
-    private Behavior<Command> onUnsubscribe(Unsubscribe m) {
-        if (subscribers.remove(m.subscriber())) {
-            context.unwatch(m.subscriber());
-        }
+    private Behavior<Command> onUnsubscribe(ActorRef<ConnectionEvent> subscriber) {
+        subscribers.remove(subscriber);
         return Behaviors.same();
     }
 
     private Behavior<Command> onRequestCurrentTime(RequestCurrentTime m) {
         long id = nextRequestId++;
-        timeWaiters.addLast(new TimeWaiter(id, m.replyTo()));
+        timeWaiters.add(id, m.replyTo());
         pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, "reqCurrentTime",
                 version -> SessionCodec.reqCurrentTime(), outcomes)));
         return Behaviors.same();
@@ -437,13 +423,7 @@ public final class ConnectionSupervisor {
 
     private Behavior<Command> onCurrentTimeOutcome(CurrentTimeOutcome m) {
         if (m.outcome() instanceof OutboundRequest.Rejected rejected) {
-            timeWaiters.removeIf(w -> {
-                if (w.requestId() == rejected.requestId()) {
-                    w.replyTo().tell(StatusReply.error(rejected.message()));
-                    return true;
-                }
-                return false;
-            });
+            timeWaiters.fail(rejected.requestId(), rejected.message());
         }
         return Behaviors.same();
     }
@@ -452,7 +432,7 @@ public final class ConnectionSupervisor {
         if (state.isConnected()) {
             m.replyTo().tell(StatusReply.success(ready.orElseThrow()));
         } else {
-            readyWaiters.add(m.replyTo());
+            readyWaiters.add(0, m.replyTo());
         }
         return Behaviors.same();
     }
@@ -468,9 +448,8 @@ public final class ConnectionSupervisor {
         }
         timers.cancelAll();
         pacer.tell(Pacer.Shutdown.INSTANCE);
-        failTimeWaiters("the connection was closed");
-        readyWaiters.forEach(w -> w.tell(StatusReply.error("the connection was closed")));
-        readyWaiters.clear();
+        timeWaiters.failAll("the connection was closed");
+        readyWaiters.failAll("the connection was closed");
         closeWaiters.add(m.replyTo());
         socket.ifPresentOrElse(context::stop, () -> closeWaiters.forEach(w -> w.tell(Done.getInstance())));
         if (socket.isEmpty()) {
@@ -478,11 +457,6 @@ public final class ConnectionSupervisor {
         }
         transition(ConnectionState.CLOSED, Optional.empty(), Optional.empty(), false);
         return closed();
-    }
-
-    private void failTimeWaiters(String why) {
-        timeWaiters.forEach(w -> w.replyTo().tell(StatusReply.error(why)));
-        timeWaiters.clear();
     }
 
     private void reportKeepAliveSupportOnce() {

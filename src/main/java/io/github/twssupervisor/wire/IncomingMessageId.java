@@ -183,18 +183,7 @@ public enum IncomingMessageId {
     /** updateConfigResponse (IN 111). */
     UPDATE_CONFIG_RESPONSE(111, "updateConfigResponse");
 
-    private static final IncomingMessageId[] BY_CODE;
-
-    static {
-        int max = 0;
-        for (IncomingMessageId id : values()) {
-            max = Math.max(max, id.code);
-        }
-        BY_CODE = new IncomingMessageId[max + 1];
-        for (IncomingMessageId id : values()) {
-            BY_CODE[id.code] = id;
-        }
-    }
+    private static final CodeIndex<IncomingMessageId> INDEX = new CodeIndex<>(values(), IncomingMessageId::code);
 
     private final int code;
     private final String apiName;
@@ -219,7 +208,7 @@ public enum IncomingMessageId {
      * @return the message, or empty when the id is not one TWS-WIRE.md lists
      */
     public static Optional<IncomingMessageId> fromCode(int code) {
-        return code >= 0 && code < BY_CODE.length ? Optional.ofNullable(BY_CODE[code]) : Optional.empty();
+        return INDEX.find(code);
     }
 
     @Override

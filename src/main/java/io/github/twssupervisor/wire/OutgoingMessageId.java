@@ -181,18 +181,7 @@ public enum OutgoingMessageId {
     /** updateConfig (OUT 109). */
     UPDATE_CONFIG(109, "updateConfig");
 
-    private static final OutgoingMessageId[] BY_CODE;
-
-    static {
-        int max = 0;
-        for (OutgoingMessageId id : values()) {
-            max = Math.max(max, id.code);
-        }
-        BY_CODE = new OutgoingMessageId[max + 1];
-        for (OutgoingMessageId id : values()) {
-            BY_CODE[id.code] = id;
-        }
-    }
+    private static final CodeIndex<OutgoingMessageId> INDEX = new CodeIndex<>(values(), OutgoingMessageId::code);
 
     private final int code;
     private final String apiName;
@@ -217,7 +206,7 @@ public enum OutgoingMessageId {
      * @return the message, or empty when the id is not one TWS-WIRE.md lists
      */
     public static Optional<OutgoingMessageId> fromCode(int code) {
-        return code >= 0 && code < BY_CODE.length ? Optional.ofNullable(BY_CODE[code]) : Optional.empty();
+        return INDEX.find(code);
     }
 
     @Override
