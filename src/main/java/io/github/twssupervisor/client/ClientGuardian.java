@@ -16,8 +16,14 @@ import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.dispatch.Dispatcher;
+import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.dispatch.RequestIds;
+import io.github.twssupervisor.marketdata.MarketDataCodec;
+import io.github.twssupervisor.marketdata.MarketDataRequest;
+import io.github.twssupervisor.marketdata.MarketDataSubscription;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -32,17 +38,28 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
     record RawOutcome(OutboundRequest.Outcome outcome) implements TwsClient.Command {
     }
 
+    record SubscriptionLifecycle(MarketDataSubscription.Lifecycle event) implements TwsClient.Command {
+    }
+
+    record SubscriptionStopped(MarketDataRequest request, ActorRef<MarketDataSubscription.Command> subscription)
+            implements TwsClient.Command {
+    }
+
     private final ActorRef<Inbound> dispatcher;
     private final ActorRef<Pacer.Command> pacer;
     private final ActorRef<ConnectionSupervisor.Command> supervisor;
     private final ActorRef<OutboundRequest.Outcome> rawOutcomes;
     private final Map<Long, ActorRef<StatusReply<akka.Done>>> rawWaiters = new HashMap<>();
+    private final Map<MarketDataRequest, ActorRef<MarketDataSubscription.Command>> subscriptions = new HashMap<>();
+    private final MarketDataSubscription.Ports ports;
     private long nextRawId;
+    private long subscriptionCounter;
 
     private ClientGuardian(ActorContext<TwsClient.Command> context, ConnectionSettings settings,
                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
         super(context);
-        this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create(metrics))
+        this.dispatcher = context.spawn(Behaviors.supervise(
+                        Dispatcher.create(metrics, List.of(new MarketDataCodec())))
                 .onFailure(SupervisorStrategy.resume()), "dispatcher");
         this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
                 .onFailure(SupervisorStrategy.resume()), "pacer");
@@ -51,6 +68,8 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                 .onFailure(SupervisorStrategy.resume()), "connection");
         dispatcher.tell(new Dispatcher.ConnectTo(supervisor));
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
+        this.ports = new MarketDataSubscription.Ports(pacer, dispatcher, supervisor, new RequestIds(),
+                context.messageAdapter(MarketDataSubscription.Lifecycle.class, SubscriptionLifecycle::new));
     }
 
     static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
@@ -81,6 +100,13 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                 })
                 .onMessage(TwsClient.SendRaw.class, this::onSendRaw)
                 .onMessage(RawOutcome.class, this::onRawOutcome)
+                .onMessage(TwsClient.SubscribeMarketData.class, this::onSubscribeMarketData)
+                .onMessage(TwsClient.UnsubscribeMarketData.class, this::onUnsubscribeMarketData)
+                .onMessage(SubscriptionLifecycle.class, this::onSubscriptionLifecycle)
+                .onMessage(SubscriptionStopped.class, m -> {
+                    subscriptions.remove(m.request(), m.subscription());
+                    return this;
+                })
                 .build();
     }
 
@@ -95,6 +121,42 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
         String description = "raw message " + m.fields().get(0);
         pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, description, version -> FieldWriter.frameOf(m.fields()),
                 rawOutcomes)));
+        return this;
+    }
+
+    private Behavior<TwsClient.Command> onSubscribeMarketData(TwsClient.SubscribeMarketData m) {
+        ActorRef<MarketDataSubscription.Command> subscription = subscriptions.get(m.request());
+        if (subscription == null) {
+            ActorRef<RequestEvent> spawned = getContext().spawn(Behaviors.supervise(
+                            MarketDataSubscription.create(m.request(), ports))
+                    .onFailure(SupervisorStrategy.resume()), "market-data-" + (++subscriptionCounter));
+            subscription = spawned.narrow();
+            getContext().watchWith(subscription, new SubscriptionStopped(m.request(), subscription));
+            subscriptions.put(m.request(), subscription);
+            getContext().getLog().debug("New subscription {} for {}", subscription.path().name(),
+                    m.request().description());
+        }
+        subscription.tell(new MarketDataSubscription.Subscribe(m.subscriber()));
+        return this;
+    }
+
+    private Behavior<TwsClient.Command> onUnsubscribeMarketData(TwsClient.UnsubscribeMarketData m) {
+        ActorRef<MarketDataSubscription.Command> subscription = subscriptions.get(m.request());
+        if (subscription != null) {
+            subscription.tell(new MarketDataSubscription.Unsubscribe(m.subscriber()));
+        }
+        return this;
+    }
+
+    /** Retirement goes through here so that a subscriber routed to a retiring subscription is never lost. */
+    private Behavior<TwsClient.Command> onSubscriptionLifecycle(SubscriptionLifecycle m) {
+        if (m.event() instanceof MarketDataSubscription.Retire retire) {
+            subscriptions.remove(retire.request(), retire.subscription());
+            retire.subscription().tell(MarketDataSubscription.Stop.INSTANCE);
+        } else if (m.event() instanceof MarketDataSubscription.Unretire unretire) {
+            // If a newer subscription took the request meanwhile, the old one serves its subscribers unrouted.
+            subscriptions.putIfAbsent(unretire.request(), unretire.subscription());
+        }
         return this;
     }
 

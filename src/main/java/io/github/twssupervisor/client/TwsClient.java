@@ -19,7 +19,14 @@ import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
+import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.dispatch.RawEvent;
+import io.github.twssupervisor.marketdata.MarketDataEvent;
+import io.github.twssupervisor.marketdata.MarketDataHandle;
+import io.github.twssupervisor.marketdata.MarketDataOptions;
+import io.github.twssupervisor.marketdata.MarketDataRequest;
+import io.github.twssupervisor.marketdata.MarketDataStreams;
+import io.github.twssupervisor.marketdata.Quote;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +56,27 @@ public final class TwsClient {
 
     /** Messages to a client. */
     public sealed interface Command permits CurrentTime, AwaitReady, SubscribeEvents, UnsubscribeEvents, SubscribeRaw,
-            UnsubscribeRaw, SendRaw, GetSocketOptions, Close, ClientGuardian.RawOutcome {
+            UnsubscribeRaw, SendRaw, GetSocketOptions, Close, SubscribeMarketData, UnsubscribeMarketData,
+            ClientGuardian.RawOutcome, ClientGuardian.SubscriptionLifecycle, ClientGuardian.SubscriptionStopped {
+    }
+
+    /**
+     * Subscribes an actor to market data. Equal requests share one subscription and one line at TWS; the
+     * subscription outlives reconnects and marks every gap with Interrupted / Resumed.
+     *
+     * @param request    what to subscribe to ({@link MarketDataRequest#stream})
+     * @param subscriber receives the events; watched, so stopping it unsubscribes
+     */
+    public record SubscribeMarketData(MarketDataRequest request, ActorRef<MarketDataEvent> subscriber)
+            implements Command {
+    }
+
+    /**
+     * @param request    the request it subscribed to
+     * @param subscriber receives nothing more; the last subscriber leaving cancels the request at TWS
+     */
+    public record UnsubscribeMarketData(MarketDataRequest request, ActorRef<MarketDataEvent> subscriber)
+            implements Command {
     }
 
     /**
@@ -120,7 +147,11 @@ public final class TwsClient {
     public record Close(ActorRef<Done> replyTo) implements Command {
     }
 
+    /** How long {@link #snapshot(Contract)} waits: TWS documents about 11 s for a snapshot to complete. */
+    public static final Duration DEFAULT_SNAPSHOT_TIMEOUT = Duration.ofSeconds(15);
+
     private static final AtomicLong INSTANCES = new AtomicLong();
+    private final AtomicLong snapshots = new AtomicLong();
     private static final int EVENT_BUFFER = 256;
 
     private final ActorSystem<?> system;
@@ -254,6 +285,72 @@ public final class TwsClient {
         }
         return AskPattern.askWithStatus(guardian, replyTo -> new SendRaw(fields, replyTo), settings.requestTimeout(),
                 system.scheduler());
+    }
+
+    /**
+     * Subscribes an actor to market data (see {@link SubscribeMarketData}).
+     *
+     * @param contract   the contract
+     * @param options    generic ticks and data type (the overflow policy applies to streams only)
+     * @param subscriber receives the events
+     */
+    public void subscribe(Contract contract, MarketDataOptions options, ActorRef<MarketDataEvent> subscriber) {
+        guardian.tell(new SubscribeMarketData(MarketDataRequest.stream(contract, options), subscriber));
+    }
+
+    /**
+     * @param contract   the contract
+     * @param options    the options it subscribed with
+     * @param subscriber receives nothing more
+     */
+    public void unsubscribe(Contract contract, MarketDataOptions options, ActorRef<MarketDataEvent> subscriber) {
+        guardian.tell(new UnsubscribeMarketData(MarketDataRequest.stream(contract, options), subscriber));
+    }
+
+    /**
+     * Market data as a stream that survives reconnects: ticks, with {@code Interrupted} / {@code Resumed} at every
+     * gap. A slow consumer gets the options' overflow policy ({@code conflate} by default: the latest value per field);
+     * the connection never waits for it.
+     *
+     * @param contract the contract
+     * @param options  generic ticks, data type, overflow policy
+     * @return a source that completes after {@code Ended} (a fatal TWS error, the client closed, or
+     *     {@link MarketDataHandle#cancel()}); cancelling it unsubscribes
+     */
+    public Source<MarketDataEvent, MarketDataHandle> marketData(Contract contract, MarketDataOptions options) {
+        MarketDataRequest request = MarketDataRequest.stream(contract, options);
+        return MarketDataStreams.source(contract.displayName(), options.overflow(),
+                ref -> guardian.tell(new SubscribeMarketData(request, ref)));
+    }
+
+    /**
+     * @param contract the contract
+     * @return its quote once TWS signals the snapshot complete; fails after {@link #DEFAULT_SNAPSHOT_TIMEOUT}
+     */
+    public CompletionStage<Quote> snapshot(Contract contract) {
+        return snapshot(contract, DEFAULT_SNAPSHOT_TIMEOUT);
+    }
+
+    /**
+     * @param contract the contract
+     * @param timeout  how long to wait for tickSnapshotEnd
+     * @return its quote; fails with the TWS error if the request is refused (e.g. 200 no security definition)
+     */
+    public CompletionStage<Quote> snapshot(Contract contract, Duration timeout) {
+        MarketDataRequest request = MarketDataRequest.snapshot(contract, snapshots.incrementAndGet());
+        return MarketDataStreams.source(contract.displayName(), new MarketDataOptions.Overflow.Buffer(10_000),
+                        ref -> guardian.tell(new SubscribeMarketData(request, ref)))
+                .completionTimeout(timeout)
+                .takeWhile(e -> !(e instanceof MarketDataEvent.SnapshotEnd))
+                .map(e -> {
+                    if (e instanceof MarketDataEvent.Ended ended) {
+                        throw new IllegalStateException("snapshot of " + contract.displayName() + " ended before it "
+                                + "was complete: " + (ended.code() != 0 ? "TWS error " + ended.code() + " " : "")
+                                + ended.message());
+                    }
+                    return e;
+                })
+                .runFold(Quote.empty(), Quote::with, system);
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

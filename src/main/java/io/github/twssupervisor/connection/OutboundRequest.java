@@ -11,9 +11,34 @@ import java.util.function.IntFunction;
  * @param description what it is, for log lines and errors (e.g. {@code reqCurrentTime})
  * @param encoder     server version -> complete frame; may throw IllegalArgumentException for invalid arguments
  * @param replyTo     told {@link Sent} when the frame is handed to the socket, or {@link Rejected}
+ * @param retention   whether it may wait for the next socket if the current one goes
  */
 public record OutboundRequest(long requestId, String description, IntFunction<byte[]> encoder,
-                              ActorRef<Outcome> replyTo) {
+                              ActorRef<Outcome> replyTo, Retention retention) {
+
+    /**
+     * A request that waits through reconnects.
+     *
+     * @param requestId   the caller's id
+     * @param description what it is
+     * @param encoder     server version -> frame
+     * @param replyTo     told the outcome
+     */
+    public OutboundRequest(long requestId, String description, IntFunction<byte[]> encoder,
+                           ActorRef<Outcome> replyTo) {
+        this(requestId, description, encoder, replyTo, Retention.KEEP);
+    }
+
+    /** What happens to a queued request when its socket goes. */
+    public enum Retention {
+        /** Wait for the next READY socket (user requests under disconnected-behavior = queue). */
+        KEEP,
+        /**
+         * Reject it with {@link Reason#DISCONNECTED}: its owner re-issues it itself on the next READY, under a new
+         * request id, and a second copy would open a line nobody listens to.
+         */
+        DROP_ON_DISCONNECT
+    }
 
     /** What became of a request. */
     public sealed interface Outcome permits Sent, Rejected {
@@ -50,6 +75,8 @@ public record OutboundRequest(long requestId, String description, IntFunction<by
         /** The connection was closed on request. */
         CLOSED,
         /** The encoder refused the arguments. */
-        INVALID
+        INVALID,
+        /** Its socket went before it was sent, and it was not to be kept. */
+        DISCONNECTED
     }
 }

@@ -128,6 +128,14 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     private Behavior<Command> onSocketGone(SocketGone m) {
         socket = Optional.empty();
+        queue.removeIf(request -> {
+            if (request.retention() == OutboundRequest.Retention.DROP_ON_DISCONNECT) {
+                reject(request, OutboundRequest.Reason.DISCONNECTED, "the connection was lost before it was sent");
+                return true;
+            }
+            return false;
+        });
+        updateThrottlingLog();
         return this;
     }
 

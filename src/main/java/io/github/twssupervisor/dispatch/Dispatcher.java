@@ -10,7 +10,10 @@ import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.wire.Frames;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +25,25 @@ import java.util.Set;
 public final class Dispatcher extends AbstractBehavior<Inbound> {
 
     /** The dispatcher's own messages; it also receives {@link Inbound} from sockets. */
-    public sealed interface Command extends Inbound permits ConnectTo, SubscribeRaw, UnsubscribeRaw, RawSubscriberStopped {
+    public sealed interface Command extends Inbound permits ConnectTo, SubscribeRaw, UnsubscribeRaw,
+            RawSubscriberStopped, RegisterOwner, UnregisterOwner {
+    }
+
+    /**
+     * Routes the events of a request id to an owner, until unregistered.
+     *
+     * @param requestId the request id
+     * @param owner     receives the decoded events and errors of that id
+     */
+    public record RegisterOwner(int requestId, ActorRef<RequestEvent> owner) implements Command {
+    }
+
+    /**
+     * Stops routing a request id; later events for it are dropped (errors go to raw subscribers).
+     *
+     * @param requestId the request id
+     */
+    public record UnregisterOwner(int requestId) implements Command {
     }
 
     /**
@@ -51,22 +72,34 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     private static final int DUMPED_BYTES = 256;
 
     private final ConnectionMetrics metrics;
+    private final InboundRouter router;
     private final Set<ActorRef<RawEvent>> rawSubscribers = new HashSet<>();
+    private final Map<Integer, ActorRef<RequestEvent>> owners = new HashMap<>();
     private Optional<ActorRef<ConnectionSupervisor.Command>> supervisor = Optional.empty();
     private long epoch = -1;
     private int serverVersion;
 
-    private Dispatcher(ActorContext<Inbound> context, ConnectionMetrics metrics) {
+    private Dispatcher(ActorContext<Inbound> context, ConnectionMetrics metrics, List<DomainDecoder> decoders) {
         super(context);
         this.metrics = metrics;
+        this.router = new InboundRouter(decoders);
     }
 
     /**
      * @param metrics counts the frames received
-     * @return the behaviour
+     * @return a dispatcher for session-level messages and raw subscribers only
      */
     public static Behavior<Inbound> create(ConnectionMetrics metrics) {
-        return Behaviors.setup(ctx -> new Dispatcher(ctx, metrics));
+        return create(metrics, List.of());
+    }
+
+    /**
+     * @param metrics  counts the frames received
+     * @param decoders the domains' decoders
+     * @return the behaviour
+     */
+    public static Behavior<Inbound> create(ConnectionMetrics metrics, List<DomainDecoder> decoders) {
+        return Behaviors.setup(ctx -> new Dispatcher(ctx, metrics, List.copyOf(decoders)));
     }
 
     @Override
@@ -78,6 +111,14 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
                 .onMessage(SubscribeRaw.class, this::onSubscribeRaw)
                 .onMessage(UnsubscribeRaw.class, m -> removeRaw(m.subscriber()))
                 .onMessage(RawSubscriberStopped.class, m -> removeRaw(m.subscriber()))
+                .onMessage(RegisterOwner.class, m -> {
+                    owners.put(m.requestId(), m.owner());
+                    return this;
+                })
+                .onMessage(UnregisterOwner.class, m -> {
+                    owners.remove(m.requestId());
+                    return this;
+                })
                 .build();
     }
 
@@ -96,8 +137,20 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
         if (getContext().getLog().isDebugEnabled()) {
             getContext().getLog().debug("<<< {}", Frames.printable(frame.payload(), DUMPED_BYTES));
         }
-        Routed routed = InboundRouter.route(serverVersion, frame.payload());
-        if (routed instanceof Routed.ToSupervisor toSupervisor) {
+        Routed routed = router.route(serverVersion, frame.payload());
+        if (routed instanceof Routed.ToOwner toOwner) {
+            ActorRef<RequestEvent> owner = owners.get(toOwner.requestId());
+            if (owner != null) {
+                owner.tell(toOwner.event());
+            } else if (toOwner.event() instanceof RequestError) {
+                // An error for an id nobody owns (an order, or a request already ended) is still news.
+                RawEvent raw = toOwner.raw();
+                rawSubscribers.forEach(s -> s.tell(raw));
+            } else {
+                getContext().getLog().debug("No owner for request {}: dropped {}", toOwner.requestId(),
+                        toOwner.event());
+            }
+        } else if (routed instanceof Routed.ToSupervisor toSupervisor) {
             supervisor.ifPresent(s -> s.tell(new ConnectionSupervisor.SessionEventReceived(epoch,
                     toSupervisor.event())));
         } else if (routed instanceof Routed.ToRaw raw) {

@@ -7,6 +7,9 @@ import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.WireFormatException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,13 +18,33 @@ import java.util.Optional;
  *
  * <pre>
  * error with id -1, nextValidId, managedAccounts, currentTime  -> supervisor (session level)
+ * error with a request id, messages of a registered domain     -> owner of the request id
  * anything else, known or unknown id                           -> raw subscribers
  * a frame that does not decode                                 -> Failed (logged, connection kept)
  * </pre>
  */
 public final class InboundRouter {
 
-    private InboundRouter() {
+    private final Map<IncomingMessageId, DomainDecoder> decoders;
+
+    /**
+     * @param decoders the domains' decoders; a message id may have only one
+     */
+    public InboundRouter(List<DomainDecoder> decoders) {
+        Map<IncomingMessageId, DomainDecoder> byId = new EnumMap<>(IncomingMessageId.class);
+        for (DomainDecoder decoder : decoders) {
+            for (IncomingMessageId id : decoder.messages()) {
+                if (byId.put(id, decoder) != null) {
+                    throw new IllegalArgumentException("two decoders for " + id);
+                }
+            }
+        }
+        this.decoders = byId;
+    }
+
+    /** A router for session-level messages only. */
+    public InboundRouter() {
+        this(List.of());
     }
 
     /**
@@ -29,7 +52,7 @@ public final class InboundRouter {
      * @param payload       the frame payload
      * @return where it goes
      */
-    public static Routed route(int serverVersion, byte[] payload) {
+    public Routed route(int serverVersion, byte[] payload) {
         FieldReader reader = new FieldReader(payload);
         int code;
         try {
@@ -46,7 +69,7 @@ public final class InboundRouter {
                         if (error.id() == TwsErrorCode.NO_REQUEST_ID) {
                             return new Routed.ToSupervisor(new SessionEvent.Error(error));
                         }
-                        break;
+                        return new Routed.ToOwner(error.id(), new RequestError(error), code, payload);
                     case NEXT_VALID_ID:
                         return new Routed.ToSupervisor(new SessionEvent.NextValidId(
                                 SessionCodec.decodeNextValidId(reader)));
@@ -57,10 +80,15 @@ public final class InboundRouter {
                         return new Routed.ToSupervisor(new SessionEvent.CurrentTime(
                                 SessionCodec.decodeCurrentTime(reader)));
                     default:
+                        DomainDecoder decoder = decoders.get(id.get());
+                        if (decoder != null) {
+                            DomainDecoder.Addressed addressed = decoder.decode(serverVersion, id.get(), reader);
+                            return new Routed.ToOwner(addressed.requestId(), addressed.event(), code, payload);
+                        }
                         break;
                 }
             }
-        } catch (WireFormatException e) {
+        } catch (WireFormatException | IllegalArgumentException e) {
             return new Routed.Failed(code, id.map(IncomingMessageId::toString).orElse(String.valueOf(code)) + ": "
                     + e.getMessage());
         }

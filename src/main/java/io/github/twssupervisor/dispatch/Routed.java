@@ -3,7 +3,7 @@ package io.github.twssupervisor.dispatch;
 import io.github.twssupervisor.connection.SessionEvent;
 
 /** Where a decoded inbound message goes: the outcome of {@link InboundRouter#route(int, byte[])}. */
-public sealed interface Routed permits Routed.ToSupervisor, Routed.ToRaw, Routed.Failed {
+public sealed interface Routed permits Routed.ToSupervisor, Routed.ToOwner, Routed.ToRaw, Routed.Failed {
 
     /**
      * A session-level message for the connection supervisor.
@@ -11,6 +11,22 @@ public sealed interface Routed permits Routed.ToSupervisor, Routed.ToRaw, Routed
      * @param event the decoded message
      */
     record ToSupervisor(SessionEvent event) implements Routed {
+    }
+
+    /**
+     * A domain event or a request-scoped error, for the owner of a request id (or raw subscribers, if none owns it).
+     *
+     * @param requestId the request id
+     * @param event     the event
+     * @param messageId the message id, for the raw form
+     * @param payload   the frame, for the raw form when no owner is registered
+     */
+    record ToOwner(int requestId, RequestEvent event, int messageId, byte[] payload) implements Routed {
+
+        /** @return the message as raw fields */
+        public RawEvent raw() {
+            return new RawEvent(messageId, io.github.twssupervisor.wire.Frames.fields(payload));
+        }
     }
 
     /**

@@ -9,11 +9,11 @@ import java.util.function.ToIntFunction;
  *
  * @param <E> the constant type
  */
-final class CodeIndex<E> {
+public final class CodeIndex<E> {
 
     private final Object[] byCode;
 
-    CodeIndex(E[] values, ToIntFunction<E> code) {
+    public CodeIndex(E[] values, ToIntFunction<E> code) {
         int max = 0;
         for (E value : values) {
             max = Math.max(max, code.applyAsInt(value));
@@ -29,7 +29,7 @@ final class CodeIndex<E> {
      * @return its constant, or empty for any code not listed (negative, unknown, huge)
      */
     @SuppressWarnings("unchecked")
-    Optional<E> find(int code) {
+    public Optional<E> find(int code) {
         return code >= 0 && code < byCode.length ? Optional.ofNullable((E) byCode[code]) : Optional.empty();
     }
 }

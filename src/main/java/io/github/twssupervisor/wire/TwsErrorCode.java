@@ -8,6 +8,22 @@ public final class TwsErrorCode {
     /** Id used by session-level notices that refer to no request. */
     public static final int NO_REQUEST_ID = -1;
 
+    /** Max number of tickers (market data lines) reached. */
+    public static final int MAX_TICKERS_REACHED = 101;
+    /** Duplicate ticker id. */
+    public static final int DUPLICATE_TICKER_ID = 102;
+    /** No security definition has been found for the request. */
+    public static final int NO_SECURITY_DEFINITION = 200;
+    /** Can't find EId with the given ticker id (e.g. cancelling an unknown request). */
+    public static final int UNKNOWN_TICKER_ID = 300;
+    /** Server error processing an API client request. */
+    public static final int CANNOT_PROCESS_REQUEST = 322;
+    /** Requested market data is not subscribed. */
+    public static final int MARKET_DATA_NOT_SUBSCRIBED = 354;
+    /** Requested market data is not subscribed; delayed market data is displayed (advisory, ticks follow). */
+    public static final int DELAYED_DATA_DISPLAYED = 10167;
+    /** Requested market data is not subscribed; delayed market data is not enabled. */
+    public static final int DELAYED_DATA_NOT_ENABLED = 10168;
     /** Max rate of messages per second exceeded. */
     public static final int MAX_RATE_EXCEEDED = 100;
     /** Server error when reading an API client request: the simulator's answer to a frame it cannot parse. */

@@ -1,0 +1,400 @@
+package io.github.twssupervisor.marketdata;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import io.github.twssupervisor.connection.ConnectionEvent;
+import io.github.twssupervisor.connection.ConnectionState;
+import io.github.twssupervisor.connection.ConnectionSupervisor;
+import io.github.twssupervisor.connection.OutboundRequest;
+import io.github.twssupervisor.connection.Pacer;
+import io.github.twssupervisor.dispatch.Dispatcher;
+import io.github.twssupervisor.dispatch.RequestError;
+import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.dispatch.RequestIds;
+import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One logical market data subscription. A child of the client, not of the socket, so it outlives reconnects: it owns
+ * its request, the wire request id of the current connection, and its subscribers.
+ *
+ * <ul>
+ * <li>On READY after a new socket, and on notice 1101 (data lost), it re-issues its request through the pacer, under a
+ *     new request id; on 1102 (data kept) it does nothing.</li>
+ * <li>Subscribers get {@link MarketDataEvent.Interrupted} when data stops being trustworthy (connection lost, 1100) and
+ *     {@link MarketDataEvent.Resumed} when the re-issued request is on the wire (or TWS kept the data): one pair per
+ *     outage.</li>
+ * <li>Errors for its request id: the fatal ones (no security definition, not subscribed, ...) end it with
+ *     {@link MarketDataEvent.Ended}; the others arrive as {@link MarketDataEvent.Warning}.</li>
+ * <li>Subscribers are watched. When the last one goes it asks its owner to retire it, and only when the owner agrees
+ *     (no new subscriber was routed to it meanwhile) does it send cancelMktData and stop, so no subscriber can be lost
+ *     in that race.</li>
+ * </ul>
+ *
+ * No timer and no thread per subscription: ten thousand of them cost ten thousand small actors.
+ */
+public final class MarketDataSubscription extends AbstractBehavior<RequestEvent> {
+
+    /** Messages of a subscription (it also receives its request's {@link MarketDataEvent}s and errors). */
+    public sealed interface Command extends RequestEvent permits Subscribe, Unsubscribe, Stop, Reinstated,
+            SubscriberStopped, ConnectionChanged, Outcome, RetryIssue {
+    }
+
+    /**
+     * @param subscriber receives every event from now on; watched
+     */
+    public record Subscribe(ActorRef<MarketDataEvent> subscriber) implements Command {
+    }
+
+    /**
+     * @param subscriber receives nothing more
+     */
+    public record Unsubscribe(ActorRef<MarketDataEvent> subscriber) implements Command {
+    }
+
+    /** The owner agreed to retire this subscription: stop, unless a subscriber arrived meanwhile. */
+    public enum Stop implements Command {
+        /** The one instance. */
+        INSTANCE
+    }
+
+    /** The owner took this subscription back after a retirement that was called off. */
+    public enum Reinstated implements Command {
+        /** The one instance. */
+        INSTANCE
+    }
+
+    private record SubscriberStopped(ActorRef<MarketDataEvent> subscriber) implements Command {
+    }
+
+    private record ConnectionChanged(ConnectionEvent event) implements Command {
+    }
+
+    private record Outcome(OutboundRequest.Outcome outcome) implements Command {
+    }
+
+    private enum RetryIssue implements Command {
+        INSTANCE
+    }
+
+    /** What a subscription tells its owner (the client guardian) about its life. */
+    public sealed interface Lifecycle permits Retire, Unretire {
+    }
+
+    /**
+     * No subscriber left, or the request ended: remove me from the routing table and answer {@link Stop}.
+     *
+     * @param request      the request this subscription serves
+     * @param subscription the subscription
+     */
+    public record Retire(MarketDataRequest request, ActorRef<Command> subscription) implements Lifecycle {
+    }
+
+    /**
+     * A subscriber arrived after the retirement was asked: route the request to me again.
+     *
+     * @param request      the request this subscription serves
+     * @param subscription the subscription
+     */
+    public record Unretire(MarketDataRequest request, ActorRef<Command> subscription) implements Lifecycle {
+    }
+
+    /**
+     * What a subscription needs from its client.
+     *
+     * @param pacer      sends requests
+     * @param dispatcher routes its request id's events to it
+     * @param supervisor publishes connection events
+     * @param requestIds fresh request ids
+     * @param owner      told about retirement
+     */
+    public record Ports(ActorRef<Pacer.Command> pacer, ActorRef<io.github.twssupervisor.connection.Inbound> dispatcher,
+                        ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
+                        ActorRef<Lifecycle> owner) {
+    }
+
+    private static final Duration RETRY_AFTER_REJECTION = Duration.ofSeconds(1);
+
+    private final TimerScheduler<RequestEvent> timers;
+    private final MarketDataRequest request;
+    private final Ports ports;
+    private final ActorRef<OutboundRequest.Outcome> outcomes;
+    private final ActorRef<ConnectionEvent> connectionEvents;
+    private final Set<ActorRef<MarketDataEvent>> subscribers = new HashSet<>();
+    private ConnectionState connection = ConnectionState.DISCONNECTED;
+    /** The request id on the current socket, 0 when no request is live. */
+    private int reqId;
+    private boolean interrupted;
+    private boolean retiring;
+    private boolean ended;
+
+    private MarketDataSubscription(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers,
+                                   MarketDataRequest request, Ports ports) {
+        super(context);
+        this.timers = timers;
+        this.request = request;
+        this.ports = ports;
+        this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new);
+        this.connectionEvents = context.messageAdapter(ConnectionEvent.class, ConnectionChanged::new);
+        // The supervisor answers with the current state at once: a subscription made while READY issues right away.
+        ports.supervisor().tell(new ConnectionSupervisor.Subscribe(connectionEvents));
+    }
+
+    /**
+     * @param request the request to keep alive
+     * @param ports   the client's actors
+     * @return the behaviour
+     */
+    public static Behavior<RequestEvent> create(MarketDataRequest request, Ports ports) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MarketDataSubscription(ctx, timers, request,
+                ports)));
+    }
+
+    @Override
+    public Receive<RequestEvent> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(MarketDataEvent.class, this::onMarketData)
+                .onMessage(RequestError.class, this::onRequestError)
+                .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(Unsubscribe.class, m -> onSubscriberGone(m.subscriber()))
+                .onMessage(SubscriberStopped.class, m -> onSubscriberGone(m.subscriber()))
+                .onMessage(ConnectionChanged.class, this::onConnectionChanged)
+                .onMessage(Outcome.class, this::onOutcome)
+                .onMessage(RetryIssue.class, m -> {
+                    if (reqId == 0 && connection.isConnected() && !ended) {
+                        issue();
+                    }
+                    return this;
+                })
+                .onMessage(Stop.class, m -> onStop())
+                .onMessage(Reinstated.class, m -> this)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ events of the request
+
+    private Behavior<RequestEvent> onMarketData(MarketDataEvent event) {
+        if (ended) {
+            return this;
+        }
+        publish(event);
+        if (request.snapshot() && event instanceof MarketDataEvent.SnapshotEnd) {
+            // TWS ends a snapshot by itself: nothing to cancel, nothing to re-issue.
+            unregister();
+            end(0, "snapshot complete");
+        }
+        return this;
+    }
+
+    private Behavior<RequestEvent> onRequestError(RequestError m) {
+        SessionCodec.TwsError error = m.error();
+        if (ended || error.id() != reqId) {
+            return this;
+        }
+        if (isFatal(error.code())) {
+            getContext().getLog().warn("{} ended by TWS error {}: {}", request.description(), error.code(),
+                    error.message());
+            unregister();
+            end(error.code(), error.message());
+        } else {
+            getContext().getLog().info("{}: TWS says {} {}", request.description(), error.code(), error.message());
+            publish(new MarketDataEvent.Warning(error.code(), error.message()));
+        }
+        return this;
+    }
+
+    /** Errors after which the request is dead and re-sending it would fail the same way. */
+    static boolean isFatal(int code) {
+        switch (code) {
+            case TwsErrorCode.MAX_TICKERS_REACHED:
+            case TwsErrorCode.DUPLICATE_TICKER_ID:
+            case TwsErrorCode.NO_SECURITY_DEFINITION:
+            case TwsErrorCode.CANNOT_VALIDATE_REQUEST:
+            case TwsErrorCode.CANNOT_PROCESS_REQUEST:
+            case TwsErrorCode.MARKET_DATA_NOT_SUBSCRIBED:
+            case TwsErrorCode.DELAYED_DATA_NOT_ENABLED:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ the connection
+
+    private Behavior<RequestEvent> onConnectionChanged(ConnectionChanged m) {
+        if (ended) {
+            return this;
+        }
+        if (m.event() instanceof ConnectionEvent.Notice notice) {
+            if (notice.kind() == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST
+                    && connection == ConnectionState.READY) {
+                // 1101 without a 1100 before it: TWS dropped the subscription while we thought all was well.
+                interrupt("TWS lost market data subscriptions (1101)");
+                unregister();
+                issue();
+            }
+            return this;
+        }
+        ConnectionEvent.StateChanged change = (ConnectionEvent.StateChanged) m.event();
+        ConnectionState previous = connection;
+        connection = change.state();
+        switch (change.state()) {
+            case READY:
+                if (reqId == 0 || change.dataLost() && change.previous() != ConnectionState.READY) {
+                    unregister();
+                    issue();
+                } else if (interrupted) {
+                    resume();
+                }
+                break;
+            case DEGRADED:
+                interrupt("TWS lost its connection to IB (" + TwsErrorCode.CONNECTIVITY_LOST + ")");
+                break;
+            case CLOSED:
+                unregister();
+                end(0, "the connection was closed");
+                break;
+            default:
+                if (previous.isConnected() || reqId != 0) {
+                    interrupt("connection lost: " + change.reason().map(Object::toString).orElse(change.state()
+                            .toString()));
+                }
+                unregister();
+                break;
+        }
+        return this;
+    }
+
+    private void issue() {
+        reqId = ports.requestIds().next();
+        int id = reqId;
+        ports.dispatcher().tell(new Dispatcher.RegisterOwner(id, getContext().getSelf()));
+        request.marketDataType().ifPresent(type -> ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(-id,
+                "reqMarketDataType " + type, v -> MarketDataCodec.reqMarketDataType(type), outcomes,
+                OutboundRequest.Retention.DROP_ON_DISCONNECT))));
+        ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, request.description(),
+                version -> MarketDataCodec.reqMktData(version, id, request.contract(), request.genericTicks(),
+                        request.snapshot(), false), outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+        getContext().getLog().debug("{} issued as request {}", request.description(), id);
+    }
+
+    private Behavior<RequestEvent> onOutcome(Outcome m) {
+        if (m.outcome().requestId() != reqId || ended) {
+            return this;
+        }
+        if (m.outcome() instanceof OutboundRequest.Sent) {
+            if (interrupted) {
+                resume();
+            }
+            return this;
+        }
+        OutboundRequest.Rejected rejected = (OutboundRequest.Rejected) m.outcome();
+        switch (rejected.reason()) {
+            case DISCONNECTED:
+                // Re-issued on the next READY.
+                break;
+            case INVALID:
+            case CLOSED:
+                unregister();
+                end(0, rejected.message());
+                break;
+            default:
+                // Queue full, or not connected under the fail policy: try again soon rather than give up.
+                interrupt(rejected.message());
+                unregister();
+                timers.startSingleTimer(RetryIssue.INSTANCE, RETRY_AFTER_REJECTION);
+                break;
+        }
+        return this;
+    }
+
+    private void interrupt(String reason) {
+        if (!interrupted) {
+            interrupted = true;
+            publish(new MarketDataEvent.Interrupted(reason));
+        }
+    }
+
+    private void resume() {
+        interrupted = false;
+        publish(new MarketDataEvent.Resumed());
+    }
+
+    private void unregister() {
+        if (reqId != 0) {
+            ports.dispatcher().tell(new Dispatcher.UnregisterOwner(reqId));
+            reqId = 0;
+        }
+    }
+
+    // ------------------------------------------------------------------ subscribers and retirement
+
+    private Behavior<RequestEvent> onSubscribe(Subscribe m) {
+        if (ended) {
+            m.subscriber().tell(new MarketDataEvent.Ended(0, "the subscription to " + request.contract().displayName()
+                    + " has ended"));
+            return this;
+        }
+        if (subscribers.add(m.subscriber())) {
+            getContext().watchWith(m.subscriber(), new SubscriberStopped(m.subscriber()));
+            if (interrupted) {
+                m.subscriber().tell(new MarketDataEvent.Interrupted("waiting for the connection"));
+            }
+        }
+        return this;
+    }
+
+    private Behavior<RequestEvent> onSubscriberGone(ActorRef<MarketDataEvent> subscriber) {
+        if (subscribers.remove(subscriber)) {
+            getContext().unwatch(subscriber);
+        }
+        if (subscribers.isEmpty() && !retiring) {
+            retiring = true;
+            ports.owner().tell(new Retire(request, getContext().getSelf().narrow()));
+        }
+        return this;
+    }
+
+    private Behavior<RequestEvent> onStop() {
+        if (subscribers.isEmpty() || ended) {
+            if (reqId != 0 && !ended) {
+                int id = reqId;
+                // Nobody waits for the outcome: this actor is gone by then.
+                ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, "cancelMktData "
+                        + request.contract().displayName(), v -> MarketDataCodec.cancelMktData(id),
+                        getContext().getSystem().ignoreRef(), OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+            }
+            unregister();
+            ports.supervisor().tell(new ConnectionSupervisor.Unsubscribe(connectionEvents));
+            return Behaviors.stopped();
+        }
+        retiring = false;
+        ports.owner().tell(new Unretire(request, getContext().getSelf().narrow()));
+        return this;
+    }
+
+    private void end(int code, String message) {
+        ended = true;
+        publish(new MarketDataEvent.Ended(code, message));
+        subscribers.forEach(s -> getContext().unwatch(s));
+        subscribers.clear();
+        if (!retiring) {
+            retiring = true;
+            ports.owner().tell(new Retire(request, getContext().getSelf().narrow()));
+        }
+    }
+
+    private void publish(MarketDataEvent event) {
+        for (ActorRef<MarketDataEvent> subscriber : subscribers) {
+            subscriber.tell(event);
+        }
+    }
+}
