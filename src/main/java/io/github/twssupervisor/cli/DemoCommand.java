@@ -3,6 +3,7 @@ package io.github.twssupervisor.cli;
 import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,6 +14,9 @@ import picocli.CommandLine.ParentCommand;
         description = "Starts the TWS simulator on a free loopback port and runs a supervised connection against it.")
 final class DemoCommand implements Callable<Integer> {
 
+    /** The simulator's universe, all of which the demo watches. */
+    static final List<String> WATCHLIST = List.of("AAPL", "MSFT", "SPY", "EUR.USD", "ES/202612@CME");
+
     @ParentCommand
     private Main main;
 
@@ -21,6 +25,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        output.parsedDuration(); // an invalid --duration fails before anything starts
         Main.Setup setup = main.setup();
         TwsSettings settings = setup.settings();
         ActorSystem<Void> system = setup.actorSystem("tws-demo");
@@ -32,6 +37,9 @@ final class DemoCommand implements Callable<Integer> {
                 : "simulator listening on " + host + ":" + port);
         TwsSettings demo = new TwsSettings(settings.connection().withTarget(host, port,
                 settings.connection().clientId()), settings.simulator());
-        return RunCommand.runUntilStopped(system, demo, output.json, output.parsedDuration(), System.out);
+        // A live table on a terminal; plain lines when the output is piped or captured.
+        boolean table = System.console() != null && !output.json;
+        return RunCommand.runUntilStopped(system, demo, output, Symbols.parseList(String.join(",", WATCHLIST)), table,
+                System.out);
     }
 }

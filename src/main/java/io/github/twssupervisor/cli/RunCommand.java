@@ -7,13 +7,17 @@ import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.marketdata.MarketDataOptions;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -24,6 +28,8 @@ import picocli.CommandLine.ParentCommand;
         description = "Connects to TWS and keeps the connection alive, printing each state change and notice.")
 final class RunCommand implements Callable<Integer> {
 
+    private static final Duration TABLE_REFRESH = Duration.ofMillis(500);
+
     @ParentCommand
     private Main main;
 
@@ -33,24 +39,42 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output = new OutputOptions();
 
+    @Option(names = "--subscribe", paramLabel = "SYMBOLS", description = "Market data to print, comma-separated: "
+            + "AAPL (stock), EUR.USD (forex), ES/202612@CME (future).")
+    private String subscribe;
+
     @Override
     public Integer call() {
+        output.parsedDuration(); // an invalid --duration fails before anything starts
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
+        List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
         return runUntilStopped(setup.actorSystem("tws-supervisor"), new TwsSettings(connection,
-                setup.settings().simulator()), output.json, output.parsedDuration(), System.out);
+                setup.settings().simulator()), output, watchlist, false, System.out);
     }
 
     /**
      * Shared with {@code demo}: runs a client in the given system until the system's CoordinatedShutdown runs, which
      * SIGTERM, Ctrl-C or the duration's end trigger.
      */
-    static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, boolean json, Duration duration,
-                               PrintStream out) {
-        EventFormat format = new EventFormat(json);
+    static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
+                               List<Contract> watchlist, boolean table, PrintStream out) {
+        EventFormat format = new EventFormat(output.json);
         TwsClient client = TwsClient.create(system, settings);
-        client.events()
-                .runForeach(e -> out.println(format.format(e)), system);
+        if (table) {
+            QuoteTable quotes = new QuoteTable(watchlist.stream().map(Contract::displayName).toList());
+            client.events().runForeach(e -> quotes.event(format.format(e)), system);
+            watchlist.forEach(c -> client.marketData(c, MarketDataOptions.defaults())
+                    .runForeach(e -> quotes.update(c.displayName(), e), system));
+            system.scheduler().scheduleAtFixedRate(Duration.ZERO, TABLE_REFRESH, () -> quotes.draw(out),
+                    system.executionContext());
+        } else {
+            TickFormat ticks = new TickFormat(output.json);
+            client.events().runForeach(e -> out.println(format.format(e)), system);
+            watchlist.forEach(c -> client.marketData(c, MarketDataOptions.defaults())
+                    .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(out::println), system));
+        }
+        Duration duration = output.parsedDuration();
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
         shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-tws-connection", () -> client.close()
                 .exceptionally(e -> Done.getInstance()));

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true,
         description = {"Runs a TWS stand-in server. Prints 'listening on HOST:PORT' as its first line, then reads",
-            "console commands from stdin: stats, clients, quit."})
+            "console commands from stdin: stats, clients, notice CODE, drop, blast N, quit."})
 final class SimulatorCommand implements Callable<Integer> {
 
     @ParentCommand

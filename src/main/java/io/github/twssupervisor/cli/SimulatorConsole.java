@@ -11,7 +11,8 @@ import java.util.List;
  */
 final class SimulatorConsole {
 
-    static final String HELP = "commands: stats | clients | notice CODE | drop | quit";
+    static final String HELP = "commands: stats | clients | notice CODE (e.g. 1100, 1101, 1102, 1300) | drop "
+            + "| blast N (N ticks per subscription) | quit";
 
     private SimulatorConsole() {
     }
@@ -47,6 +48,13 @@ final class SimulatorConsole {
                     int code = Integer.parseInt(line.substring("notice ".length()));
                     out.println("notice " + code + " sent to " + simulator.notice(code).toCompletableFuture().join()
                             + " clients");
+                } else if (line.matches("blast \\d{1,9}")) {
+                    int ticks = Integer.parseInt(line.substring("blast ".length()));
+                    long started = System.nanoTime();
+                    long frames = simulator.blast(ticks).toCompletableFuture().join();
+                    long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+                    out.println("blast wrote " + frames + " frames in " + millis + " ms (" + frames * 1000 / millis
+                            + " frames/s)");
                 } else {
                     out.println("unknown command '" + line + "'; " + HELP);
                 }

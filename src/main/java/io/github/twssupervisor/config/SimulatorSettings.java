@@ -1,6 +1,7 @@
 package io.github.twssupervisor.config;
 
 import io.github.twssupervisor.wire.ServerVersion;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -16,9 +17,16 @@ import java.util.List;
  * @param maxClients     simultaneous API clients allowed
  * @param timeZone       zone of the handshake's connectionTime
  * @param outboundBuffer frames queued per connection before a non-reading client is dropped
+ * @param seed           seed of the simulated market
+ * @param ticksPerSecond quote updates per second of each streaming market data subscription
+ * @param maxMessagesPerSecond messages a client may send in any sliding one-second window (TWS error 100 above it)
  */
 public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
-                                int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer) {
+                                int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer, long seed,
+                                int ticksPerSecond, int maxMessagesPerSecond) {
+
+    /** Above this the scheduler's resolution (10 ms by default) would turn the rate into bursts. */
+    public static final int MAX_TICKS_PER_SECOND = 100;
 
     /** Validates every field, naming the key in the message. */
     public SimulatorSettings {
@@ -36,6 +44,15 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
         Checks.require(maxClients > 0, "tws.simulator.max-clients must be positive, was " + maxClients);
         Checks.require(timeZone != null, "tws.simulator.time-zone must be set");
         Checks.require(outboundBuffer > 0, "tws.simulator.outbound-buffer must be positive, was " + outboundBuffer);
+        Checks.require(ticksPerSecond > 0 && ticksPerSecond <= MAX_TICKS_PER_SECOND,
+                "tws.simulator.ticks-per-second must be 1.." + MAX_TICKS_PER_SECOND + ", was " + ticksPerSecond);
+        Checks.require(maxMessagesPerSecond > 0,
+                "tws.simulator.max-messages-per-second must be positive, was " + maxMessagesPerSecond);
+    }
+
+    /** @return the time between two quote updates of one subscription */
+    public Duration tickInterval() {
+        return Duration.ofNanos(Duration.ofSeconds(1).toNanos() / ticksPerSecond);
     }
 
     /**
@@ -45,7 +62,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAddress(String newHost, int newPort) {
         return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
     }
 
     /**
@@ -54,7 +71,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxVersion(int newMaxVersion) {
         return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
     }
 
     /**
@@ -64,7 +81,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
-                timeZone, outboundBuffer);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
     }
 
     /**
@@ -73,6 +90,42 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
-                timeZone, outboundBuffer);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
+    }
+
+    /**
+     * @param newSeed the market's seed
+     * @return a copy whose market is seeded with it
+     */
+    public SimulatorSettings withSeed(long newSeed) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond);
+    }
+
+    /**
+     * @param newTicksPerSecond quote updates per second and subscription
+     * @return a copy with another tick rate
+     */
+    public SimulatorSettings withTicksPerSecond(int newTicksPerSecond) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond);
+    }
+
+    /**
+     * @param newMaxMessagesPerSecond the pacing limit
+     * @return a copy enforcing another message rate
+     */
+    public SimulatorSettings withMaxMessagesPerSecond(int newMaxMessagesPerSecond) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond);
+    }
+
+    /**
+     * @param newOutboundBuffer frames a connection may have queued
+     * @return a copy with another outbound bound
+     */
+    public SimulatorSettings withOutboundBuffer(int newOutboundBuffer) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
     }
 }

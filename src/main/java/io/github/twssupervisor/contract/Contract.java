@@ -128,10 +128,10 @@ public record Contract(int conId, String symbol, SecType secType, String lastTra
             case CASH:
                 return name + "." + currency;
             case FUT:
-                return name + " " + lastTradeDateOrContractMonth;
+                return (name + " " + lastTradeDateOrContractMonth).trim();
             case OPT:
             case FOP:
-                return name + " " + lastTradeDateOrContractMonth + " " + strikeText() + " " + right;
+                return (name + " " + lastTradeDateOrContractMonth + " " + strikeText() + " " + right).trim();
             default:
                 return name;
         }

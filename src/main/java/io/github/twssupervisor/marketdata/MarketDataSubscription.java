@@ -291,7 +291,8 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             return this;
         }
         if (m.outcome() instanceof OutboundRequest.Sent) {
-            if (interrupted) {
+            // Sent while DEGRADED is no resumption: TWS has no link to IB; the READY that follows decides.
+            if (interrupted && connection == ConnectionState.READY) {
                 resume();
             }
             return this;

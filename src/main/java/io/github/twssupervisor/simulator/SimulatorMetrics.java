@@ -3,7 +3,7 @@ package io.github.twssupervisor.simulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Frame counters shared by the sessions of one simulator. Counting happens once per frame on every connection, so the
+ * Counters shared by the sessions of one simulator. Counting happens once per frame on every connection, so the
  * counters are lock-free adders rather than messages to the server actor, which would double the message traffic of a
  * busy simulator.
  */
@@ -12,4 +12,8 @@ final class SimulatorMetrics {
     final LongAdder connectionsAccepted = new LongAdder();
     final LongAdder messagesIn = new LongAdder();
     final LongAdder messagesOut = new LongAdder();
+    /** Market data requests being served now, over all sessions. */
+    final LongAdder activeSubscriptions = new LongAdder();
+    /** Pacing violations (overflow episodes, not rejected messages) since start. */
+    final LongAdder pacingViolations = new LongAdder();
 }

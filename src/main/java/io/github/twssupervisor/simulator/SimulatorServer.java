@@ -35,7 +35,16 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     /** Messages of the server. */
     public sealed interface Command permits AwaitBinding, GetStats, GetClients, Stop, RegisterClient, Accepted,
-            BindSucceeded, BindFailed, Unbound, SessionStopped, Notice, DropClients, Broadcast {
+            BindSucceeded, BindFailed, Unbound, SessionStopped, Notice, DropClients, Broadcast, Blast {
+    }
+
+    /**
+     * Streams blast frames to every client (see {@link SimulatorSession.StartBlast}).
+     *
+     * @param perSubscription frames for each streaming subscription
+     * @param replyTo         told how many frames were written in all, once they are
+     */
+    public record Blast(int perSubscription, ActorRef<Long> replyTo) implements Command {
     }
 
     /**
@@ -185,6 +194,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                 .onMessage(Unbound.class, this::onUnbound)
                 .onMessage(Notice.class, this::onNotice)
                 .onMessage(DropClients.class, this::onDropClients)
+                .onMessage(Blast.class, this::onBlast)
                 .onMessage(Broadcast.class, m -> {
                     clientsBySession.keySet().forEach(s -> s.tell(new SimulatorSession.SendFrame(m.frame())));
                     m.replyTo().tell(clientsBySession.size());
@@ -269,7 +279,8 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         Map<Integer, String> byId = new HashMap<>();
         clientsBySession.values().forEach(c -> byId.put(c.clientId(), c.remoteAddress()));
         m.replyTo().tell(new SimulatorStats(metrics.connectionsAccepted.sum(), sessions.size(), byId,
-                metrics.messagesIn.sum(), metrics.messagesOut.sum(), Duration.between(boundAt, Instant.now())));
+                metrics.messagesIn.sum(), metrics.messagesOut.sum(), metrics.activeSubscriptions.sum(),
+                metrics.pacingViolations.sum(), Duration.between(boundAt, Instant.now())));
         return this;
     }
 
@@ -290,6 +301,12 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     private Behavior<Command> onDropClients(DropClients m) {
         sessions.forEach(s -> s.tell(SimulatorSession.Drop.INSTANCE));
         m.replyTo().tell(sessions.size());
+        return this;
+    }
+
+    private Behavior<Command> onBlast(Blast m) {
+        getContext().spawnAnonymous(BlastCoordinator.create(new ArrayList<>(clientsBySession.keySet()),
+                m.perSubscription(), m.replyTo()));
         return this;
     }
 

@@ -2,11 +2,13 @@ package io.github.twssupervisor.simulator;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.BehaviorBuilder;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.stream.CompletionStrategy;
 import akka.stream.Materializer;
-import akka.stream.OverflowStrategy;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
@@ -38,14 +40,29 @@ import java.util.Optional;
  * {@code awaitingVersion} -> {@code awaitingStartApi} -> {@code registering} -> {@code active} -> {@code closing}.
  *
  * <p>Frames come from the socket through a back-pressured {@link ActorSink}: each is acknowledged after it is handled,
- * so a frame that arrives while the client id is being registered simply waits on the socket. Frames go out through a
- * bounded {@link ActorSource}; a client that stops reading until that buffer overflows is disconnected, as TWS does.
+ * so a frame that arrives while the client id is being registered simply waits on the socket. Frames go out through an
+ * {@link Outbox} and a back-pressured {@link ActorSource}, in the order they were sent; a client that stops reading
+ * until the outbox overflows is disconnected, as TWS does.
+ *
+ * <p>Once active, every frame passes the {@link PacingGuard} first (error 100 above the rate, the third violation
+ * closes the connection), and market data requests, data-farm notices and the one tick timer of the session go to its
+ * {@link MarketDataSession}. A blast ({@link BlastCoordinator}) pauses the regular ticks and streams its frames as fast
+ * as the outbox drains.
  */
 public final class SimulatorSession {
 
     /** Messages of a session. */
     public sealed interface Command permits FrameReceived, StreamStarted, StreamCompleted, StreamFailed, Registered,
-            Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop {
+            Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop, StartBlast, OutboundReady, TickRound {
+    }
+
+    /**
+     * Sends blast frames for every streaming subscription of this client (see {@link Blast}).
+     *
+     * @param perSubscription frames for each
+     * @param replyTo         told how many were written, once they all are
+     */
+    record StartBlast(int perSubscription, ActorRef<BlastCoordinator.Command> replyTo) implements Command {
     }
 
     /**
@@ -102,6 +119,16 @@ public final class SimulatorSession {
         INSTANCE
     }
 
+    /** The socket's source took the last batch: the next may go. */
+    private enum OutboundReady implements Command {
+        INSTANCE
+    }
+
+    /** The session's one market data timer: a quote update for every streaming subscription. */
+    private enum TickRound implements Command {
+        INSTANCE
+    }
+
     /** Acknowledgement that lets the inbound stream deliver the next frame. */
     enum StreamAck {
         INSTANCE
@@ -122,6 +149,8 @@ public final class SimulatorSession {
     /** Upper bound for draining queued frames after a close was requested. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
     private static final int LOGGED_BYTES = 200;
+    /** TWS closes the API connection on the third pacing violation (TWS-WIRE.md §7). */
+    private static final int MAX_PACING_VIOLATIONS = 3;
 
     private final ActorContext<Command> context;
     private final ActorRef<SimulatorServer.Command> server;
@@ -129,10 +158,21 @@ public final class SimulatorSession {
     private final SimulatorMetrics metrics;
     private final String remote;
     private final ActorRef<Outbound> outbound;
+    private final Outbox outbox;
+    private final TimerScheduler<Command> timers;
+    /** Tick rounds and blasts keep the outbox below this, leaving the rest of it to the answers to requests. */
+    private final int highWater;
+    private final BlastQueue blasts;
+    private PacingGuard pacing;
+    private MarketDataSession marketData;
+    private boolean finishSent;
 
-    private SimulatorSession(ActorContext<Command> context, ActorRef<SimulatorServer.Command> server,
-                             SimulatorSettings settings, SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
+    private SimulatorSession(ActorContext<Command> context, TimerScheduler<Command> timers,
+                             ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
+                             SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
         this.context = context;
+        this.timers = timers;
+        this.highWater = Math.max(1, settings.outboundBuffer() / 2);
         this.server = server;
         this.settings = settings;
         this.metrics = metrics;
@@ -140,14 +180,20 @@ public final class SimulatorSession {
         Sink<ByteString, ?> inbound = TwsFraming.serverInbound().to(ActorSink.actorRefWithBackpressure(context.getSelf(),
                 FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
                 StreamFailed::new));
-        Source<Outbound, ActorRef<Outbound>> source = ActorSource.actorRef(out -> out == Finish.INSTANCE,
-                out -> Optional.empty(), settings.outboundBuffer(), OverflowStrategy.fail());
+        Source<Outbound, ActorRef<Outbound>> source = ActorSource.<Outbound, Command>actorRefWithBackpressure(
+                context.getSelf(), OutboundReady.INSTANCE,
+                out -> out == Finish.INSTANCE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
+                out -> Optional.empty());
         // Not coupled: a coupled flow cancels the read side when the write side completes, and Akka answers that with
         // an abort (RST) that can overtake the last frames, such as error 326 before the close.
         Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceMat(inbound,
                 source.map(out -> ((Send) out).bytes()), Keep.right());
         // A materializer bound to this actor: when the session stops, its socket is gone too.
         this.outbound = connection.handleWith(flow, Materializer.createMaterializer(context));
+        this.outbox = new Outbox(settings.outboundBuffer(), bytes -> outbound.tell(new Send(bytes)));
+        // Blasts start only once the session is active, so the market data is there when the predicate runs.
+        this.blasts = new BlastQueue(outbox, highWater, reqId -> marketData.isStreaming(reqId), this::send,
+                context.getSelf());
     }
 
     /**
@@ -159,13 +205,12 @@ public final class SimulatorSession {
      */
     static Behavior<Command> create(ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
                                     SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
-        return Behaviors.setup(ctx -> new SimulatorSession(ctx, server, settings, metrics, connection).awaitingVersion());
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorSession(ctx, timers, server, settings,
+                metrics, connection).awaitingVersion()));
     }
 
     private Behavior<Command> awaitingVersion() {
-        return common().onMessage(FrameReceived.class, this::onVersionFrame)
-                .onMessage(SendNotice.class, n -> Behaviors.same())
-                .onMessage(SendFrame.class, f -> Behaviors.same()).build();
+        return notActiveYet(common().onMessage(FrameReceived.class, this::onVersionFrame)).build();
     }
 
     private Behavior<Command> onVersionFrame(FrameReceived frame) {
@@ -196,9 +241,8 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> awaitingStartApi(int serverVersion) {
-        return common().onMessage(FrameReceived.class, frame -> onFrameBeforeStartApi(serverVersion, frame))
-                .onMessage(SendNotice.class, n -> Behaviors.same())
-                .onMessage(SendFrame.class, f -> Behaviors.same()).build();
+        return notActiveYet(common().onMessage(FrameReceived.class, frame -> onFrameBeforeStartApi(serverVersion, frame)))
+                .build();
     }
 
     private Behavior<Command> onFrameBeforeStartApi(int serverVersion, FrameReceived frame) {
@@ -226,11 +270,9 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> registering(int serverVersion, int clientId, ActorRef<StreamAck> ackTo) {
-        return common()
+        return notActiveYet(common()
                 .onMessage(Registered.class, r -> onRegistered(serverVersion, clientId, ackTo, r))
-                .onMessage(Rejected.class, r -> onRejected(serverVersion, r))
-                .onMessage(SendNotice.class, n -> Behaviors.same())
-                .onMessage(SendFrame.class, f -> Behaviors.same())
+                .onMessage(Rejected.class, r -> onRejected(serverVersion, r)))
                 .build();
     }
 
@@ -241,6 +283,9 @@ public final class SimulatorSession {
         notice(serverVersion, TwsErrorCode.MARKET_DATA_FARM_OK, "Market data farm connection is OK:usfarm");
         notice(serverVersion, TwsErrorCode.HMDS_FARM_OK, "HMDS data farm connection is OK:ushmds");
         notice(serverVersion, TwsErrorCode.SEC_DEF_FARM_OK, "Sec-def data farm connection is OK:secdefil");
+        pacing = new PacingGuard(settings.maxMessagesPerSecond());
+        marketData = new MarketDataSession(serverVersion, new SimulatedMarket(settings.seed(), clientId), metrics,
+                this::send, outbox::pending, highWater);
         ackTo.tell(StreamAck.INSTANCE);
         return active(new Client(serverVersion, clientId, r.nextOrderId()));
     }
@@ -259,22 +304,56 @@ public final class SimulatorSession {
     private Behavior<Command> active(Client client) {
         return common()
                 .onMessage(FrameReceived.class, frame -> onRequest(client, frame))
-                .onMessage(SendNotice.class, n -> {
-                    context.getLog().info("Client {}: sending notice {}", client.clientId(), n.code());
-                    error(client, n.code(), n.message());
-                    return n.thenClose() ? close() : Behaviors.same();
-                })
+                .onMessage(SendNotice.class, n -> onSendNotice(client, n))
                 .onMessage(SendFrame.class, f -> {
                     send(f.frame());
-                    return Behaviors.same();
+                    return checked();
                 })
+                .onMessage(TickRound.class, t -> onTickRound())
+                .onMessage(StartBlast.class, this::onStartBlast)
                 .build();
+    }
+
+    private Behavior<Command> onSendNotice(Client client, SendNotice n) {
+        context.getLog().info("Client {}: sending notice {}", client.clientId(), n.code());
+        error(client, n.code(), n.message());
+        marketData.onNotice(n.code());
+        updateTickTimer();
+        return n.thenClose() ? close() : checked();
+    }
+
+    private Behavior<Command> onTickRound() {
+        // Regular ticks pause while a blast streams, so that a benchmark measures the blast alone.
+        if (!blasts.running()) {
+            marketData.onTickRound();
+            updateTickTimer();
+        }
+        return checked();
+    }
+
+    private Behavior<Command> onStartBlast(StartBlast m) {
+        blasts.start(marketData.blast(m.perSubscription(), m.replyTo()));
+        return checked();
+    }
+
+    /** One timer per session, running only while it has market data requests: idle clients cost nothing. */
+    private void updateTickTimer() {
+        boolean needed = marketData.hasSubscriptions();
+        if (needed && !timers.isTimerActive(TickRound.INSTANCE)) {
+            timers.startTimerWithFixedDelay(TickRound.INSTANCE, settings.tickInterval());
+        } else if (!needed && timers.isTimerActive(TickRound.INSTANCE)) {
+            timers.cancel(TickRound.INSTANCE);
+        }
     }
 
     private Behavior<Command> onRequest(Client client, FrameReceived frame) {
         metrics.messagesIn.increment();
         byte[] payload = frame.payload().toArray();
         logInbound(payload);
+        PacingGuard.Verdict verdict = pacing.admit(System.nanoTime());
+        if (!verdict.accepted()) {
+            return onPacingViolation(client, verdict, frame.ackTo());
+        }
         FieldReader reader = new FieldReader(payload);
         try {
             int code = reader.readInt();
@@ -282,7 +361,7 @@ public final class SimulatorSession {
             if (id.isEmpty()) {
                 error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "Unknown message id " + code);
             } else {
-                handle(client, id.get(), reader);
+                handle(client, id.get(), payload, reader);
             }
         } catch (WireFormatException e) {
             context.getLog().warn("Client {}: cannot read request '{}': {}", client.clientId(),
@@ -290,11 +369,40 @@ public final class SimulatorSession {
             error(client, TwsErrorCode.CANNOT_READ_REQUEST, "Cannot read request: " + e.getMessage());
         }
         frame.ackTo().tell(StreamAck.INSTANCE);
-        return Behaviors.same();
+        updateTickTimer();
+        return checked();
     }
 
-    private void handle(Client client, OutgoingMessageId id, FieldReader reader) {
+    /** The frame is not processed; the third violation ends the connection, as it does at TWS. */
+    private Behavior<Command> onPacingViolation(Client client, PacingGuard.Verdict verdict, ActorRef<StreamAck> ackTo) {
+        if (verdict.newViolation()) {
+            metrics.pacingViolations.increment();
+            context.getLog().info("Client {}: pacing violation {}: more than {} messages in one second",
+                    client.clientId(), verdict.violations(), pacing.max());
+        }
+        error(client, TwsErrorCode.MAX_RATE_EXCEEDED, SimulatorErrors.maxRateExceeded(pacing.max(),
+                verdict.received(), verdict.violations()));
+        if (verdict.newViolation() && verdict.violations() >= MAX_PACING_VIOLATIONS) {
+            context.getLog().warn("Closing connection of client {} from {}: {} pacing violations", client.clientId(),
+                    remote, verdict.violations());
+            ackTo.tell(StreamAck.INSTANCE);
+            return close();
+        }
+        ackTo.tell(StreamAck.INSTANCE);
+        return checked();
+    }
+
+    private void handle(Client client, OutgoingMessageId id, byte[] payload, FieldReader reader) {
         switch (id) {
+            case REQ_MKT_DATA:
+                marketData.onReqMktData(payload, reader);
+                break;
+            case CANCEL_MKT_DATA:
+                marketData.onCancelMktData(reader);
+                break;
+            case REQ_MARKET_DATA_TYPE:
+                marketData.onReqMarketDataType(reader);
+                break;
             case REQ_CURRENT_TIME:
                 send(SessionCodec.currentTime(Instant.now().getEpochSecond()));
                 break;
@@ -315,18 +423,66 @@ public final class SimulatorSession {
         }
     }
 
+    /** Sends what is queued, then closes the socket (or gives up after a grace period). */
     private Behavior<Command> close() {
-        outbound.tell(Finish.INSTANCE);
-        return Behaviors.withTimers(timers -> {
-            timers.startSingleTimer(CloseTimedOut.INSTANCE, CLOSE_GRACE);
-            return Behaviors.receive(Command.class)
-                    .onMessage(StreamCompleted.class, m -> Behaviors.stopped())
-                    .onMessage(StreamFailed.class, m -> Behaviors.stopped())
-                    .onMessage(CloseTimedOut.class, m -> Behaviors.stopped())
-                    .onMessage(StreamStarted.class, m -> Behaviors.same())
-                    .onAnyMessage(m -> Behaviors.same())
-                    .build();
-        });
+        blasts.abort();
+        releaseMarketData();
+        timers.cancel(TickRound.INSTANCE);
+        finishWhenDrained();
+        timers.startSingleTimer(CloseTimedOut.INSTANCE, CLOSE_GRACE);
+        return Behaviors.receive(Command.class)
+                .onMessage(OutboundReady.class, m -> {
+                    outbox.acknowledged();
+                    finishWhenDrained();
+                    return Behaviors.same();
+                })
+                .onMessage(FrameReceived.class, m -> {
+                    // Read and ignored: the inbound stream completes only once every frame it holds is acknowledged.
+                    m.ackTo().tell(StreamAck.INSTANCE);
+                    return Behaviors.same();
+                })
+                .onMessage(StreamCompleted.class, m -> Behaviors.stopped())
+                .onMessage(StreamFailed.class, m -> Behaviors.stopped())
+                .onMessage(CloseTimedOut.class, m -> Behaviors.stopped())
+                .onMessage(StartBlast.class, this::onStartBlastWhileInactive)
+                .onSignal(PostStop.class, s -> onPostStop())
+                .onAnyMessage(m -> Behaviors.same())
+                .build();
+    }
+
+    private void finishWhenDrained() {
+        if (!finishSent && outbox.pending() == 0) {
+            finishSent = true;
+            outbound.tell(Finish.INSTANCE);
+        }
+    }
+
+    /** After a handler: a client that let the outbox overflow has stopped reading and is dropped. */
+    private Behavior<Command> checked() {
+        if (outbox.overflowed()) {
+            context.getLog().warn("Dropping connection from {}: it stopped reading ({} frames queued)", remote,
+                    outbox.pending());
+            return Behaviors.stopped();
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<Command> onStartBlastWhileInactive(StartBlast m) {
+        m.replyTo().tell(new BlastCoordinator.SessionDone(context.getSelf(), 0));
+        return Behaviors.same();
+    }
+
+    /** Whatever way the session ends, its subscriptions leave the shared count and waiting blasts get an answer. */
+    private Behavior<Command> onPostStop() {
+        blasts.abort();
+        releaseMarketData();
+        return Behaviors.same();
+    }
+
+    private void releaseMarketData() {
+        if (marketData != null) {
+            marketData.release();
+        }
     }
 
     /** What every phase but closing handles alike. */
@@ -349,7 +505,23 @@ public final class SimulatorSession {
                 .onMessage(Drop.class, m -> {
                     context.getLog().info("Dropping connection from {}", remote);
                     return Behaviors.stopped();
-                });
+                })
+                .onMessage(OutboundReady.class, m -> {
+                    outbox.acknowledged();
+                    blasts.pump();
+                    if (marketData != null && !blasts.running()) {
+                        marketData.onOutboxDrained();
+                    }
+                    return Behaviors.same();
+                })
+                .onSignal(PostStop.class, s -> onPostStop());
+    }
+
+    /** What the phases before active do with messages meant for an active client: nothing. */
+    private BehaviorBuilder<Command> notActiveYet(BehaviorBuilder<Command> builder) {
+        return builder.onMessage(SendNotice.class, n -> Behaviors.same())
+                .onMessage(SendFrame.class, f -> Behaviors.same())
+                .onMessage(StartBlast.class, this::onStartBlastWhileInactive);
     }
 
     private void notice(int serverVersion, int code, String message) {
@@ -367,7 +539,7 @@ public final class SimulatorSession {
             context.getLog().debug(">>> {} {}", remote, Frames.printable(
                     Arrays.copyOfRange(frame, 4, frame.length), LOGGED_BYTES));
         }
-        outbound.tell(new Send(ByteString.fromArrayUnsafe(frame)));
+        outbox.offer(frame);
     }
 
     private void logInbound(byte[] payload) {

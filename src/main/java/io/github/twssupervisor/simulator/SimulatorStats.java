@@ -11,10 +11,14 @@ import java.util.Map;
  * @param clientsById         connected API clients by client id, each with its remote address
  * @param messagesIn          frames received from clients, handshake version frames included
  * @param messagesOut         frames sent to clients, handshake replies included
+ * @param activeSubscriptions market data requests being served now (streaming, and snapshots not yet answered)
+ * @param pacingViolations    pacing violations since start: one per client and overflowing second, however many
+ *                            messages were rejected in it
  * @param uptime              time since the simulator was bound
  */
 public record SimulatorStats(long connectionsAccepted, int openConnections, Map<Integer, String> clientsById,
-                             long messagesIn, long messagesOut, Duration uptime) {
+                             long messagesIn, long messagesOut, long activeSubscriptions, long pacingViolations,
+                             Duration uptime) {
 
     /** Copies the map. */
     public SimulatorStats {
@@ -24,6 +28,7 @@ public record SimulatorStats(long connectionsAccepted, int openConnections, Map<
     /** @return one line for the console's {@code stats} command */
     public String toLine() {
         return "connections=" + connectionsAccepted + " open=" + openConnections + " clients=" + clientsById.size()
-                + " messagesIn=" + messagesIn + " messagesOut=" + messagesOut + " uptime=" + uptime.toSeconds() + "s";
+                + " messagesIn=" + messagesIn + " messagesOut=" + messagesOut + " subscriptions=" + activeSubscriptions
+                + " pacingViolations=" + pacingViolations + " uptime=" + uptime.toSeconds() + "s";
     }
 }

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TwsSimulator {
 
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
+    /** A blast runs as long as the clients take to read it; this only bounds a client that never does. */
+    private static final Duration BLAST_TIMEOUT = Duration.ofMinutes(10);
     private static final AtomicLong INSTANCES = new AtomicLong();
 
     private final ActorSystem<?> system;
@@ -81,7 +83,9 @@ public final class TwsSimulator {
 
     /**
      * Sends a session-level notice (error message with id -1) to every connected client, with TWS's text for the code;
-     * after 1300 (socket port reset) each connection is closed, as TWS does.
+     * after 1300 (socket port reset) each connection is closed, as TWS does. Market data follows TWS's data-farm
+     * semantics: after 1100 or 2110 no ticks flow; 1101 drops every market data subscription of the client (it must
+     * request again) and ticks flow for new requests; after 1102 ticks resume on the same request ids.
      *
      * @param code a notice code such as 1100, 1101, 1102, 2110, 1300, 2104
      * @return how many clients got it
@@ -101,6 +105,24 @@ public final class TwsSimulator {
         byte[] frame = FieldWriter.frameOf(fields);
         return AskPattern.ask(server, replyTo -> new SimulatorServer.Broadcast(frame, replyTo), ASK_TIMEOUT,
                 system.scheduler());
+    }
+
+    /**
+     * Streams {@code ticksPerSubscription} tickPrice LAST frames, at prices rising one tick per frame, for every
+     * streaming market data subscription of every client, as fast as each socket takes them (back-pressured, never
+     * overflowing a session's outbound buffer). Regular ticks pause meanwhile. For benchmarks of a client's inbound
+     * path.
+     *
+     * @param ticksPerSubscription frames for each subscription, 0 or more
+     * @return completes with the number of frames written, once they all are (a client that disconnects part-way
+     *     counts with what it got); fails after 10 minutes if a client stops reading
+     */
+    public CompletionStage<Long> blast(int ticksPerSubscription) {
+        if (ticksPerSubscription < 0) {
+            throw new IllegalArgumentException("ticksPerSubscription must be >= 0, was " + ticksPerSubscription);
+        }
+        return AskPattern.ask(server, replyTo -> new SimulatorServer.Blast(ticksPerSubscription, replyTo),
+                BLAST_TIMEOUT, system.scheduler());
     }
 
     /**

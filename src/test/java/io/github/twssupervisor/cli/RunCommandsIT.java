@@ -24,10 +24,42 @@ class RunCommandsIT {
                     && l.contains("\"accounts\":[\"DU111111\",\"DU222222\"]") && l.contains("\"nextOrderId\":1")),
                     String.join("\n", lines));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"event\":\"notice\"") && l.contains("\"code\":2104")));
+            for (String symbol : List.of("AAPL", "MSFT", "SPY", "EUR.USD", "ES 202612")) {
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"event\":\"tick\",\"symbol\":\"" + symbol + "\"")),
+                        "ticks for " + symbol);
+            }
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"state\":\"CLOSED\"")));
             String last = lines.get(lines.size() - 1);
             assertTrue(last.matches("\\{\"event\":\"summary\",\"reconnects\":0,\"readyMs\":\\d+,\"messagesIn\":\\d+,"
                     + "\"messagesOut\":\\d+}"), last);
+        }
+    }
+
+    @Test
+    void runSubscribesAndPrintsTicksAsJson() {
+        try (JarProcess simulator = JarProcess.start("simulator", "--port", "0")) {
+            int port = simulator.listeningPort();
+            try (JarProcess run = JarProcess.start("run", "--port", String.valueOf(port), "--subscribe",
+                    "AAPL,EUR.USD,NOPE", "--json", "--duration", "3s")) {
+                List<String> lines = run.readRemaining();
+                assertEquals(0, run.awaitExit());
+                String all = String.join("\n", lines);
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"event\":\"tick\",\"symbol\":\"AAPL\","
+                        + "\"field\":\"BID\",\"price\":")), all);
+                assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"event\":\"tick\",\"symbol\":\"EUR.USD\"")),
+                        all);
+                assertTrue(lines.stream().anyMatch(l -> l.equals("{\"event\":\"ended\",\"symbol\":\"NOPE\","
+                        + "\"code\":200,\"message\":\"No security definition has been found for the request\"}")), all);
+            }
+            simulator.command("quit");
+            assertEquals(0, simulator.awaitExit());
+        }
+    }
+
+    @Test
+    void runRejectsAnUnknownSymbolFormWithExitCode2() {
+        try (JarProcess run = JarProcess.start("run", "--subscribe", "$$$", "--duration", "1s")) {
+            assertEquals(Main.EXIT_USAGE, run.awaitExit());
         }
     }
 

@@ -34,6 +34,8 @@ class ConnectionSupervisorIT {
     private static final ActorTestKit TEST_KIT = ActorTestKit.create(ManualTime.config()
             .withFallback(ConfigFactory.load("application-test")));
     private static final ManualTime TIME = ManualTime.get(TEST_KIT.system());
+    /** The simulator runs in real time: manual time would fire Akka IO's timeouts on its accepted sockets. */
+    private static final ActorTestKit SIMULATOR_KIT = ActorTestKit.create("simulator");
     private static final TwsSettings DEFAULTS = TwsSettings.defaults();
     private static final Duration AWAIT = Duration.ofSeconds(10);
     private static TwsSimulator simulator;
@@ -48,13 +50,14 @@ class ConnectionSupervisorIT {
 
     @BeforeAll
     static void start() {
-        simulator = TwsSimulator.start(TEST_KIT.system(), DEFAULTS.simulator().withAddress("127.0.0.1", 0))
+        simulator = TwsSimulator.start(SIMULATOR_KIT.system(), DEFAULTS.simulator().withAddress("127.0.0.1", 0))
                 .toCompletableFuture().join();
     }
 
     @AfterAll
     static void stop() {
         TEST_KIT.shutdownTestKit();
+        SIMULATOR_KIT.shutdownTestKit();
     }
 
     /** Heartbeat out of the way: manual time jumps must not fire probe timeouts before real answers arrive. */

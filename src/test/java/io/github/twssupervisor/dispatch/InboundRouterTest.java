@@ -25,6 +25,7 @@ class InboundRouterTest {
     private static final int SV_NEW = ServerVersion.MAX_SUPPORTED;
     /** errorTime of the live sv-200 capture (TWS-WIRE.md §9). */
     private static final long LIVE_ERROR_TIME = 1775425766350L;
+    private static final InboundRouter ROUTER = new InboundRouter();
 
     private static byte[] payload(String text) {
         return text.replace('|', '\0').getBytes(StandardCharsets.US_ASCII);
@@ -35,15 +36,15 @@ class InboundRouterTest {
     }
 
     private static SessionEvent toSupervisor(int serverVersion, byte[] payload) {
-        return assertInstanceOf(Routed.ToSupervisor.class, InboundRouter.route(serverVersion, payload)).event();
+        return assertInstanceOf(Routed.ToSupervisor.class, ROUTER.route(serverVersion, payload)).event();
     }
 
     private static RawEvent toRaw(int serverVersion, byte[] payload) {
-        return assertInstanceOf(Routed.ToRaw.class, InboundRouter.route(serverVersion, payload)).event();
+        return assertInstanceOf(Routed.ToRaw.class, ROUTER.route(serverVersion, payload)).event();
     }
 
     private static Routed.Failed failed(int serverVersion, byte[] payload) {
-        return assertInstanceOf(Routed.Failed.class, InboundRouter.route(serverVersion, payload));
+        return assertInstanceOf(Routed.Failed.class, ROUTER.route(serverVersion, payload));
     }
 
     @Test
@@ -75,13 +76,18 @@ class InboundRouterTest {
     }
 
     @Test
-    void anErrorAboutARequestGoesToRawSubscribers() {
-        RawEvent old = toRaw(SV_OLD, payload("4|2|17|200|No security definition has been found||"));
+    void anErrorAboutARequestGoesToTheOwnerOfItsIdWithItsRawFormAsFallback() {
+        Routed.ToOwner old = assertInstanceOf(Routed.ToOwner.class, ROUTER.route(SV_OLD,
+                payload("4|2|17|200|No security definition has been found||")));
+        assertEquals(17, old.requestId());
+        assertEquals(200, assertInstanceOf(RequestError.class, old.event()).error().code());
         assertEquals(new RawEvent(IncomingMessageId.ERROR.code(), List.of("4", "2", "17", "200",
-                "No security definition has been found", "")), old);
-        RawEvent current = toRaw(SV_NEW, payload("4|17|200|No security definition||" + LIVE_ERROR_TIME + "|"));
+                "No security definition has been found", "")), old.raw());
+        Routed.ToOwner current = assertInstanceOf(Routed.ToOwner.class, ROUTER.route(SV_NEW,
+                payload("4|17|200|No security definition||" + LIVE_ERROR_TIME + "|")));
+        assertEquals(17, current.requestId());
         assertEquals(new RawEvent(IncomingMessageId.ERROR.code(), List.of("4", "17", "200", "No security definition",
-                "", String.valueOf(LIVE_ERROR_TIME))), current);
+                "", String.valueOf(LIVE_ERROR_TIME))), current.raw());
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.github.twssupervisor.simulator;
+
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contract.SecType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The instruments the simulator quotes, and how a request's contract is resolved to one of them: by conId when it is
+ * given, else by symbol and security type, with the optional fields checked only when they are filled in (as TWS
+ * does). A contract that matches nothing gets error 200.
+ */
+final class InstrumentUniverse {
+
+    private static final String SMART = "SMART";
+
+    /** AAPL, MSFT, SPY on SMART/USD, EUR.USD on IDEALPRO and the December 2026 E-mini S&amp;P 500 future on CME. */
+    static final List<Instrument> BUILT_IN = List.of(
+            stock(265598, "AAPL", "NASDAQ", "190.00"),
+            stock(272093, "MSFT", "NASDAQ", "420.00"),
+            stock(756733, "SPY", "ARCA", "520.00"),
+            new Instrument(12087792, "EUR", SecType.CASH, "IDEALPRO", "USD", "EUR.USD", "", "", "",
+                    new BigDecimal("0.00005"), new BigDecimal("1.08500"), 2, 100_000),
+            new Instrument(495512563, "ES", SecType.FUT, "CME", "USD", "ESZ6", "202612", "20261218", "50",
+                    new BigDecimal("0.25"), new BigDecimal("6000.00"), 1, 1));
+
+    private InstrumentUniverse() {
+    }
+
+    /**
+     * @param contract a request's contract
+     * @return the instrument it names, or empty (TWS error 200)
+     */
+    static Optional<Instrument> resolve(Contract contract) {
+        if (contract.conId() > 0) {
+            return BUILT_IN.stream().filter(i -> i.conId() == contract.conId()).findFirst();
+        }
+        return BUILT_IN.stream().filter(i -> matches(i, contract)).findFirst();
+    }
+
+    private static boolean matches(Instrument i, Contract c) {
+        boolean named = c.symbol().isEmpty() ? c.localSymbol().equalsIgnoreCase(i.localSymbol())
+                : c.symbol().equalsIgnoreCase(i.symbol());
+        return named && c.secType() == i.secType()
+                && optional(c.currency(), i.currency())
+                && (c.exchange().isEmpty() || c.exchange().equalsIgnoreCase(SMART)
+                        || c.exchange().equalsIgnoreCase(i.exchange()))
+                && (c.primaryExchange().isEmpty() || c.primaryExchange().equalsIgnoreCase(i.exchange()))
+                && optional(c.localSymbol(), i.localSymbol())
+                && expiryMatches(i, c.lastTradeDateOrContractMonth())
+                && (i.secType() != SecType.FUT || optional(c.multiplier(), i.multiplier()))
+                && c.strike() == 0 && c.right().isEmpty();
+    }
+
+    private static boolean expiryMatches(Instrument i, String expiry) {
+        return expiry.isEmpty() || expiry.equals(i.contractMonth()) || expiry.equals(i.lastTradeDate());
+    }
+
+    private static boolean optional(String given, String actual) {
+        return given.isEmpty() || given.equalsIgnoreCase(actual);
+    }
+
+    private static Instrument stock(int conId, String symbol, String listing, String price) {
+        return new Instrument(conId, symbol, SecType.STK, listing, "USD", symbol, "", "", "", new BigDecimal("0.01"),
+                new BigDecimal(price), 3, 100);
+    }
+}

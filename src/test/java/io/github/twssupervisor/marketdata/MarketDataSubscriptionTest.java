@@ -1,0 +1,604 @@
+package io.github.twssupervisor.marketdata;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.LoggingTestKit;
+import akka.actor.testkit.typed.javadsl.ManualTime;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.ConfigFactory;
+import io.github.twssupervisor.connection.ConnectionEvent;
+import io.github.twssupervisor.connection.ConnectionEvent.NoticeKind;
+import io.github.twssupervisor.connection.ConnectionState;
+import io.github.twssupervisor.connection.ConnectionSupervisor;
+import io.github.twssupervisor.connection.FailureReason;
+import io.github.twssupervisor.connection.Inbound;
+import io.github.twssupervisor.connection.OutboundRequest;
+import io.github.twssupervisor.connection.Pacer;
+import io.github.twssupervisor.connection.Ready;
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.dispatch.Dispatcher;
+import io.github.twssupervisor.dispatch.RequestError;
+import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.dispatch.RequestIds;
+import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.TwsErrorCode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One {@link MarketDataSubscription} against probes standing in for its pacer, dispatcher, supervisor and owner:
+ * when it issues and re-issues its request (READY, 1101, not 1102), the one Interrupted/Resumed pair per outage,
+ * errors for its request id, and retirement when the last subscriber goes. ManualTime drives the retry after a
+ * rejection.
+ */
+class MarketDataSubscriptionTest {
+
+    private static final ActorTestKit testKit = ActorTestKit.create(
+            ManualTime.config().withFallback(ConfigFactory.load("application-test")));
+    private static final ManualTime manualTime = ManualTime.get(testKit.system());
+
+    private static final int SERVER_VERSION = 200;
+    private static final long EPOCH = 1;
+    private static final Ready READY_INFO = new Ready(SERVER_VERSION, "t", 1, List.of("DU1"), 1);
+    private static final Contract AAPL = Contract.stock("AAPL");
+    private static final MarketDataRequest STREAM = MarketDataRequest.stream(AAPL, MarketDataOptions.defaults());
+    private static final MarketDataRequest SNAPSHOT = MarketDataRequest.snapshot(AAPL, 1);
+    /** The subscription's retry delay after a QUEUE_FULL rejection. */
+    private static final Duration RETRY_AFTER_REJECTION = Duration.ofSeconds(1);
+
+    private final TestProbe<Pacer.Command> pacer = testKit.createTestProbe(Pacer.Command.class);
+    private final TestProbe<Inbound> dispatcher = testKit.createTestProbe(Inbound.class);
+    private final TestProbe<ConnectionSupervisor.Command> supervisor =
+            testKit.createTestProbe(ConnectionSupervisor.Command.class);
+    private final TestProbe<MarketDataSubscription.Lifecycle> owner =
+            testKit.createTestProbe(MarketDataSubscription.Lifecycle.class);
+    private final TestProbe<MarketDataEvent> first = testKit.createTestProbe(MarketDataEvent.class);
+    private final TestProbe<MarketDataEvent> second = testKit.createTestProbe(MarketDataEvent.class);
+    private final RequestIds requestIds = new RequestIds();
+
+    /** The subscription under test. */
+    private ActorRef<RequestEvent> subscription;
+    /** The adapter it subscribed to the supervisor with: connection events go here. */
+    private ActorRef<ConnectionEvent> connection;
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    // ------------------------------------------------------------------ fixture
+
+    /** A request the subscription put on the pacer, with the id it registered for it. */
+    private record Issued(int id, OutboundRequest request) {
+        void sent() {
+            request.replyTo().tell(new OutboundRequest.Sent(id, EPOCH));
+        }
+
+        void rejected(OutboundRequest.Reason reason, String message) {
+            request.replyTo().tell(new OutboundRequest.Rejected(id, request.description(), reason, message));
+        }
+    }
+
+    /** Spawns the subscription and captures the connection-event adapter it subscribes with. */
+    private void start(MarketDataRequest request) {
+        subscription = testKit.spawn(MarketDataSubscription.create(request, new MarketDataSubscription.Ports(
+                pacer.ref(), dispatcher.ref(), supervisor.ref(), requestIds, owner.ref())));
+        connection = supervisor.expectMessageClass(ConnectionSupervisor.Subscribe.class).subscriber();
+    }
+
+    private void subscribe(TestProbe<MarketDataEvent> subscriber) {
+        subscription.tell(new MarketDataSubscription.Subscribe(subscriber.ref()));
+    }
+
+    /** A stream subscription with both subscribers, issued on the supervisor's READY echo and on the wire. */
+    private Issued live() {
+        start(STREAM);
+        subscribe(first);
+        subscribe(second);
+        connection.tell(echo(ConnectionState.READY));
+        Issued issued = expectIssued(STREAM);
+        issued.sent();
+        return issued;
+    }
+
+    /** Expects the registration with the dispatcher and then the reqMktData on the pacer, for the same fresh id. */
+    private Issued expectIssued(MarketDataRequest request) {
+        Dispatcher.RegisterOwner registered = dispatcher.expectMessageClass(Dispatcher.RegisterOwner.class);
+        assertEquals(subscription, registered.owner());
+        OutboundRequest outbound = pacer.expectMessageClass(Pacer.Enqueue.class).request();
+        int id = registered.requestId();
+        assertEquals(id, outbound.requestId(), outbound.toString());
+        assertEquals(OutboundRequest.Retention.DROP_ON_DISCONNECT, outbound.retention());
+        assertArrayEquals(MarketDataCodec.reqMktData(SERVER_VERSION, id, request.contract(), request.genericTicks(),
+                request.snapshot(), false), outbound.encoder().apply(SERVER_VERSION));
+        return new Issued(id, outbound);
+    }
+
+    /** Expects a re-issue: the old id unregistered, then a new id registered and requested. */
+    private Issued expectReissued(int oldId) {
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(oldId));
+        Issued again = expectIssued(STREAM);
+        assertNotEquals(oldId, again.id());
+        return again;
+    }
+
+    private void expectCancelled(int id) {
+        OutboundRequest cancel = pacer.expectMessageClass(Pacer.Enqueue.class).request();
+        assertEquals(id, cancel.requestId());
+        assertArrayEquals(MarketDataCodec.cancelMktData(id), cancel.encoder().apply(SERVER_VERSION));
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(id));
+    }
+
+    private void expectStopped() {
+        supervisor.expectMessage(new ConnectionSupervisor.Unsubscribe(connection));
+        testKit.createTestProbe().expectTerminated(subscription);
+    }
+
+    private MarketDataSubscription.Retire retire() {
+        return new MarketDataSubscription.Retire(STREAM, subscription.narrow());
+    }
+
+    @SafeVarargs
+    private static void expectEach(MarketDataEvent event, TestProbe<MarketDataEvent>... subscribers) {
+        for (TestProbe<MarketDataEvent> subscriber : subscribers) {
+            subscriber.expectMessage(event);
+        }
+    }
+
+    @SafeVarargs
+    private static void expectInterrupted(TestProbe<MarketDataEvent>... subscribers) {
+        for (TestProbe<MarketDataEvent> subscriber : subscribers) {
+            subscriber.expectMessageClass(MarketDataEvent.Interrupted.class);
+        }
+    }
+
+    @SafeVarargs
+    private static void expectNothing(TestProbe<?>... probes) {
+        for (TestProbe<?> probe : probes) {
+            probe.expectNoMessage();
+        }
+    }
+
+    private static MarketDataEvent tick(int n) {
+        return new MarketDataEvent.Price(TickType.LAST, 100 + n, Optional.of(BigDecimal.valueOf(n)), 0);
+    }
+
+    private static RequestError error(int id, int code, String message) {
+        return new RequestError(new SessionCodec.TwsError(id, code, message, "", OptionalLong.empty()));
+    }
+
+    private static ConnectionEvent.StateChanged state(ConnectionState to, ConnectionState from) {
+        return new ConnectionEvent.StateChanged(to, from, Optional.empty(), 1, Optional.empty(), Optional.empty(),
+                false, Instant.EPOCH);
+    }
+
+    /** What the supervisor tells a new subscriber: its current state, as a move from itself. */
+    private static ConnectionEvent.StateChanged echo(ConnectionState current) {
+        return current == ConnectionState.READY ? ready(ConnectionState.READY, false) : state(current, current);
+    }
+
+    private static ConnectionEvent.StateChanged ready(ConnectionState from, boolean dataLost) {
+        return new ConnectionEvent.StateChanged(ConnectionState.READY, from, Optional.empty(), 1, Optional.empty(),
+                Optional.of(READY_INFO), dataLost, Instant.EPOCH);
+    }
+
+    private static ConnectionEvent.StateChanged lost(ConnectionState from) {
+        return new ConnectionEvent.StateChanged(ConnectionState.RECONNECTING, from, Optional.of(new FailureReason(
+                FailureReason.Kind.CONNECTION_LOST, "socket closed by peer")), 2, Optional.of(Duration.ofSeconds(1)),
+                Optional.empty(), false, Instant.EPOCH);
+    }
+
+    private static ConnectionEvent.Notice notice(int code, NoticeKind kind) {
+        return new ConnectionEvent.Notice(code, "notice " + code, kind, Instant.EPOCH);
+    }
+
+    /** What the supervisor publishes on 1100 while READY: the notice, then the move to DEGRADED. */
+    private void degrade() {
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_LOST, NoticeKind.CONNECTIVITY_LOST));
+        connection.tell(state(ConnectionState.DEGRADED, ConnectionState.READY));
+    }
+
+    /** A full reconnect after a loss: RECONNECTING, CONNECTING, HANDSHAKING, then READY on a new socket. */
+    private void reconnect() {
+        connection.tell(lost(ConnectionState.READY));
+        connection.tell(state(ConnectionState.CONNECTING, ConnectionState.RECONNECTING));
+        connection.tell(state(ConnectionState.HANDSHAKING, ConnectionState.CONNECTING));
+        connection.tell(ready(ConnectionState.HANDSHAKING, true));
+    }
+
+    // ------------------------------------------------------------------ issuing
+
+    @Test
+    void createdWhileDisconnectedIssuesOnTheFirstReadyAndDeliversTicksInOrder() {
+        start(STREAM);
+        subscribe(first);
+        subscribe(second);
+        connection.tell(echo(ConnectionState.DISCONNECTED));
+        connection.tell(state(ConnectionState.CONNECTING, ConnectionState.DISCONNECTED));
+        connection.tell(state(ConnectionState.HANDSHAKING, ConnectionState.CONNECTING));
+        expectNothing(pacer, dispatcher, first, second);
+
+        connection.tell(ready(ConnectionState.HANDSHAKING, true));
+        Issued issued = expectIssued(STREAM);
+        assertEquals(RequestIds.FIRST, issued.id(), "the id comes from the client's RequestIds");
+        issued.sent();
+        subscription.tell(tick(1));
+        subscription.tell(tick(2));
+        subscription.tell(tick(3));
+
+        // Nothing was interrupted, so no Resumed comes before the ticks.
+        for (TestProbe<MarketDataEvent> subscriber : List.of(first, second)) {
+            subscriber.expectMessage(tick(1));
+            subscriber.expectMessage(tick(2));
+            subscriber.expectMessage(tick(3));
+        }
+        expectNothing(first, second, pacer, dispatcher, owner);
+    }
+
+    @Test
+    void createdWhileReadyIssuesAtOnce() {
+        start(STREAM);
+        subscribe(first);
+        connection.tell(echo(ConnectionState.READY));
+
+        Issued issued = expectIssued(STREAM);
+        issued.sent();
+        subscription.tell(tick(1));
+        first.expectMessage(tick(1));
+        expectNothing(first, pacer, dispatcher);
+    }
+
+    // ------------------------------------------------------------------ outages
+
+    @Test
+    void aLostConnectionGivesOneInterruptedAndAReissueUnderANewIdThenOneResumed() {
+        Issued old = live();
+
+        connection.tell(lost(ConnectionState.READY));
+        MarketDataEvent.Interrupted interrupted = first.expectMessageClass(MarketDataEvent.Interrupted.class);
+        assertTrue(interrupted.reason().contains("socket closed by peer"), interrupted.reason());
+        second.expectMessage(interrupted);
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(old.id()));
+
+        connection.tell(state(ConnectionState.CONNECTING, ConnectionState.RECONNECTING));
+        connection.tell(state(ConnectionState.HANDSHAKING, ConnectionState.CONNECTING));
+        expectNothing(first, second, pacer, dispatcher);
+
+        connection.tell(ready(ConnectionState.HANDSHAKING, true));
+        Issued again = expectIssued(STREAM);
+        assertNotEquals(old.id(), again.id());
+        // The pacer drops the old request's copy: that is no reason to resume.
+        old.rejected(OutboundRequest.Reason.DISCONNECTED, "socket gone");
+        expectNothing(first, second);
+
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        subscription.tell(tick(1));
+        expectEach(tick(1), first, second);
+        expectNothing(first, second, pacer, dispatcher, owner);
+    }
+
+    @Test
+    void connectivityLostThenDataKeptResumesWithoutReissuing() {
+        Issued issued = live();
+
+        degrade();
+        expectInterrupted(first, second);
+        expectNothing(dispatcher, pacer);
+
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT,
+                NoticeKind.CONNECTIVITY_RESTORED_DATA_KEPT));
+        connection.tell(ready(ConnectionState.DEGRADED, false));
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(pacer, dispatcher);
+
+        // The original request is still the live one: its errors still reach the subscribers.
+        subscription.tell(error(issued.id(), TwsErrorCode.DELAYED_DATA_DISPLAYED, "delayed"));
+        expectEach(new MarketDataEvent.Warning(TwsErrorCode.DELAYED_DATA_DISPLAYED, "delayed"), first, second);
+        expectNothing(first, second);
+    }
+
+    @Test
+    void connectivityLostThenDataLostReissuesAndResumesAfterSent() {
+        Issued old = live();
+
+        degrade();
+        expectInterrupted(first, second);
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST,
+                NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
+        connection.tell(ready(ConnectionState.DEGRADED, true));
+
+        Issued again = expectReissued(old.id());
+        expectNothing(first, second);
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(first, second, pacer, dispatcher);
+    }
+
+    @Test
+    void aSocketLostWhileDegradedIsStillOneOutage() {
+        Issued old = live();
+        degrade();
+        expectInterrupted(first, second);
+
+        connection.tell(lost(ConnectionState.DEGRADED));
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(old.id()));
+        connection.tell(state(ConnectionState.CONNECTING, ConnectionState.RECONNECTING));
+        connection.tell(state(ConnectionState.HANDSHAKING, ConnectionState.CONNECTING));
+        connection.tell(ready(ConnectionState.HANDSHAKING, true));
+        Issued again = expectIssued(STREAM);
+        assertNotEquals(old.id(), again.id());
+        expectNothing(first, second);
+
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(first, second, pacer, dispatcher);
+    }
+
+    @Test
+    void dataLostNoticeWhileReadyInterruptsAndReissues() {
+        Issued old = live();
+
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST,
+                NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
+        expectInterrupted(first, second);
+        Issued again = expectReissued(old.id());
+        expectNothing(first, second);
+
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(first, second, pacer, dispatcher);
+    }
+
+    @Test
+    void dataLostNoticeWhileDegradedLeavesTheReissueToTheReadyThatFollows() {
+        Issued old = live();
+        degrade();
+        expectInterrupted(first, second);
+
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST,
+                NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
+        expectNothing(pacer, dispatcher, first, second);
+
+        connection.tell(ready(ConnectionState.DEGRADED, true));
+        Issued again = expectReissued(old.id());
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(pacer, dispatcher, first, second);
+    }
+
+    @Test
+    void aSentOutcomeWhileDegradedDoesNotResume() {
+        Issued old = live();
+        reconnect();
+        expectInterrupted(first, second);
+        Issued pending = expectReissued(old.id());
+
+        // 1100 while the re-issued request still waits in the pacer's queue.
+        degrade();
+        pending.sent();
+        expectNothing(first, second);
+
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST,
+                NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
+        connection.tell(ready(ConnectionState.DEGRADED, true));
+        Issued again = expectReissued(pending.id());
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(first, second);
+    }
+
+    // ------------------------------------------------------------------ subscribers and retirement
+
+    @Test
+    void theLastSubscriberUnsubscribingRetiresThenCancelsOnStop() {
+        Issued issued = live();
+
+        subscription.tell(new MarketDataSubscription.Unsubscribe(first.ref()));
+        subscription.tell(tick(1));
+        second.expectMessage(tick(1));
+        owner.expectNoMessage();
+
+        subscription.tell(new MarketDataSubscription.Unsubscribe(second.ref()));
+        owner.expectMessage(retire());
+        subscription.tell(tick(2));
+        expectNothing(first, second, pacer, dispatcher);
+
+        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        expectCancelled(issued.id());
+        expectStopped();
+    }
+
+    @Test
+    void theLastSubscriberStoppingRetiresThenCancelsOnStop() {
+        start(STREAM);
+        ActorRef<MarketDataEvent> subscriber = testKit.spawn(Behaviors.empty());
+        subscription.tell(new MarketDataSubscription.Subscribe(subscriber));
+        connection.tell(echo(ConnectionState.READY));
+        Issued issued = expectIssued(STREAM);
+        issued.sent();
+        owner.expectNoMessage();
+
+        testKit.stop(subscriber);
+        owner.expectMessage(retire());
+        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        expectCancelled(issued.id());
+        expectStopped();
+    }
+
+    @Test
+    void aSubscriberArrivingDuringRetirementCallsItOff() {
+        live();
+        subscription.tell(new MarketDataSubscription.Unsubscribe(first.ref()));
+        subscription.tell(new MarketDataSubscription.Unsubscribe(second.ref()));
+        owner.expectMessage(retire());
+
+        TestProbe<MarketDataEvent> late = testKit.createTestProbe(MarketDataEvent.class);
+        subscribe(late);
+        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        owner.expectMessage(new MarketDataSubscription.Unretire(STREAM, subscription.narrow()));
+        expectNothing(pacer, dispatcher, supervisor);
+
+        subscription.tell(tick(1));
+        late.expectMessage(tick(1));
+        expectNothing(first, second);
+
+        // Retirement works again afterwards.
+        subscription.tell(new MarketDataSubscription.Unsubscribe(late.ref()));
+        owner.expectMessage(retire());
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    @ParameterizedTest
+    @ValueSource(ints = {TwsErrorCode.NO_SECURITY_DEFINITION, TwsErrorCode.MARKET_DATA_NOT_SUBSCRIBED})
+    void aFatalErrorEndsTheSubscriptionWithoutCancelOrReissue(int code) {
+        Issued issued = live();
+        String message = "TWS says " + code;
+
+        LoggingTestKit.warn("ended by TWS error " + code).expect(testKit.system(),
+                () -> {
+                    subscription.tell(error(issued.id(), code, message));
+                    return null;
+                });
+        expectEach(new MarketDataEvent.Ended(code, message), first, second);
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
+        owner.expectMessage(retire());
+
+        // Ended is the last event: no ticks, no re-issue after a reconnect.
+        subscription.tell(tick(1));
+        reconnect();
+        expectNothing(first, second, pacer, dispatcher);
+
+        TestProbe<MarketDataEvent> late = testKit.createTestProbe(MarketDataEvent.class);
+        subscribe(late);
+        late.expectMessageClass(MarketDataEvent.Ended.class);
+
+        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        expectStopped();
+        expectNothing(pacer, dispatcher, owner);
+    }
+
+    @Test
+    void anInformationalErrorIsAWarningAndErrorsForOtherIdsAreIgnored() {
+        Issued old = live();
+        String delayed = "Requested market data is not subscribed. Displaying delayed market data.";
+
+        subscription.tell(error(old.id(), TwsErrorCode.DELAYED_DATA_DISPLAYED, delayed));
+        expectEach(new MarketDataEvent.Warning(TwsErrorCode.DELAYED_DATA_DISPLAYED, delayed), first, second);
+        subscription.tell(tick(1));
+        expectEach(tick(1), first, second);
+
+        // An id this subscription never had.
+        subscription.tell(error(old.id() + 1000, TwsErrorCode.NO_SECURITY_DEFINITION, "unknown"));
+        subscription.tell(tick(2));
+        expectEach(tick(2), first, second);
+
+        // Its own previous id, after a re-issue.
+        connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST,
+                NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
+        expectInterrupted(first, second);
+        expectReissued(old.id()).sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        subscription.tell(error(old.id(), TwsErrorCode.NO_SECURITY_DEFINITION, "stale"));
+        subscription.tell(tick(3));
+        expectEach(tick(3), first, second);
+        expectNothing(first, second, owner, dispatcher, pacer);
+    }
+
+    // ------------------------------------------------------------------ rejections and the end of the connection
+
+    @Test
+    void aFullQueueInterruptsAndRetriesUnderANewIdAfterOneSecond() {
+        start(STREAM);
+        subscribe(first);
+        connection.tell(echo(ConnectionState.READY));
+        Issued rejected = expectIssued(STREAM);
+
+        rejected.rejected(OutboundRequest.Reason.QUEUE_FULL, "pacing queue full");
+        first.expectMessageClass(MarketDataEvent.Interrupted.class);
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(rejected.id()));
+        // A subscriber arriving now is told about the gap; its answer also shows the retry timer is set.
+        subscribe(second);
+        second.expectMessageClass(MarketDataEvent.Interrupted.class);
+
+        manualTime.expectNoMessageFor(RETRY_AFTER_REJECTION.minusMillis(1), pacer, dispatcher);
+        manualTime.timePasses(Duration.ofMillis(1));
+        Issued again = expectIssued(STREAM);
+        assertNotEquals(rejected.id(), again.id());
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(first, second, pacer, dispatcher);
+    }
+
+    @Test
+    void anInvalidRequestEndsTheSubscription() {
+        start(STREAM);
+        subscribe(first);
+        connection.tell(echo(ConnectionState.READY));
+        Issued issued = expectIssued(STREAM);
+
+        issued.rejected(OutboundRequest.Reason.INVALID, "bad contract");
+        first.expectMessage(new MarketDataEvent.Ended(0, "bad contract"));
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
+        owner.expectMessage(retire());
+        manualTime.timePasses(RETRY_AFTER_REJECTION.multipliedBy(2));
+        expectNothing(first, pacer, dispatcher);
+    }
+
+    @Test
+    void aClosedConnectionEndsTheSubscription() {
+        Issued issued = live();
+
+        connection.tell(state(ConnectionState.CLOSED, ConnectionState.READY));
+        for (TestProbe<MarketDataEvent> subscriber : List.of(first, second)) {
+            assertEquals(0, subscriber.expectMessageClass(MarketDataEvent.Ended.class).code());
+        }
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
+        owner.expectMessage(retire());
+
+        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        expectStopped();
+        expectNothing(pacer, dispatcher, first, second);
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @Test
+    void aSnapshotEndsOnSnapshotEndWithoutCancelOrReissue() {
+        start(SNAPSHOT);
+        subscribe(first);
+        connection.tell(echo(ConnectionState.READY));
+        Issued issued = expectIssued(SNAPSHOT);
+        issued.sent();
+
+        subscription.tell(tick(1));
+        subscription.tell(new MarketDataEvent.SnapshotEnd());
+        first.expectMessage(tick(1));
+        first.expectMessage(new MarketDataEvent.SnapshotEnd());
+        first.expectMessage(new MarketDataEvent.Ended(0, "snapshot complete"));
+        dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
+        owner.expectMessage(new MarketDataSubscription.Retire(SNAPSHOT, subscription.narrow()));
+
+        reconnect();
+        expectNothing(pacer, dispatcher, first);
+
+        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        expectStopped();
+        expectNothing(pacer, dispatcher);
+    }
+}
