@@ -3,7 +3,6 @@ package io.github.twssupervisor.cli;
 import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.simulator.TwsSimulator;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,9 +12,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Starts the TWS simulator on a free loopback port and runs a supervised connection against it.")
 final class DemoCommand implements Callable<Integer> {
-
-    /** The simulator's universe, all of which the demo watches. */
-    static final List<String> WATCHLIST = List.of("AAPL", "MSFT", "SPY", "EUR.USD", "ES/202612@CME");
 
     @ParentCommand
     private Main main;
@@ -35,11 +31,11 @@ final class DemoCommand implements Callable<Integer> {
         int port = simulator.address().getPort();
         System.out.println(output.json ? Json.object("simulator").put("host", host).put("port", port).toString()
                 : "simulator listening on " + host + ":" + port);
-        TwsSettings demo = new TwsSettings(settings.connection().withTarget(host, port,
-                settings.connection().clientId()), settings.simulator());
+        TwsSettings demo = settings.withConnection(settings.connection().withTarget(host, port,
+                settings.connection().clientId()));
         // A live table on a terminal; plain lines when the output is piped or captured.
         boolean table = System.console() != null && !output.json;
-        return RunCommand.runUntilStopped(system, demo, output, Symbols.parseList(String.join(",", WATCHLIST)), table,
+        return RunCommand.runUntilStopped(system, demo, output, Symbols.parseList(String.join(",", settings.demoWatchlist())), table,
                 System.out);
     }
 }

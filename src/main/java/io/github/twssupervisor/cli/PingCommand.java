@@ -52,7 +52,7 @@ final class PingCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--interval-ms must be >= 0, was " + pause);
         }
         ActorSystem<Void> system = setup.actorSystem("tws-ping");
-        TwsClient client = TwsClient.create(system, new TwsSettings(connection, settings.simulator()));
+        TwsClient client = TwsClient.create(system, settings.withConnection(connection));
         PrintStream out = System.out;
         try {
             client.ready().toCompletableFuture().join();

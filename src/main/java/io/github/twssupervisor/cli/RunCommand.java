@@ -49,8 +49,7 @@ final class RunCommand implements Callable<Integer> {
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
-        return runUntilStopped(setup.actorSystem("tws-supervisor"), new TwsSettings(connection,
-                setup.settings().simulator()), output, watchlist, false, System.out);
+        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out);
     }
 
     /**

@@ -8,16 +8,34 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * All settings of tws-supervisor, read from the {@code tws} section of a Typesafe Config. The only class that reads
  * configuration keys; it checks the given config against reference.conf, so a misspelt or mistyped key fails at start-up
  * with the key's name instead of being ignored.
  *
- * @param connection the connection's settings
- * @param simulator  the simulator's settings
+ * @param connection    the connection's settings
+ * @param simulator     the simulator's settings
+ * @param demoWatchlist the symbols the demo command subscribes to
  */
-public record TwsSettings(ConnectionSettings connection, SimulatorSettings simulator) {
+public record TwsSettings(ConnectionSettings connection, SimulatorSettings simulator, List<String> demoWatchlist) {
+
+    /** Copies the list. */
+    public TwsSettings {
+        demoWatchlist = List.copyOf(demoWatchlist);
+        if (demoWatchlist.isEmpty()) {
+            throw new IllegalArgumentException("tws.demo.watchlist must name at least one symbol");
+        }
+    }
+
+    /**
+     * @param newConnection the connection settings
+     * @return a copy connecting with them
+     */
+    public TwsSettings withConnection(ConnectionSettings newConnection) {
+        return new TwsSettings(newConnection, simulator, demoWatchlist);
+    }
 
     /** The root key of every setting. */
     public static final String ROOT = "tws";
@@ -34,7 +52,8 @@ public record TwsSettings(ConnectionSettings connection, SimulatorSettings simul
             Config tws = config.getConfig(ROOT);
             tws.checkValid(ConfigFactory.defaultReference().getConfig(ROOT));
             return new TwsSettings(connection(new Keys(config, ROOT + ".connection.")),
-                    simulator(new Keys(config, ROOT + ".simulator.")));
+                    simulator(new Keys(config, ROOT + ".simulator.")),
+                    config.getStringList(ROOT + ".demo.watchlist"));
         } catch (ConfigException.ValidationFailed e) {
             StringBuilder problems = new StringBuilder("invalid configuration:");
             e.problems().forEach(p -> problems.append(' ').append(ROOT).append('.').append(p.path()).append(": ")

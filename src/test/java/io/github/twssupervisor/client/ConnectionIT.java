@@ -71,7 +71,7 @@ class ConnectionIT {
     }
 
     private Connected connect(ConnectionSettings settings) {
-        TwsClient client = TwsClient.create(TEST_KIT.system(), new TwsSettings(settings, DEFAULTS.simulator()));
+        TwsClient client = TwsClient.create(TEST_KIT.system(), DEFAULTS.withConnection(settings));
         clients.add(client);
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         client.subscribe(events.ref());

@@ -63,8 +63,8 @@ class MarketDataIT {
     }
 
     private TwsClient client(int port, int clientId) {
-        TwsClient client = TwsClient.create(TEST_KIT.system(), new TwsSettings(DEFAULTS.connection()
-                .withTarget("127.0.0.1", port, clientId).withBackoff(FAST_BACKOFF), DEFAULTS.simulator()));
+        TwsClient client = TwsClient.create(TEST_KIT.system(), DEFAULTS.withConnection(DEFAULTS.connection()
+                .withTarget("127.0.0.1", port, clientId).withBackoff(FAST_BACKOFF)));
         clients.add(client);
         return client;
     }
