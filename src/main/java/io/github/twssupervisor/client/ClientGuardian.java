@@ -21,6 +21,8 @@ import io.github.twssupervisor.dispatch.RequestIds;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataRequest;
 import io.github.twssupervisor.marketdata.MarketDataSubscription;
+import io.github.twssupervisor.marketdata.SubscriptionLifecycle;
+import io.github.twssupervisor.marketdata.SubscriptionPorts;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +40,7 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
     record RawOutcome(OutboundRequest.Outcome outcome) implements TwsClient.Command {
     }
 
-    record SubscriptionLifecycle(MarketDataSubscription.Lifecycle event) implements TwsClient.Command {
+    record LifecycleReport(SubscriptionLifecycle event) implements TwsClient.Command {
     }
 
     record SubscriptionStopped(MarketDataRequest request, ActorRef<MarketDataSubscription.Command> subscription)
@@ -51,7 +53,7 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
     private final ActorRef<OutboundRequest.Outcome> rawOutcomes;
     private final Map<Long, ActorRef<StatusReply<akka.Done>>> rawWaiters = new HashMap<>();
     private final Map<MarketDataRequest, ActorRef<MarketDataSubscription.Command>> subscriptions = new HashMap<>();
-    private final MarketDataSubscription.Ports ports;
+    private final SubscriptionPorts ports;
     private long nextRawId;
     private long subscriptionCounter;
 
@@ -68,8 +70,8 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                 .onFailure(SupervisorStrategy.resume()), "connection");
         dispatcher.tell(new Dispatcher.ConnectTo(supervisor));
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
-        this.ports = new MarketDataSubscription.Ports(pacer, dispatcher, supervisor, new RequestIds(),
-                context.messageAdapter(MarketDataSubscription.Lifecycle.class, SubscriptionLifecycle::new));
+        this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
+                context.messageAdapter(SubscriptionLifecycle.class, LifecycleReport::new));
     }
 
     static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
@@ -102,7 +104,7 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                 .onMessage(RawOutcome.class, this::onRawOutcome)
                 .onMessage(TwsClient.SubscribeMarketData.class, this::onSubscribeMarketData)
                 .onMessage(TwsClient.UnsubscribeMarketData.class, this::onUnsubscribeMarketData)
-                .onMessage(SubscriptionLifecycle.class, this::onSubscriptionLifecycle)
+                .onMessage(LifecycleReport.class, this::onSubscriptionLifecycle)
                 .onMessage(SubscriptionStopped.class, m -> {
                     subscriptions.remove(m.request(), m.subscription());
                     return this;
@@ -149,11 +151,11 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
     }
 
     /** Retirement goes through here so that a subscriber routed to a retiring subscription is never lost. */
-    private Behavior<TwsClient.Command> onSubscriptionLifecycle(SubscriptionLifecycle m) {
-        if (m.event() instanceof MarketDataSubscription.Retire retire) {
+    private Behavior<TwsClient.Command> onSubscriptionLifecycle(LifecycleReport m) {
+        if (m.event() instanceof SubscriptionLifecycle.Retire retire) {
             subscriptions.remove(retire.request(), retire.subscription());
             retire.subscription().tell(MarketDataSubscription.Stop.INSTANCE);
-        } else if (m.event() instanceof MarketDataSubscription.Unretire unretire) {
+        } else if (m.event() instanceof SubscriptionLifecycle.Unretire unretire) {
             // If a newer subscription took the request meanwhile, the old one serves its subscribers unrouted.
             subscriptions.putIfAbsent(unretire.request(), unretire.subscription());
         }

@@ -57,7 +57,7 @@ public final class TwsClient {
     /** Messages to a client. */
     public sealed interface Command permits CurrentTime, AwaitReady, SubscribeEvents, UnsubscribeEvents, SubscribeRaw,
             UnsubscribeRaw, SendRaw, GetSocketOptions, Close, SubscribeMarketData, UnsubscribeMarketData,
-            ClientGuardian.RawOutcome, ClientGuardian.SubscriptionLifecycle, ClientGuardian.SubscriptionStopped {
+            ClientGuardian.RawOutcome, ClientGuardian.LifecycleReport, ClientGuardian.SubscriptionStopped {
     }
 
     /**

@@ -15,7 +15,6 @@ import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
-import io.github.twssupervisor.dispatch.RequestIds;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
@@ -85,47 +84,11 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         INSTANCE
     }
 
-    /** What a subscription tells its owner (the client guardian) about its life. */
-    public sealed interface Lifecycle permits Retire, Unretire {
-    }
-
-    /**
-     * No subscriber left, or the request ended: remove me from the routing table and answer {@link Stop}.
-     *
-     * @param request      the request this subscription serves
-     * @param subscription the subscription
-     */
-    public record Retire(MarketDataRequest request, ActorRef<Command> subscription) implements Lifecycle {
-    }
-
-    /**
-     * A subscriber arrived after the retirement was asked: route the request to me again.
-     *
-     * @param request      the request this subscription serves
-     * @param subscription the subscription
-     */
-    public record Unretire(MarketDataRequest request, ActorRef<Command> subscription) implements Lifecycle {
-    }
-
-    /**
-     * What a subscription needs from its client.
-     *
-     * @param pacer      sends requests
-     * @param dispatcher routes its request id's events to it
-     * @param supervisor publishes connection events
-     * @param requestIds fresh request ids
-     * @param owner      told about retirement
-     */
-    public record Ports(ActorRef<Pacer.Command> pacer, ActorRef<io.github.twssupervisor.connection.Inbound> dispatcher,
-                        ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
-                        ActorRef<Lifecycle> owner) {
-    }
-
     private static final Duration RETRY_AFTER_REJECTION = Duration.ofSeconds(1);
 
     private final TimerScheduler<RequestEvent> timers;
     private final MarketDataRequest request;
-    private final Ports ports;
+    private final SubscriptionPorts ports;
     private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final ActorRef<ConnectionEvent> connectionEvents;
     private final Set<ActorRef<MarketDataEvent>> subscribers = new HashSet<>();
@@ -137,7 +100,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private boolean ended;
 
     private MarketDataSubscription(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers,
-                                   MarketDataRequest request, Ports ports) {
+                                   MarketDataRequest request, SubscriptionPorts ports) {
         super(context);
         this.timers = timers;
         this.request = request;
@@ -153,7 +116,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
      * @param ports   the client's actors
      * @return the behaviour
      */
-    public static Behavior<RequestEvent> create(MarketDataRequest request, Ports ports) {
+    public static Behavior<RequestEvent> create(MarketDataRequest request, SubscriptionPorts ports) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MarketDataSubscription(ctx, timers, request,
                 ports)));
     }
@@ -199,7 +162,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         if (ended || error.id() != reqId) {
             return this;
         }
-        if (isFatal(error.code())) {
+        if (MarketDataErrors.isFatal(error.code())) {
             getContext().getLog().warn("{} ended by TWS error {}: {}", request.description(), error.code(),
                     error.message());
             unregister();
@@ -209,22 +172,6 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             publish(new MarketDataEvent.Warning(error.code(), error.message()));
         }
         return this;
-    }
-
-    /** Errors after which the request is dead and re-sending it would fail the same way. */
-    static boolean isFatal(int code) {
-        switch (code) {
-            case TwsErrorCode.MAX_TICKERS_REACHED:
-            case TwsErrorCode.DUPLICATE_TICKER_ID:
-            case TwsErrorCode.NO_SECURITY_DEFINITION:
-            case TwsErrorCode.CANNOT_VALIDATE_REQUEST:
-            case TwsErrorCode.CANNOT_PROCESS_REQUEST:
-            case TwsErrorCode.MARKET_DATA_NOT_SUBSCRIBED:
-            case TwsErrorCode.DELAYED_DATA_NOT_ENABLED:
-                return true;
-            default:
-                return false;
-        }
     }
 
     // ------------------------------------------------------------------ the connection
@@ -359,7 +306,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         }
         if (subscribers.isEmpty() && !retiring) {
             retiring = true;
-            ports.owner().tell(new Retire(request, getContext().getSelf().narrow()));
+            ports.owner().tell(new SubscriptionLifecycle.Retire(request, getContext().getSelf().narrow()));
         }
         return this;
     }
@@ -378,7 +325,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             return Behaviors.stopped();
         }
         retiring = false;
-        ports.owner().tell(new Unretire(request, getContext().getSelf().narrow()));
+        ports.owner().tell(new SubscriptionLifecycle.Unretire(request, getContext().getSelf().narrow()));
         return this;
     }
 
@@ -389,7 +336,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         subscribers.clear();
         if (!retiring) {
             retiring = true;
-            ports.owner().tell(new Retire(request, getContext().getSelf().narrow()));
+            ports.owner().tell(new SubscriptionLifecycle.Retire(request, getContext().getSelf().narrow()));
         }
     }
 

@@ -21,12 +21,12 @@ import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.ServerVersion;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.testutil.LogCapturing;
+import io.github.twssupervisor.testutil.Loopback;
 import java.io.DataOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
@@ -39,19 +39,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ConnectionIT {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();
-    private static final TwsSettings DEFAULTS = TwsSettings.defaults();
+    private static final TwsSettings DEFAULTS = Loopback.DEFAULTS;
     private static final Duration AWAIT = Duration.ofSeconds(15);
-    /** Short delays keep failure tests quick; the schedule itself is unit-tested. */
-    private static final ConnectionSettings.Backoff FAST_BACKOFF = new ConnectionSettings.Backoff(
-            Duration.ofMillis(50), Duration.ofMillis(400), 0.2, Duration.ofSeconds(30));
+    private static final ConnectionSettings.Backoff FAST_BACKOFF = Loopback.FAST_BACKOFF;
 
-    private final List<TwsClient> clients = new ArrayList<>();
-    private final List<TwsSimulator> simulators = new ArrayList<>();
+    private final Loopback loopback = new Loopback(TEST_KIT);
 
     @AfterEach
     void closeEverything() {
-        clients.forEach(c -> c.close().toCompletableFuture().join());
-        simulators.forEach(s -> s.stop().toCompletableFuture().join());
+        loopback.close();
     }
 
     @AfterAll
@@ -60,19 +56,15 @@ class ConnectionIT {
     }
 
     private TwsSimulator simulator(int port) {
-        TwsSimulator simulator = TwsSimulator.start(TEST_KIT.system(), DEFAULTS.simulator()
-                .withAddress("127.0.0.1", port)).toCompletableFuture().join();
-        simulators.add(simulator);
-        return simulator;
+        return loopback.simulator(port);
     }
 
     private static ConnectionSettings settings(int port, int clientId) {
-        return DEFAULTS.connection().withTarget("127.0.0.1", port, clientId).withBackoff(FAST_BACKOFF);
+        return Loopback.settings(port, clientId);
     }
 
     private Connected connect(ConnectionSettings settings) {
-        TwsClient client = TwsClient.create(TEST_KIT.system(), DEFAULTS.withConnection(settings));
-        clients.add(client);
+        TwsClient client = loopback.client(settings);
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         client.subscribe(events.ref());
         return new Connected(client, events);

@@ -9,7 +9,6 @@ import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.stream.testkit.TestSubscriber;
 import akka.stream.testkit.javadsl.TestSink;
-import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
@@ -21,6 +20,7 @@ import io.github.twssupervisor.marketdata.Quote;
 import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.LogCapturing;
+import io.github.twssupervisor.testutil.Loopback;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,18 +36,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MarketDataIT {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();
-    private static final TwsSettings DEFAULTS = TwsSettings.defaults();
+    private static final TwsSettings DEFAULTS = Loopback.DEFAULTS;
     private static final Duration AWAIT = Duration.ofSeconds(20);
-    private static final ConnectionSettings.Backoff FAST_BACKOFF = new ConnectionSettings.Backoff(
-            Duration.ofMillis(50), Duration.ofMillis(400), 0.2, Duration.ofSeconds(30));
 
-    private final List<TwsClient> clients = new ArrayList<>();
-    private final List<TwsSimulator> simulators = new ArrayList<>();
+    private final Loopback loopback = new Loopback(TEST_KIT);
 
     @AfterEach
     void closeEverything() {
-        clients.forEach(c -> c.close().toCompletableFuture().join());
-        simulators.forEach(s -> s.stop().toCompletableFuture().join());
+        loopback.close();
     }
 
     @AfterAll
@@ -56,17 +52,11 @@ class MarketDataIT {
     }
 
     private TwsSimulator simulator(int port) {
-        TwsSimulator simulator = TwsSimulator.start(TEST_KIT.system(), DEFAULTS.simulator()
-                .withAddress("127.0.0.1", port)).toCompletableFuture().join();
-        simulators.add(simulator);
-        return simulator;
+        return loopback.simulator(port);
     }
 
     private TwsClient client(int port, int clientId) {
-        TwsClient client = TwsClient.create(TEST_KIT.system(), DEFAULTS.withConnection(DEFAULTS.connection()
-                .withTarget("127.0.0.1", port, clientId).withBackoff(FAST_BACKOFF)));
-        clients.add(client);
-        return client;
+        return loopback.client(Loopback.settings(port, clientId));
     }
 
     private static TestProbe<MarketDataEvent> subscribe(TwsClient client, Contract contract, MarketDataOptions options) {

@@ -64,8 +64,8 @@ class MarketDataSubscriptionTest {
     private final TestProbe<Inbound> dispatcher = testKit.createTestProbe(Inbound.class);
     private final TestProbe<ConnectionSupervisor.Command> supervisor =
             testKit.createTestProbe(ConnectionSupervisor.Command.class);
-    private final TestProbe<MarketDataSubscription.Lifecycle> owner =
-            testKit.createTestProbe(MarketDataSubscription.Lifecycle.class);
+    private final TestProbe<SubscriptionLifecycle> owner =
+            testKit.createTestProbe(SubscriptionLifecycle.class);
     private final TestProbe<MarketDataEvent> first = testKit.createTestProbe(MarketDataEvent.class);
     private final TestProbe<MarketDataEvent> second = testKit.createTestProbe(MarketDataEvent.class);
     private final RequestIds requestIds = new RequestIds();
@@ -95,7 +95,7 @@ class MarketDataSubscriptionTest {
 
     /** Spawns the subscription and captures the connection-event adapter it subscribes with. */
     private void start(MarketDataRequest request) {
-        subscription = testKit.spawn(MarketDataSubscription.create(request, new MarketDataSubscription.Ports(
+        subscription = testKit.spawn(MarketDataSubscription.create(request, new SubscriptionPorts(
                 pacer.ref(), dispatcher.ref(), supervisor.ref(), requestIds, owner.ref())));
         connection = supervisor.expectMessageClass(ConnectionSupervisor.Subscribe.class).subscriber();
     }
@@ -148,8 +148,8 @@ class MarketDataSubscriptionTest {
         testKit.createTestProbe().expectTerminated(subscription);
     }
 
-    private MarketDataSubscription.Retire retire() {
-        return new MarketDataSubscription.Retire(STREAM, subscription.narrow());
+    private SubscriptionLifecycle.Retire retire() {
+        return new SubscriptionLifecycle.Retire(STREAM, subscription.narrow());
     }
 
     @SafeVarargs
@@ -450,7 +450,7 @@ class MarketDataSubscriptionTest {
         TestProbe<MarketDataEvent> late = testKit.createTestProbe(MarketDataEvent.class);
         subscribe(late);
         subscription.tell(MarketDataSubscription.Stop.INSTANCE);
-        owner.expectMessage(new MarketDataSubscription.Unretire(STREAM, subscription.narrow()));
+        owner.expectMessage(new SubscriptionLifecycle.Unretire(STREAM, subscription.narrow()));
         expectNothing(pacer, dispatcher, supervisor);
 
         subscription.tell(tick(1));
@@ -592,7 +592,7 @@ class MarketDataSubscriptionTest {
         first.expectMessage(new MarketDataEvent.SnapshotEnd());
         first.expectMessage(new MarketDataEvent.Ended(0, "snapshot complete"));
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
-        owner.expectMessage(new MarketDataSubscription.Retire(SNAPSHOT, subscription.narrow()));
+        owner.expectMessage(new SubscriptionLifecycle.Retire(SNAPSHOT, subscription.narrow()));
 
         reconnect();
         expectNothing(pacer, dispatcher, first);

@@ -1,0 +1,21 @@
+package io.github.twssupervisor.marketdata;
+
+import akka.actor.typed.ActorRef;
+import io.github.twssupervisor.connection.ConnectionSupervisor;
+import io.github.twssupervisor.connection.Inbound;
+import io.github.twssupervisor.connection.Pacer;
+import io.github.twssupervisor.dispatch.RequestIds;
+
+/**
+ * What a {@link MarketDataSubscription} needs from its client.
+ *
+ * @param pacer      sends requests
+ * @param dispatcher routes its request id's events to it
+ * @param supervisor publishes connection events
+ * @param requestIds fresh request ids
+ * @param owner      told about retirement
+ */
+public record SubscriptionPorts(ActorRef<Pacer.Command> pacer, ActorRef<Inbound> dispatcher,
+                                ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
+                                ActorRef<SubscriptionLifecycle> owner) {
+}
