@@ -53,6 +53,11 @@ final class Outbox {
         flush();
     }
 
+    /** @return frames that may wait before the client counts as not reading */
+    int capacity() {
+        return capacity;
+    }
+
     /** @return frames waiting for the socket */
     int pending() {
         return pending.size();

@@ -7,32 +7,11 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.TimerScheduler;
-import akka.stream.CompletionStrategy;
-import akka.stream.Materializer;
-import akka.stream.javadsl.Flow;
-import akka.stream.javadsl.Keep;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
-import akka.stream.typed.javadsl.ActorSource;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
-import io.github.twssupervisor.framing.TwsFraming;
-import io.github.twssupervisor.wire.FieldReader;
-import io.github.twssupervisor.wire.Frames;
-import io.github.twssupervisor.wire.Handshake;
-import io.github.twssupervisor.wire.OutgoingMessageId;
-import io.github.twssupervisor.wire.ServerVersion;
-import io.github.twssupervisor.wire.SessionCodec;
-import io.github.twssupervisor.wire.TwsErrorCode;
-import io.github.twssupervisor.wire.VersionRange;
-import io.github.twssupervisor.wire.WireFormatException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -40,14 +19,14 @@ import java.util.Optional;
  * {@code awaitingVersion} -> {@code awaitingStartApi} -> {@code registering} -> {@code active} -> {@code closing}.
  *
  * <p>Frames come from the socket through a back-pressured {@link ActorSink}: each is acknowledged after it is handled,
- * so a frame that arrives while the client id is being registered simply waits on the socket. Frames go out through an
- * {@link Outbox} and a back-pressured {@link ActorSource}, in the order they were sent; a client that stops reading
- * until the outbox overflows is disconnected, as TWS does.
+ * so a frame that arrives while the client id is being registered simply waits on the socket. Frames go out through the
+ * {@link Outbox} of the {@link SessionSocket}, in the order they were sent; a client that stops reading until the
+ * outbox overflows is disconnected, as TWS does. The {@link SessionHandshake} reads the frames before registration.
  *
- * <p>Once active, every frame passes the {@link PacingGuard} first (error 100 above the rate, the third violation
- * closes the connection), and market data requests, data-farm notices and the one tick timer of the session go to its
- * {@link MarketDataSession}. A blast ({@link BlastCoordinator}) pauses the regular ticks and streams its frames as fast
- * as the outbox drains.
+ * <p>Once active, {@link ClientRequests} paces every frame (error 100 above the rate, the third violation closes the
+ * connection) and answers it, market data requests through the client's {@link MarketDataSession}. The
+ * {@link SessionFeed} runs the session's one tick timer and its blasts ({@link BlastCoordinator}): a blast pauses the
+ * regular ticks and streams its frames as fast as the outbox drains.
  */
 public final class SimulatorSession {
 
@@ -134,65 +113,35 @@ public final class SimulatorSession {
         INSTANCE
     }
 
-    /** What the session writes to its socket. */
-    private sealed interface Outbound permits Send, Finish {
-    }
-
-    private record Send(ByteString bytes) implements Outbound {
-    }
-
-    private enum Finish implements Outbound {
-        INSTANCE
-    }
-
-    private static final DateTimeFormatter CONNECTION_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HH:mm:ss");
     /** Upper bound for draining queued frames after a close was requested. */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
-    private static final int LOGGED_BYTES = 200;
-    /** TWS closes the API connection on the third pacing violation (TWS-WIRE.md §7). */
-    private static final int MAX_PACING_VIOLATIONS = 3;
 
     private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
     private final ActorRef<SimulatorServer.Command> server;
     private final SimulatorSettings settings;
     private final SimulatorMetrics metrics;
-    private final String remote;
-    private final ActorRef<Outbound> outbound;
+    private final SessionSocket socket;
     private final Outbox outbox;
-    private final TimerScheduler<Command> timers;
-    /** Tick rounds and blasts keep the outbox below this, leaving the rest of it to the answers to requests. */
-    private final int highWater;
-    private final BlastQueue blasts;
-    private PacingGuard pacing;
-    private MarketDataSession marketData;
-    private boolean finishSent;
+    private final String remote;
+    private final SessionHandshake handshake;
+    private final SessionFeed feed;
 
     private SimulatorSession(ActorContext<Command> context, TimerScheduler<Command> timers,
                              ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
                              SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
         this.context = context;
         this.timers = timers;
-        this.highWater = Math.max(1, settings.outboundBuffer() / 2);
         this.server = server;
         this.settings = settings;
         this.metrics = metrics;
-        this.remote = connection.remoteAddress().getHostString() + ":" + connection.remoteAddress().getPort();
-        Sink<ByteString, ?> inbound = TwsFraming.serverInbound().to(ActorSink.actorRefWithBackpressure(context.getSelf(),
+        this.socket = SessionSocket.open(context, connection, ActorSink.actorRefWithBackpressure(context.getSelf(),
                 FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
-                StreamFailed::new));
-        Source<Outbound, ActorRef<Outbound>> source = ActorSource.<Outbound, Command>actorRefWithBackpressure(
-                context.getSelf(), OutboundReady.INSTANCE,
-                out -> out == Finish.INSTANCE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
-                out -> Optional.empty());
-        // Not coupled: a coupled flow cancels the read side when the write side completes, and Akka answers that with
-        // an abort (RST) that can overtake the last frames, such as error 326 before the close.
-        Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceMat(inbound,
-                source.map(out -> ((Send) out).bytes()), Keep.right());
-        // A materializer bound to this actor: when the session stops, its socket is gone too.
-        this.outbound = connection.handleWith(flow, Materializer.createMaterializer(context));
-        this.outbox = new Outbox(settings.outboundBuffer(), bytes -> outbound.tell(new Send(bytes)));
-        // Blasts start only once the session is active, so the market data is there when the predicate runs.
-        this.blasts = new BlastQueue(outbox, highWater, reqId -> marketData.isStreaming(reqId), this::send,
+                StreamFailed::new), OutboundReady.INSTANCE, settings.outboundBuffer(), metrics);
+        this.outbox = socket.outbox();
+        this.remote = socket.remote();
+        this.handshake = new SessionHandshake(remote, settings);
+        this.feed = new SessionFeed(timers, TickRound.INSTANCE, settings.tickInterval(), outbox, socket::send,
                 context.getSelf());
     }
 
@@ -214,30 +163,13 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> onVersionFrame(FrameReceived frame) {
-        metrics.messagesIn.increment();
-        byte[] payload = frame.payload().toArray();
-        VersionRange range;
-        try {
-            range = VersionRange.parse(payload);
-        } catch (WireFormatException e) {
-            context.getLog().warn("Closing connection from {}: {}", remote, e.getMessage());
+        Optional<Integer> serverVersion = handshake.negotiate(socket.countedIn(frame.payload()));
+        if (serverVersion.isEmpty()) {
             return close();
         }
-        Optional<Integer> negotiated = range.negotiate(ServerVersion.MIN_SUPPORTED, settings.maxVersion());
-        if (negotiated.isEmpty()) {
-            context.getLog().warn("Closing connection from {} without reply: it offers server versions {}..{}, "
-                    + "the simulator speaks {}..{}", remote, range.min(), range.max(), ServerVersion.MIN_SUPPORTED,
-                    settings.maxVersion());
-            return close();
-        }
-        int serverVersion = negotiated.get();
-        String connectionTime = CONNECTION_TIME.format(ZonedDateTime.now(settings.timeZone())) + " "
-                + settings.timeZone().getId();
-        send(Handshake.serverHelloFrame(new Handshake.ServerHello(serverVersion, connectionTime)));
-        context.getLog().debug("Handshake with {}: client offers {}, server version {}", remote, range.toWire(),
-                serverVersion);
+        socket.send(handshake.serverHello(serverVersion.get()));
         frame.ackTo().tell(StreamAck.INSTANCE);
-        return awaitingStartApi(serverVersion);
+        return awaitingStartApi(serverVersion.get());
     }
 
     private Behavior<Command> awaitingStartApi(int serverVersion) {
@@ -246,194 +178,93 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> onFrameBeforeStartApi(int serverVersion, FrameReceived frame) {
-        metrics.messagesIn.increment();
-        byte[] payload = frame.payload().toArray();
-        logInbound(payload);
-        FieldReader reader = new FieldReader(payload);
-        SessionCodec.StartApi startApi;
-        try {
-            if (reader.readInt() != OutgoingMessageId.START_API.code()) {
-                context.getLog().warn("Closing connection from {}: request '{}' before startApi", remote,
-                        Frames.printable(payload, LOGGED_BYTES));
-                return close();
-            }
-            startApi = SessionCodec.decodeStartApi(reader);
-        } catch (WireFormatException e) {
-            context.getLog().warn("Closing connection from {}: unreadable frame '{}' before startApi: {}", remote,
-                    Frames.printable(payload, LOGGED_BYTES), e.getMessage());
+        Optional<ClientInfo> client = handshake.startApi(serverVersion, socket.received(frame.payload()));
+        if (client.isEmpty()) {
             return close();
         }
-        ClientInfo info = new ClientInfo(startApi.clientId(), remote, serverVersion, Instant.now());
-        server.tell(new SimulatorServer.RegisterClient(info, context.getSelf()));
+        server.tell(new SimulatorServer.RegisterClient(client.get(), context.getSelf()));
         // The ack is held back until the server answers, so nothing else is read in between.
-        return registering(serverVersion, startApi.clientId(), frame.ackTo());
+        return registering(client.get(), frame.ackTo());
     }
 
-    private Behavior<Command> registering(int serverVersion, int clientId, ActorRef<StreamAck> ackTo) {
+    private Behavior<Command> registering(ClientInfo client, ActorRef<StreamAck> ackTo) {
         return notActiveYet(common()
-                .onMessage(Registered.class, r -> onRegistered(serverVersion, clientId, ackTo, r))
-                .onMessage(Rejected.class, r -> onRejected(serverVersion, r)))
+                .onMessage(Registered.class, r -> onRegistered(client, ackTo, r))
+                .onMessage(Rejected.class, r -> onRejected(client, r)))
                 .build();
     }
 
-    private Behavior<Command> onRegistered(int serverVersion, int clientId, ActorRef<StreamAck> ackTo, Registered r) {
-        context.getLog().info("Client {} connected from {} at server version {}", clientId, remote, serverVersion);
-        send(SessionCodec.managedAccounts(settings.accounts()));
-        send(SessionCodec.nextValidId(r.nextOrderId()));
-        notice(serverVersion, TwsErrorCode.MARKET_DATA_FARM_OK, "Market data farm connection is OK:usfarm");
-        notice(serverVersion, TwsErrorCode.HMDS_FARM_OK, "HMDS data farm connection is OK:ushmds");
-        notice(serverVersion, TwsErrorCode.SEC_DEF_FARM_OK, "Sec-def data farm connection is OK:secdefil");
-        pacing = new PacingGuard(settings.maxMessagesPerSecond());
-        marketData = new MarketDataSession(serverVersion, new SimulatedMarket(settings.seed(), clientId), metrics,
-                this::send, outbox::pending, highWater);
+    private Behavior<Command> onRegistered(ClientInfo info, ActorRef<StreamAck> ackTo, Registered r) {
+        context.getLog().info("Client {} connected from {} at server version {}", info.clientId(), remote,
+                info.serverVersion());
+        MarketDataSession marketData = feed.start(info.serverVersion(),
+                new SimulatedMarket(settings.seed(), info.clientId()), metrics);
+        ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, marketData, socket::send);
+        client.greet();
         ackTo.tell(StreamAck.INSTANCE);
-        return active(new Client(serverVersion, clientId, r.nextOrderId()));
+        return active(client);
     }
 
-    private Behavior<Command> onRejected(int serverVersion, Rejected r) {
+    private Behavior<Command> onRejected(ClientInfo client, Rejected r) {
         context.getLog().warn("Refusing connection from {}: error {} {}", remote, r.code(), r.message());
-        send(SessionCodec.error(serverVersion, SessionCodec.TwsError.of(TwsErrorCode.NO_REQUEST_ID, r.code(),
-                r.message(), System.currentTimeMillis())));
+        socket.send(ClientRequests.noticeFrame(client.serverVersion(), r.code(), r.message()));
         return close();
     }
 
-    /** What an active session knows about its client. */
-    private record Client(int serverVersion, int clientId, int nextOrderId) {
-    }
-
-    private Behavior<Command> active(Client client) {
+    private Behavior<Command> active(ClientRequests client) {
         return common()
                 .onMessage(FrameReceived.class, frame -> onRequest(client, frame))
                 .onMessage(SendNotice.class, n -> onSendNotice(client, n))
-                .onMessage(SendFrame.class, f -> {
-                    send(f.frame());
-                    return checked();
-                })
-                .onMessage(TickRound.class, t -> onTickRound())
+                .onMessage(SendFrame.class, this::onSendFrame)
+                .onMessage(TickRound.class, this::onTickRound)
                 .onMessage(StartBlast.class, this::onStartBlast)
                 .build();
     }
 
-    private Behavior<Command> onSendNotice(Client client, SendNotice n) {
+    private Behavior<Command> onRequest(ClientRequests client, FrameReceived frame) {
+        ClientRequests.Outcome outcome = client.onRequest(socket.received(frame.payload()), System.nanoTime());
+        frame.ackTo().tell(StreamAck.INSTANCE);
+        if (outcome == ClientRequests.Outcome.CLOSE) {
+            return close();
+        }
+        if (outcome == ClientRequests.Outcome.ANSWERED) {
+            feed.updateTimer();
+        }
+        return checked();
+    }
+
+    private Behavior<Command> onSendNotice(ClientRequests client, SendNotice n) {
         context.getLog().info("Client {}: sending notice {}", client.clientId(), n.code());
-        error(client, n.code(), n.message());
-        marketData.onNotice(n.code());
-        updateTickTimer();
+        client.notice(n.code(), n.message());
+        feed.onNotice(n.code());
         return n.thenClose() ? close() : checked();
     }
 
-    private Behavior<Command> onTickRound() {
-        // Regular ticks pause while a blast streams, so that a benchmark measures the blast alone.
-        if (!blasts.running()) {
-            marketData.onTickRound();
-            updateTickTimer();
-        }
+    private Behavior<Command> onSendFrame(SendFrame f) {
+        socket.send(f.frame());
+        return checked();
+    }
+
+    private Behavior<Command> onTickRound(TickRound t) {
+        feed.onTickRound();
         return checked();
     }
 
     private Behavior<Command> onStartBlast(StartBlast m) {
-        blasts.start(marketData.blast(m.perSubscription(), m.replyTo()));
+        feed.startBlast(m.perSubscription(), m.replyTo());
         return checked();
-    }
-
-    /** One timer per session, running only while it has market data requests: idle clients cost nothing. */
-    private void updateTickTimer() {
-        boolean needed = marketData.hasSubscriptions();
-        if (needed && !timers.isTimerActive(TickRound.INSTANCE)) {
-            timers.startTimerWithFixedDelay(TickRound.INSTANCE, settings.tickInterval());
-        } else if (!needed && timers.isTimerActive(TickRound.INSTANCE)) {
-            timers.cancel(TickRound.INSTANCE);
-        }
-    }
-
-    private Behavior<Command> onRequest(Client client, FrameReceived frame) {
-        metrics.messagesIn.increment();
-        byte[] payload = frame.payload().toArray();
-        logInbound(payload);
-        PacingGuard.Verdict verdict = pacing.admit(System.nanoTime());
-        if (!verdict.accepted()) {
-            return onPacingViolation(client, verdict, frame.ackTo());
-        }
-        FieldReader reader = new FieldReader(payload);
-        try {
-            int code = reader.readInt();
-            Optional<OutgoingMessageId> id = OutgoingMessageId.fromCode(code);
-            if (id.isEmpty()) {
-                error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "Unknown message id " + code);
-            } else {
-                handle(client, id.get(), payload, reader);
-            }
-        } catch (WireFormatException e) {
-            context.getLog().warn("Client {}: cannot read request '{}': {}", client.clientId(),
-                    Frames.printable(payload, LOGGED_BYTES), e.getMessage());
-            error(client, TwsErrorCode.CANNOT_READ_REQUEST, "Cannot read request: " + e.getMessage());
-        }
-        frame.ackTo().tell(StreamAck.INSTANCE);
-        updateTickTimer();
-        return checked();
-    }
-
-    /** The frame is not processed; the third violation ends the connection, as it does at TWS. */
-    private Behavior<Command> onPacingViolation(Client client, PacingGuard.Verdict verdict, ActorRef<StreamAck> ackTo) {
-        if (verdict.newViolation()) {
-            metrics.pacingViolations.increment();
-            context.getLog().info("Client {}: pacing violation {}: more than {} messages in one second",
-                    client.clientId(), verdict.violations(), pacing.max());
-        }
-        error(client, TwsErrorCode.MAX_RATE_EXCEEDED, SimulatorErrors.maxRateExceeded(pacing.max(),
-                verdict.received(), verdict.violations()));
-        if (verdict.newViolation() && verdict.violations() >= MAX_PACING_VIOLATIONS) {
-            context.getLog().warn("Closing connection of client {} from {}: {} pacing violations", client.clientId(),
-                    remote, verdict.violations());
-            ackTo.tell(StreamAck.INSTANCE);
-            return close();
-        }
-        ackTo.tell(StreamAck.INSTANCE);
-        return checked();
-    }
-
-    private void handle(Client client, OutgoingMessageId id, byte[] payload, FieldReader reader) {
-        switch (id) {
-            case REQ_MKT_DATA:
-                marketData.onReqMktData(payload, reader);
-                break;
-            case CANCEL_MKT_DATA:
-                marketData.onCancelMktData(reader);
-                break;
-            case REQ_MARKET_DATA_TYPE:
-                marketData.onReqMarketDataType(reader);
-                break;
-            case REQ_CURRENT_TIME:
-                send(SessionCodec.currentTime(Instant.now().getEpochSecond()));
-                break;
-            case REQ_IDS:
-                SessionCodec.decodeReqIds(reader);
-                send(SessionCodec.nextValidId(client.nextOrderId()));
-                break;
-            case REQ_MANAGED_ACCTS:
-                send(SessionCodec.managedAccounts(settings.accounts()));
-                break;
-            case START_API:
-                error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "startApi was already received");
-                break;
-            default:
-                error(client, TwsErrorCode.CANNOT_VALIDATE_REQUEST, "The simulator does not implement " + id);
-                context.getLog().info("Client {}: {} is not implemented by the simulator", client.clientId(), id);
-                break;
-        }
     }
 
     /** Sends what is queued, then closes the socket (or gives up after a grace period). */
     private Behavior<Command> close() {
-        blasts.abort();
-        releaseMarketData();
-        timers.cancel(TickRound.INSTANCE);
-        finishWhenDrained();
+        feed.release();
+        feed.stopTicks();
+        socket.finishWhenDrained();
         timers.startSingleTimer(CloseTimedOut.INSTANCE, CLOSE_GRACE);
         return Behaviors.receive(Command.class)
                 .onMessage(OutboundReady.class, m -> {
                     outbox.acknowledged();
-                    finishWhenDrained();
+                    socket.finishWhenDrained();
                     return Behaviors.same();
                 })
                 .onMessage(FrameReceived.class, m -> {
@@ -448,13 +279,6 @@ public final class SimulatorSession {
                 .onSignal(PostStop.class, s -> onPostStop())
                 .onAnyMessage(m -> Behaviors.same())
                 .build();
-    }
-
-    private void finishWhenDrained() {
-        if (!finishSent && outbox.pending() == 0) {
-            finishSent = true;
-            outbound.tell(Finish.INSTANCE);
-        }
     }
 
     /** After a handler: a client that let the outbox overflow has stopped reading and is dropped. */
@@ -474,15 +298,8 @@ public final class SimulatorSession {
 
     /** Whatever way the session ends, its subscriptions leave the shared count and waiting blasts get an answer. */
     private Behavior<Command> onPostStop() {
-        blasts.abort();
-        releaseMarketData();
+        feed.release();
         return Behaviors.same();
-    }
-
-    private void releaseMarketData() {
-        if (marketData != null) {
-            marketData.release();
-        }
     }
 
     /** What every phase but closing handles alike. */
@@ -508,10 +325,7 @@ public final class SimulatorSession {
                 })
                 .onMessage(OutboundReady.class, m -> {
                     outbox.acknowledged();
-                    blasts.pump();
-                    if (marketData != null && !blasts.running()) {
-                        marketData.onOutboxDrained();
-                    }
+                    feed.onOutboxDrained();
                     return Behaviors.same();
                 })
                 .onSignal(PostStop.class, s -> onPostStop());
@@ -522,29 +336,5 @@ public final class SimulatorSession {
         return builder.onMessage(SendNotice.class, n -> Behaviors.same())
                 .onMessage(SendFrame.class, f -> Behaviors.same())
                 .onMessage(StartBlast.class, this::onStartBlastWhileInactive);
-    }
-
-    private void notice(int serverVersion, int code, String message) {
-        send(SessionCodec.error(serverVersion, SessionCodec.TwsError.of(TwsErrorCode.NO_REQUEST_ID, code, message,
-                System.currentTimeMillis())));
-    }
-
-    private void error(Client client, int code, String message) {
-        notice(client.serverVersion(), code, message);
-    }
-
-    private void send(byte[] frame) {
-        metrics.messagesOut.increment();
-        if (context.getLog().isDebugEnabled()) {
-            context.getLog().debug(">>> {} {}", remote, Frames.printable(
-                    Arrays.copyOfRange(frame, 4, frame.length), LOGGED_BYTES));
-        }
-        outbox.offer(frame);
-    }
-
-    private void logInbound(byte[] payload) {
-        if (context.getLog().isDebugEnabled()) {
-            context.getLog().debug("<<< {} {}", remote, Frames.printable(payload, LOGGED_BYTES));
-        }
     }
 }
