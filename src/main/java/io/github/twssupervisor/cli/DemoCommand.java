@@ -19,9 +19,13 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     private OutputOptions output = new OutputOptions();
 
+    @Mixin
+    private ChaosOptions chaos = new ChaosOptions();
+
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
+        chaos.validate();
         Main.Setup setup = main.setup();
         TwsSettings settings = setup.settings();
         ActorSystem<Void> system = setup.actorSystem("tws-demo");
@@ -31,6 +35,7 @@ final class DemoCommand implements Callable<Integer> {
         int port = simulator.address().getPort();
         System.out.println(output.json ? Json.object("simulator").put("host", host).put("port", port).toString()
                 : "simulator listening on " + host + ":" + port);
+        chaos.start(simulator, settings.simulator(), System.out, output.json);
         TwsSettings demo = settings.withConnection(settings.connection().withTarget(host, port,
                 settings.connection().clientId()));
         // A live table on a terminal; plain lines when the output is piped or captured.

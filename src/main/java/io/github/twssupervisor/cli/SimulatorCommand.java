@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -20,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "simulator", mixinStandardHelpOptions = true,
         description = {"Runs a TWS stand-in server. Prints 'listening on HOST:PORT' as its first line, then reads",
-            "console commands from stdin: stats, clients, notice CODE, drop, blast N, quit."})
+            "console commands from stdin: stats, clients, blast N, quit, and faults: drop, stall D, mute D, garbage,",
+            "bomb, unknown-msg, bad-field, delay-handshake D, refuse D, reject-client-id, notice CODE, pace-limit N."})
 final class SimulatorCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -41,8 +43,12 @@ final class SimulatorCommand implements Callable<Integer> {
     @Option(names = "--next-order-id", paramLabel = "N", description = "First nextValidId (default: tws.simulator.next-order-id).")
     private Integer nextOrderId;
 
+    @Mixin
+    private ChaosOptions chaos = new ChaosOptions();
+
     @Override
     public Integer call() throws Exception {
+        chaos.validate();
         Main.Setup setup = main.setup();
         SimulatorSettings settings = overrides(setup.settings().simulator());
         ActorSystem<Void> system = setup.actorSystem("tws-simulator");
@@ -60,6 +66,7 @@ final class SimulatorCommand implements Callable<Integer> {
         PrintStream out = System.out;
         out.println("listening on " + simulator.address().getHostString() + ":" + simulator.address().getPort());
         out.flush();
+        chaos.start(simulator, settings, out, false);
         startConsole(system, simulator, out);
         system.getWhenTerminated().toCompletableFuture().join();
         return 0;

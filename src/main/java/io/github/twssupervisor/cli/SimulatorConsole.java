@@ -1,6 +1,8 @@
 package io.github.twssupervisor.cli;
 
 import io.github.twssupervisor.simulator.ClientInfo;
+import io.github.twssupervisor.simulator.Fault;
+import io.github.twssupervisor.simulator.FaultCommand;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.io.PrintStream;
 import java.util.List;
@@ -11,10 +13,33 @@ import java.util.List;
  */
 final class SimulatorConsole {
 
-    static final String HELP = "commands: stats | clients | notice CODE (e.g. 1100, 1101, 1102, 1300) | drop "
-            + "| blast N (N ticks per subscription) | quit";
+    static final String HELP = "commands: stats | clients | blast N (N ticks per subscription) | quit | faults, "
+            + "each for all clients or, with a trailing CLIENT_ID, one: drop | stall D | mute D | garbage | bomb "
+            + "| unknown-msg | bad-field | reject-client-id | notice CODE (1100, 1101, 1102, 2110, 1300) | pace-limit N "
+            + "| delay-handshake D | refuse D (these two: all only); D: 500ms, 2s";
 
     private SimulatorConsole() {
+    }
+
+    /** Injects the fault a line names, or says what is wrong with the line. */
+    private static void inject(String line, TwsSimulator simulator, PrintStream out) {
+        FaultCommand command;
+        try {
+            command = FaultCommand.parse(line);
+        } catch (IllegalArgumentException e) {
+            out.println("invalid command '" + line + "': " + e.getMessage());
+            return;
+        }
+        int applied = simulator.inject(command.fault(), command.target()).toCompletableFuture().join();
+        if (command.fault() instanceof Fault.Drop) {
+            out.println("dropped " + applied + " connections");
+        } else if (command.fault() instanceof Fault.Notice notice) {
+            out.println("notice " + notice.code() + " sent to " + applied + " clients");
+        } else if (command.fault() instanceof Fault.DelayHandshake || command.fault() instanceof Fault.RejectClientId) {
+            out.println(command.toLine() + " armed");
+        } else {
+            out.println(command.toLine() + " applied to " + applied + " connections");
+        }
     }
 
     /**
@@ -37,17 +62,12 @@ final class SimulatorConsole {
                 }
                 clients.forEach(c -> out.println(c.toLine()));
                 return true;
-            case "drop":
-                out.println("dropped " + simulator.drop().toCompletableFuture().join() + " connections");
-                return true;
             case "quit":
                 out.println("stopping");
                 return false;
             default:
-                if (line.matches("notice -?\\d{1,9}")) {
-                    int code = Integer.parseInt(line.substring("notice ".length()));
-                    out.println("notice " + code + " sent to " + simulator.notice(code).toCompletableFuture().join()
-                            + " clients");
+                if (FaultCommand.isFault(line.split("\\s+")[0])) {
+                    inject(line, simulator, out);
                 } else if (line.matches("blast \\d{1,9}")) {
                     int ticks = Integer.parseInt(line.substring("blast ".length()));
                     long started = System.nanoTime();

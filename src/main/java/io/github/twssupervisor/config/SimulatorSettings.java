@@ -20,10 +20,11 @@ import java.util.List;
  * @param seed           seed of the simulated market
  * @param ticksPerSecond quote updates per second of each streaming market data subscription
  * @param maxMessagesPerSecond messages a client may send in any sliding one-second window (TWS error 100 above it)
+ * @param chaosSeed      seed of the {@code --chaos} fault schedule when {@code --chaos-seed} is not given
  */
 public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
                                 int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer, long seed,
-                                int ticksPerSecond, int maxMessagesPerSecond) {
+                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed) {
 
     /** Above this the scheduler's resolution (10 ms by default) would turn the rate into bursts. */
     public static final int MAX_TICKS_PER_SECOND = 100;
@@ -62,7 +63,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAddress(String newHost, int newPort) {
         return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -71,7 +72,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxVersion(int newMaxVersion) {
         return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -81,7 +82,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -90,7 +91,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -99,7 +100,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond);
+                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -108,7 +109,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withTicksPerSecond(int newTicksPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond);
+                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -117,7 +118,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxMessagesPerSecond(int newMaxMessagesPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond);
+                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed);
     }
 
     /**
@@ -126,6 +127,6 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withOutboundBuffer(int newOutboundBuffer) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond);
+                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
     }
 }

@@ -86,7 +86,8 @@ public record TwsSettings(ConnectionSettings connection, SimulatorSettings simul
         return new SimulatorSettings(c.string("host"), c.integer("port"), c.integer("accept-backlog"),
                 c.integer("max-version"), c.config.getStringList(c.path("accounts")), c.integer("next-order-id"),
                 c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"),
-                c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"));
+                c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
+                c.config.getLong(c.path("chaos-seed")));
     }
 
     private static ConnectionSettings connection(Keys c) {

@@ -45,7 +45,7 @@ final class ClientRequests {
     private final ClientInfo client;
     private final int nextOrderId;
     private final List<String> accounts;
-    private final PacingGuard pacing;
+    private PacingGuard pacing;
     private final SimulatorMetrics metrics;
     private final MarketDataSession marketData;
     private final Consumer<byte[]> send;
@@ -83,6 +83,16 @@ final class ClientRequests {
     /** @return the client's id */
     int clientId() {
         return client.clientId();
+    }
+
+    /**
+     * Changes the pacing limit from now on (the {@code pace-limit} fault).
+     *
+     * @param perSecond messages allowed in any one-second window
+     */
+    void paceLimit(int perSecond) {
+        pacing = pacing.withMax(perSecond);
+        LOG.info("Client {}: pacing limit now {} messages per second", client.clientId(), perSecond);
     }
 
     /** Sends what TWS sends once it accepted startApi. */

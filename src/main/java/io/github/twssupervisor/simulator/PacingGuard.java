@@ -70,6 +70,25 @@ final class PacingGuard {
         return new Verdict(false, size + rejectedInEpisode, violations, newViolation);
     }
 
+    /**
+     * The same connection's guard with another limit (the {@code pace-limit} fault): the violations so far and the
+     * newest accepted times, as many as the new limit holds, carry over.
+     *
+     * @param newMax messages allowed in any one-second window
+     * @return the new guard
+     */
+    PacingGuard withMax(int newMax) {
+        PacingGuard next = new PacingGuard(newMax);
+        for (int i = Math.max(0, size - newMax); i < size; i++) {
+            next.accepted[next.size++] = accepted[(head + i) % max];
+        }
+        next.violations = violations;
+        next.inEpisode = inEpisode;
+        next.episodeStart = episodeStart;
+        next.rejectedInEpisode = rejectedInEpisode;
+        return next;
+    }
+
     /** @return the limit */
     int max() {
         return max;

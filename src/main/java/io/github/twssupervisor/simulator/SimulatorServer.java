@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.io.TcpSO;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Flow;
@@ -19,12 +20,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * The simulator's listening socket and its registry of API clients. It binds, spawns one {@link SimulatorSession} per
@@ -35,7 +34,27 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     /** Messages of the server. */
     public sealed interface Command permits AwaitBinding, GetStats, GetClients, Stop, RegisterClient, Accepted,
-            BindSucceeded, BindFailed, Unbound, SessionStopped, Notice, DropClients, Broadcast, Blast {
+            BindSucceeded, BindFailed, Unbound, SessionStopped, Inject, Broadcast, Blast, StartChaos, PortClosed,
+            Rebind {
+    }
+
+    /**
+     * Injects a fault.
+     *
+     * @param command the fault and the connections it applies to
+     * @param replyTo told how many connections it was applied to (0 for faults on future handshakes)
+     */
+    public record Inject(FaultCommand command, ActorRef<Integer> replyTo) implements Command {
+    }
+
+    /**
+     * Starts injecting random faults (see {@link ChaosMonkey}).
+     *
+     * @param meanInterval the mean time between two faults
+     * @param seed         the seed of the schedule
+     * @param printer      told one line per injection
+     */
+    public record StartChaos(Duration meanInterval, long seed, Consumer<String> printer) implements Command {
     }
 
     /**
@@ -48,31 +67,12 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     }
 
     /**
-     * Sends a session-level notice to every connected client.
-     *
-     * @param code      the TWS code
-     * @param message   the text
-     * @param thenClose close each connection after it
-     * @param replyTo   told how many clients got it
-     */
-    public record Notice(int code, String message, boolean thenClose, ActorRef<Integer> replyTo) implements Command {
-    }
-
-    /**
      * Sends a frame to every client past startApi.
      *
      * @param frame   a complete frame
      * @param replyTo told how many clients got it
      */
     public record Broadcast(byte[] frame, ActorRef<Integer> replyTo) implements Command {
-    }
-
-    /**
-     * Drops every connection abruptly.
-     *
-     * @param replyTo told how many connections were dropped
-     */
-    public record DropClients(ActorRef<Integer> replyTo) implements Command {
     }
 
     /**
@@ -127,6 +127,15 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     private record SessionStopped(ActorRef<SimulatorSession.Command> session) implements Command {
     }
 
+    /** A {@code refuse} fault unbound the port. */
+    private record PortClosed(Duration duration, ActorRef<Integer> replyTo) implements Command {
+    }
+
+    /** A {@code refuse} fault is over, or binding again failed: bind the port again. */
+    private enum Rebind implements Command {
+        INSTANCE
+    }
+
     /** The outcome of binding: the address, or why it failed. */
     public sealed interface BindOutcome permits Bound, NotBound {
     }
@@ -143,10 +152,15 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     public record NotBound(String reason) implements BindOutcome {
     }
 
-    private final SimulatorSettings settings;
+    /** How soon a port that could not be bound again after a {@code refuse} is tried again. */
+    private static final Duration REBIND_RETRY = Duration.ofMillis(100);
+
+    private final TimerScheduler<Command> timers;
+    private final Materializer materializer;
     private final SimulatorMetrics metrics = new SimulatorMetrics();
-    private final Map<ActorRef<SimulatorSession.Command>, ClientInfo> clientsBySession = new HashMap<>();
-    private final List<ActorRef<SimulatorSession.Command>> sessions = new ArrayList<>();
+    private final SessionRegistry registry = new SessionRegistry();
+    /** The settings new sessions get: a {@code pace-limit} for all changes them. */
+    private SimulatorSettings settings;
     private final List<ActorRef<BindOutcome>> bindingWaiters = new ArrayList<>();
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
     private Optional<BindOutcome> bindOutcome = Optional.empty();
@@ -156,19 +170,32 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     private long sessionCounter;
     private boolean stopping;
     private boolean unbound;
+    /** Between a {@code refuse} and the port being bound again. */
+    private boolean refusing;
+    private int boundPort;
+    /** Until when version frames wait (a {@code delay-handshake}), as {@link System#nanoTime()}. */
+    private long handshakesDelayedUntil = System.nanoTime();
 
-    private SimulatorServer(ActorContext<Command> context, SimulatorSettings settings) {
+    private SimulatorServer(ActorContext<Command> context, TimerScheduler<Command> timers, SimulatorSettings settings) {
         super(context);
+        this.timers = timers;
         this.settings = settings;
         this.nextOrderId = settings.nextOrderId();
-        Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = Tcp.get(context.getSystem())
-                .bind(settings.host(), settings.port(), settings.acceptBacklog(), List.of(TcpSO.reuseAddress(true), TcpSO.tcpNoDelay(true)),
-                        false, Optional.empty());
-        ActorRef<Command> self = context.getSelf();
+        this.boundPort = settings.port();
+        this.materializer = Materializer.createMaterializer(context);
+        bind();
+    }
+
+    private void bind() {
+        Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = Tcp.get(
+                getContext().getSystem()).bind(settings.host(), boundPort, settings.acceptBacklog(),
+                List.of(TcpSO.reuseAddress(true), TcpSO.tcpNoDelay(true)), false, Optional.empty());
+        ActorRef<Command> self = getContext().getSelf();
         CompletionStage<Tcp.ServerBinding> bound = connections
                 .to(Sink.foreach(connection -> self.tell(new Accepted(connection))))
-                .run(Materializer.createMaterializer(context));
-        context.pipeToSelf(bound, (b, failure) -> failure == null ? new BindSucceeded(b) : new BindFailed(failure));
+                .run(materializer);
+        getContext().pipeToSelf(bound, (b, failure) -> failure == null ? new BindSucceeded(b)
+                : new BindFailed(failure));
     }
 
     /**
@@ -176,7 +203,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
      * @return the behaviour of a new server, which binds at once
      */
     public static Behavior<Command> create(SimulatorSettings settings) {
-        return Behaviors.setup(ctx -> new SimulatorServer(ctx, settings));
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorServer(ctx, timers, settings)));
     }
 
     @Override
@@ -192,12 +219,15 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                 .onMessage(GetClients.class, this::onGetClients)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(Unbound.class, this::onUnbound)
-                .onMessage(Notice.class, this::onNotice)
-                .onMessage(DropClients.class, this::onDropClients)
+                .onMessage(Inject.class, this::onInject)
+                .onMessage(PortClosed.class, this::onPortClosed)
+                .onMessage(Rebind.class, this::onRebind)
+                .onMessage(StartChaos.class, this::onStartChaos)
                 .onMessage(Blast.class, this::onBlast)
                 .onMessage(Broadcast.class, m -> {
-                    clientsBySession.keySet().forEach(s -> s.tell(new SimulatorSession.SendFrame(m.frame())));
-                    m.replyTo().tell(clientsBySession.size());
+                    List<ActorRef<SimulatorSession.Command>> clients = registry.clients(Target.all());
+                    clients.forEach(s -> s.tell(new SimulatorSession.SendFrame(m.frame())));
+                    m.replyTo().tell(clients.size());
                     return this;
                 })
                 .build();
@@ -210,14 +240,30 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     private Behavior<Command> onBindSucceeded(BindSucceeded m) {
         binding = Optional.of(m.binding());
-        boundAt = Instant.now();
         InetSocketAddress address = m.binding().localAddress();
+        boundPort = address.getPort();
+        if (stopping) {
+            getContext().pipeToSelf(m.binding().unbind(), (done, failure) -> Unbound.INSTANCE);
+            return this;
+        }
+        if (refusing) {
+            refusing = false;
+            getContext().getLog().info("Simulator listening again on {}:{}", address.getHostString(), boundPort);
+            return this;
+        }
+        boundAt = Instant.now();
         getContext().getLog().info("Simulator listening on {}:{} (server versions up to {}, accounts {})",
                 address.getHostString(), address.getPort(), settings.maxVersion(), settings.accounts());
         return answerBindingWaiters(new Bound(address));
     }
 
     private Behavior<Command> onBindFailed(BindFailed m) {
+        if (refusing && !stopping) {
+            getContext().getLog().warn("Simulator cannot listen again on port {} yet: {}", boundPort,
+                    m.cause().getMessage());
+            timers.startSingleTimer(Rebind.INSTANCE, REBIND_RETRY);
+            return this;
+        }
         String reason = "cannot listen on " + settings.host() + ":" + settings.port() + ": " + m.cause().getMessage();
         getContext().getLog().error("Simulator {}", reason);
         answerBindingWaiters(new NotBound(reason));
@@ -234,78 +280,130 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     private Behavior<Command> onAccepted(Accepted m) {
         metrics.connectionsAccepted.increment();
-        if (stopping) {
-            m.connection().handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()),
-                    Materializer.createMaterializer(getContext()));
+        if (stopping || refusing) {
+            m.connection().handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), materializer);
             return this;
         }
         getContext().getLog().debug("Accepted connection from {}", m.connection().remoteAddress());
+        Duration versionDelay = Duration.ofNanos(Math.max(0, handshakesDelayedUntil - System.nanoTime()));
         ActorRef<SimulatorSession.Command> session = getContext().spawn(
-                SimulatorSession.create(getContext().getSelf(), settings, metrics, m.connection()),
+                SimulatorSession.create(getContext().getSelf(), settings, metrics, m.connection(), versionDelay),
                 "session-" + (++sessionCounter));
         getContext().watchWith(session, new SessionStopped(session));
-        sessions.add(session);
+        registry.opened(session);
         return this;
     }
 
     private Behavior<Command> onRegisterClient(RegisterClient m) {
         int clientId = m.info().clientId();
-        boolean inUse = clientsBySession.values().stream().anyMatch(c -> c.clientId() == clientId);
-        if (inUse) {
+        if (registry.inUse(clientId) || registry.takeRejection(clientId)) {
             m.session().tell(new SimulatorSession.Rejected(TwsErrorCode.CLIENT_ID_IN_USE,
                     "Unable to connect as the client id is already in use. Retry with a unique client id."));
-        } else if (clientsBySession.size() >= settings.maxClients()) {
+        } else if (registry.clientCount() >= settings.maxClients()) {
             // TWS documents the limit of 32 clients but no error for the 33rd; the simulator names the limit.
             m.session().tell(new SimulatorSession.Rejected(TwsErrorCode.CONNECT_FAIL,
                     "Maximum number of API clients (" + settings.maxClients() + ") reached"));
         } else {
-            clientsBySession.put(m.session(), m.info());
+            registry.register(m.session(), m.info());
             m.session().tell(new SimulatorSession.Registered(nextOrderId));
         }
         return this;
     }
 
     private Behavior<Command> onSessionStopped(SessionStopped m) {
-        ClientInfo gone = clientsBySession.remove(m.session());
-        sessions.remove(m.session());
-        if (gone != null) {
-            getContext().getLog().info("Client {} disconnected ({} clients left)", gone.clientId(),
-                    clientsBySession.size());
-        }
+        registry.closed(m.session()).ifPresent(gone -> getContext().getLog().info(
+                "Client {} disconnected ({} clients left)", gone.clientId(), registry.clientCount()));
         return maybeStopped();
     }
 
     private Behavior<Command> onGetStats(GetStats m) {
-        Map<Integer, String> byId = new HashMap<>();
-        clientsBySession.values().forEach(c -> byId.put(c.clientId(), c.remoteAddress()));
-        m.replyTo().tell(new SimulatorStats(metrics.connectionsAccepted.sum(), sessions.size(), byId,
+        m.replyTo().tell(new SimulatorStats(metrics.connectionsAccepted.sum(), registry.sessions().size(),
+                registry.addressesById(),
                 metrics.messagesIn.sum(), metrics.messagesOut.sum(), metrics.activeSubscriptions.sum(),
                 metrics.pacingViolations.sum(), Duration.between(boundAt, Instant.now())));
         return this;
     }
 
     private Behavior<Command> onGetClients(GetClients m) {
-        List<ClientInfo> clients = new ArrayList<>(clientsBySession.values());
-        clients.sort(Comparator.comparingInt(ClientInfo::clientId));
-        m.replyTo().tell(List.copyOf(clients));
+        m.replyTo().tell(registry.clientList());
         return this;
     }
 
-    private Behavior<Command> onNotice(Notice m) {
-        clientsBySession.keySet().forEach(s -> s.tell(new SimulatorSession.SendNotice(m.code(), m.message(),
-                m.thenClose())));
-        m.replyTo().tell(clientsBySession.size());
+    private Behavior<Command> onInject(Inject m) {
+        Fault fault = m.command().fault();
+        Target target = m.command().target();
+        getContext().getLog().info("Injecting fault '{}'", m.command().toLine());
+        if (fault instanceof Fault.Refuse refuse) {
+            return onRefuse(refuse.duration(), m.replyTo());
+        } else if (fault instanceof Fault.DelayHandshake delay) {
+            handshakesDelayedUntil = System.nanoTime() + delay.duration().toNanos();
+            m.replyTo().tell(0);
+            return this;
+        } else if (fault instanceof Fault.RejectClientId) {
+            registry.armRejection(target);
+            m.replyTo().tell(0);
+            return this;
+        }
+        List<ActorRef<SimulatorSession.Command>> affected = fault instanceof Fault.Drop
+                ? registry.connections(target) : registry.clients(target);
+        SimulatorSession.Command command = sessionCommand(fault);
+        affected.forEach(s -> s.tell(command));
+        if (fault instanceof Fault.PaceLimit limit && target.clientId().isEmpty()) {
+            settings = settings.withMaxMessagesPerSecond(limit.perSecond());
+        }
+        m.replyTo().tell(affected.size());
         return this;
     }
 
-    private Behavior<Command> onDropClients(DropClients m) {
-        sessions.forEach(s -> s.tell(SimulatorSession.Drop.INSTANCE));
-        m.replyTo().tell(sessions.size());
+    private SimulatorSession.Command sessionCommand(Fault fault) {
+        if (fault instanceof Fault.Drop) {
+            return SimulatorSession.Drop.INSTANCE;
+        } else if (fault instanceof Fault.Notice notice) {
+            InetSocketAddress address = new InetSocketAddress(settings.host(), boundPort);
+            return new SimulatorSession.SendNotice(notice.code(), NoticeTexts.text(notice.code(), address),
+                    notice.code() == TwsErrorCode.SOCKET_PORT_RESET);
+        }
+        return new SimulatorSession.Inject(fault);
+    }
+
+    /** Unbinds first, so that a client that reconnects at once finds the port closed; then closes the connections. */
+    private Behavior<Command> onRefuse(Duration duration, ActorRef<Integer> replyTo) {
+        if (refusing || binding.isEmpty() || stopping) {
+            replyTo.tell(0);
+            return this;
+        }
+        refusing = true;
+        Tcp.ServerBinding closing = binding.get();
+        binding = Optional.empty();
+        getContext().pipeToSelf(closing.unbind(), (done, failure) -> new PortClosed(duration, replyTo));
+        return this;
+    }
+
+    private Behavior<Command> onPortClosed(PortClosed m) {
+        List<ActorRef<SimulatorSession.Command>> open = registry.sessions();
+        getContext().getLog().info("Simulator port {} closed for {} ms: closing {} connections", boundPort,
+                m.duration().toMillis(), open.size());
+        open.forEach(s -> s.tell(SimulatorSession.Close.INSTANCE));
+        timers.startSingleTimer(Rebind.INSTANCE, m.duration());
+        m.replyTo().tell(open.size());
+        return this;
+    }
+
+    private Behavior<Command> onRebind(Rebind m) {
+        if (!stopping) {
+            bind();
+        }
+        return this;
+    }
+
+    private Behavior<Command> onStartChaos(StartChaos m) {
+        getContext().spawn(ChaosMonkey.create(getContext().getSelf(), m.meanInterval(), m.seed(), m.printer(),
+                settings.maxMessagesPerSecond()), "chaos-monkey");
         return this;
     }
 
     private Behavior<Command> onBlast(Blast m) {
-        getContext().spawnAnonymous(BlastCoordinator.create(new ArrayList<>(clientsBySession.keySet()),
+        getContext().spawnAnonymous(BlastCoordinator.create(registry.clients(Target.all()),
                 m.perSubscription(), m.replyTo()));
         return this;
     }
@@ -314,8 +412,8 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         stopWaiters.add(m.replyTo());
         if (!stopping) {
             stopping = true;
-            getContext().getLog().info("Simulator stopping: closing {} connections", sessions.size());
-            sessions.forEach(s -> s.tell(SimulatorSession.Close.INSTANCE));
+            getContext().getLog().info("Simulator stopping: closing {} connections", registry.sessions().size());
+            registry.sessions().forEach(s -> s.tell(SimulatorSession.Close.INSTANCE));
             binding.ifPresentOrElse(
                     b -> getContext().pipeToSelf(b.unbind(), (done, failure) -> Unbound.INSTANCE),
                     () -> getContext().getSelf().tell(Unbound.INSTANCE));
@@ -329,7 +427,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     }
 
     private Behavior<Command> maybeStopped() {
-        if (stopping && unbound && sessions.isEmpty()) {
+        if (stopping && unbound && registry.isEmpty()) {
             stopWaiters.forEach(w -> w.tell(Done.getInstance()));
             return Behaviors.stopped();
         }

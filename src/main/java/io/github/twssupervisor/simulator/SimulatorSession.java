@@ -32,7 +32,17 @@ public final class SimulatorSession {
 
     /** Messages of a session. */
     public sealed interface Command permits FrameReceived, StreamStarted, StreamCompleted, StreamFailed, Registered,
-            Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop, StartBlast, OutboundReady, TickRound {
+            Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop, StartBlast, OutboundReady, TickRound, Inject,
+            Resume, VersionDue {
+    }
+
+    /**
+     * Injects a fault that acts on this connection: stall, mute, pace-limit, or one whose bytes {@link FaultFrames}
+     * writes. Ignored before the client is registered.
+     *
+     * @param fault the fault
+     */
+    record Inject(Fault fault) implements Command {
     }
 
     /**
@@ -108,6 +118,16 @@ public final class SimulatorSession {
         INSTANCE
     }
 
+    /** A stall or mute is over. */
+    private enum Resume implements Command {
+        INSTANCE
+    }
+
+    /** The handshake delay is over: answer the version frame held back. */
+    private enum VersionDue implements Command {
+        INSTANCE
+    }
+
     /** Acknowledgement that lets the inbound stream deliver the next frame. */
     enum StreamAck {
         INSTANCE
@@ -126,15 +146,18 @@ public final class SimulatorSession {
     private final String remote;
     private final SessionHandshake handshake;
     private final SessionFeed feed;
+    /** When a version frame may be answered (the {@code delay-handshake} fault), as {@link System#nanoTime()}. */
+    private final long versionDueNanos;
 
     private SimulatorSession(ActorContext<Command> context, TimerScheduler<Command> timers,
                              ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
-                             SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
+                             SimulatorMetrics metrics, Tcp.IncomingConnection connection, Duration versionDelay) {
         this.context = context;
         this.timers = timers;
         this.server = server;
         this.settings = settings;
         this.metrics = metrics;
+        this.versionDueNanos = System.nanoTime() + versionDelay.toNanos();
         this.socket = SessionSocket.open(context, connection, ActorSink.actorRefWithBackpressure(context.getSelf(),
                 FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
                 StreamFailed::new), OutboundReady.INSTANCE, settings.outboundBuffer(), metrics);
@@ -150,19 +173,32 @@ public final class SimulatorSession {
      * @param settings   the simulator's settings
      * @param metrics    the shared counters
      * @param connection the accepted connection, not yet materialized
+     * @param versionDelay how long to hold back the answer to the version frame (zero: none)
      * @return the behaviour of a new session
      */
     static Behavior<Command> create(ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
-                                    SimulatorMetrics metrics, Tcp.IncomingConnection connection) {
+                                    SimulatorMetrics metrics, Tcp.IncomingConnection connection,
+                                    Duration versionDelay) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorSession(ctx, timers, server, settings,
-                metrics, connection).awaitingVersion()));
+                metrics, connection, versionDelay).awaitingVersion()));
     }
 
     private Behavior<Command> awaitingVersion() {
         return notActiveYet(common().onMessage(FrameReceived.class, this::onVersionFrame)).build();
     }
 
+    /** Answers at once, or holds the frame (and so the socket's reading) until a handshake delay is over. */
     private Behavior<Command> onVersionFrame(FrameReceived frame) {
+        long wait = versionDueNanos - System.nanoTime();
+        if (wait <= 0) {
+            return answerVersion(frame);
+        }
+        context.getLog().info("Delaying the handshake of {} by {} ms", remote, wait / 1_000_000);
+        timers.startSingleTimer(VersionDue.INSTANCE, Duration.ofNanos(wait));
+        return notActiveYet(common().onMessage(VersionDue.class, m -> answerVersion(frame))).build();
+    }
+
+    private Behavior<Command> answerVersion(FrameReceived frame) {
         Optional<Integer> serverVersion = handshake.negotiate(socket.countedIn(frame.payload()));
         if (serverVersion.isEmpty()) {
             return close();
@@ -218,19 +254,81 @@ public final class SimulatorSession {
                 .onMessage(SendFrame.class, this::onSendFrame)
                 .onMessage(TickRound.class, this::onTickRound)
                 .onMessage(StartBlast.class, this::onStartBlast)
+                .onMessage(Inject.class, m -> onInject(client, m))
                 .build();
     }
 
     private Behavior<Command> onRequest(ClientRequests client, FrameReceived frame) {
+        return answered(client, frame) ? checked() : close();
+    }
+
+    /** @return false when the connection is to close (the third pacing violation) */
+    private boolean answered(ClientRequests client, FrameReceived frame) {
         ClientRequests.Outcome outcome = client.onRequest(socket.received(frame.payload()), System.nanoTime());
         frame.ackTo().tell(StreamAck.INSTANCE);
-        if (outcome == ClientRequests.Outcome.CLOSE) {
-            return close();
-        }
         if (outcome == ClientRequests.Outcome.ANSWERED) {
             feed.updateTimer();
         }
+        return outcome != ClientRequests.Outcome.CLOSE;
+    }
+
+    private Behavior<Command> onInject(ClientRequests client, Inject m) {
+        context.getLog().info("Client {}: injecting fault '{}'", client.clientId(), m.fault().command());
+        if (m.fault() instanceof Fault.Stall stall) {
+            return suspended(client, stall.duration(), false);
+        } else if (m.fault() instanceof Fault.Mute mute) {
+            return suspended(client, mute.duration(), true);
+        } else if (m.fault() instanceof Fault.PaceLimit limit) {
+            client.paceLimit(limit.perSecond());
+        }
+        FaultFrames.of(m.fault()).ifPresent(socket::send);
         return checked();
+    }
+
+    /**
+     * A stall (reading false: no frame is taken from the socket, nothing is written) or a mute (reading true: requests
+     * are read and dropped, nothing is answered, no ticks). When it is over, the held request is answered.
+     */
+    private Behavior<Command> suspended(ClientRequests client, Duration duration, boolean reading) {
+        timers.startSingleTimer(Resume.INSTANCE, duration);
+        SessionPause pause = new SessionPause();
+        return lifecycle(Behaviors.receive(Command.class)
+                .onMessage(FrameReceived.class, frame -> {
+                    if (reading) {
+                        socket.received(frame.payload());
+                        frame.ackTo().tell(StreamAck.INSTANCE);
+                    } else {
+                        pause.held = frame;
+                    }
+                    return Behaviors.same();
+                })
+                .onMessage(OutboundReady.class, m -> {
+                    pause.socketFree = true;
+                    return Behaviors.same();
+                })
+                .onMessage(StartBlast.class, this::onStartBlastWhileInactive)
+                .onMessage(Resume.class, m -> resume(client, pause)))
+                .onAnyMessage(m -> Behaviors.same())
+                .build();
+    }
+
+    private Behavior<Command> resume(ClientRequests client, SessionPause pause) {
+        context.getLog().info("Client {}: stall or mute over", client.clientId());
+        if (pause.socketFree) {
+            outbox.acknowledged();
+            feed.onOutboxDrained();
+        }
+        if (pause.held != null && !answered(client, pause.held)) {
+            return close();
+        }
+        feed.updateTimer();
+        return active(client);
+    }
+
+    /** What a stalled session holds back. */
+    private static final class SessionPause {
+        FrameReceived held;
+        boolean socketFree;
     }
 
     private Behavior<Command> onSendNotice(ClientRequests client, SendNotice n) {
@@ -304,7 +402,17 @@ public final class SimulatorSession {
 
     /** What every phase but closing handles alike. */
     private BehaviorBuilder<Command> common() {
-        return Behaviors.receive(Command.class)
+        return lifecycle(Behaviors.receive(Command.class))
+                .onMessage(OutboundReady.class, m -> {
+                    outbox.acknowledged();
+                    feed.onOutboxDrained();
+                    return Behaviors.same();
+                });
+    }
+
+    /** The socket's and the simulator's say over the session's life, in every phase but closing. */
+    private BehaviorBuilder<Command> lifecycle(BehaviorBuilder<Command> builder) {
+        return builder
                 .onMessage(StreamStarted.class, m -> {
                     m.ackTo().tell(StreamAck.INSTANCE);
                     return Behaviors.same();
@@ -323,11 +431,6 @@ public final class SimulatorSession {
                     context.getLog().info("Dropping connection from {}", remote);
                     return Behaviors.stopped();
                 })
-                .onMessage(OutboundReady.class, m -> {
-                    outbox.acknowledged();
-                    feed.onOutboxDrained();
-                    return Behaviors.same();
-                })
                 .onSignal(PostStop.class, s -> onPostStop());
     }
 
@@ -335,6 +438,7 @@ public final class SimulatorSession {
     private BehaviorBuilder<Command> notActiveYet(BehaviorBuilder<Command> builder) {
         return builder.onMessage(SendNotice.class, n -> Behaviors.same())
                 .onMessage(SendFrame.class, f -> Behaviors.same())
+                .onMessage(Inject.class, f -> Behaviors.same())
                 .onMessage(StartBlast.class, this::onStartBlastWhileInactive);
     }
 }

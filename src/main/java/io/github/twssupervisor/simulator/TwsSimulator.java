@@ -7,7 +7,6 @@ import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.wire.FieldWriter;
-import io.github.twssupervisor.wire.TwsErrorCode;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * A TWS stand-in server, the Java API of the simulator: start it, read its address and counters, stop it.
@@ -91,8 +91,152 @@ public final class TwsSimulator {
      * @return how many clients got it
      */
     public CompletionStage<Integer> notice(int code) {
-        return AskPattern.ask(server, replyTo -> new SimulatorServer.Notice(code, NoticeTexts.text(code, address),
-                code == TwsErrorCode.SOCKET_PORT_RESET, replyTo), ASK_TIMEOUT, system.scheduler());
+        return notice(code, Target.all());
+    }
+
+    /**
+     * {@link #notice(int)} for some clients.
+     *
+     * @param code   the notice code
+     * @param target all clients, or one client id
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> notice(int code, Target target) {
+        return inject(new Fault.Notice(code), target);
+    }
+
+    /**
+     * Injects any fault: the methods below are shorthands for this.
+     *
+     * @param fault  the fault
+     * @param target all connections, or one client's ({@code delay-handshake} and {@code refuse}: all only)
+     * @return how many connections it was applied to (0 for {@code delay-handshake} and {@code reject-client-id},
+     *     which act on handshakes to come); {@code refuse} completes once the port is closed
+     */
+    public CompletionStage<Integer> inject(Fault fault, Target target) {
+        FaultCommand command = new FaultCommand(fault, target);
+        return AskPattern.ask(server, replyTo -> new SimulatorServer.Inject(command, replyTo), ASK_TIMEOUT,
+                system.scheduler());
+    }
+
+    /**
+     * Stops reading and writing on the connection for a while, keeping the socket open: a half-open connection that
+     * only the client's heartbeat can detect. Inbound frames wait in the socket (back-pressure), nothing is queued out.
+     *
+     * @param duration how long
+     * @param target   all clients, or one client id
+     * @return how many clients it applied to
+     */
+    public CompletionStage<Integer> stall(Duration duration, Target target) {
+        return inject(new Fault.Stall(duration), target);
+    }
+
+    /**
+     * Keeps reading requests but answers nothing and sends no ticks for a while: TWS hung.
+     *
+     * @param duration how long
+     * @param target   all clients, or one client id
+     * @return how many clients it applied to
+     */
+    public CompletionStage<Integer> mute(Duration duration, Target target) {
+        return inject(new Fault.Mute(duration), target);
+    }
+
+    /**
+     * Writes a zero-length frame followed by junk: the client must see a protocol violation.
+     *
+     * @param target all clients, or one client id
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> garbage(Target target) {
+        return inject(new Fault.Garbage(), target);
+    }
+
+    /**
+     * Announces a frame of 2 GiB (length 0x80000000): the client must see a protocol violation, not allocate.
+     *
+     * @param target all clients, or one client id
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> bomb(Target target) {
+        return inject(new Fault.Bomb(), target);
+    }
+
+    /**
+     * Sends a well-formed frame whose message id no client knows: the connection must stay.
+     *
+     * @param target all clients, or one client id
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> unknownMessage(Target target) {
+        return inject(new Fault.UnknownMessage(), target);
+    }
+
+    /**
+     * Sends a tickPrice whose price is "abc": a decode failure for the client, and the connection must stay.
+     *
+     * @param target all clients, or one client id
+     * @return how many clients got it
+     */
+    public CompletionStage<Integer> badField(Target target) {
+        return inject(new Fault.BadField(), target);
+    }
+
+    /**
+     * Answers the version frames of connections accepted from now on only once the duration has passed (the "accept
+     * incoming connection?" dialog).
+     *
+     * @param duration how long
+     * @return 0, once armed
+     */
+    public CompletionStage<Integer> delayHandshake(Duration duration) {
+        return inject(new Fault.DelayHandshake(duration), Target.all());
+    }
+
+    /**
+     * Unbinds the port for a while and closes every connection (TWS restarting), then binds the same port again.
+     *
+     * @param duration how long the port stays closed
+     * @return how many connections were closed, once the port is closed
+     */
+    public CompletionStage<Integer> refuse(Duration duration) {
+        return inject(new Fault.Refuse(duration), Target.all());
+    }
+
+    /**
+     * Answers the next startApi (of the target's client id, or of any client) with 326 and closes the connection.
+     *
+     * @param target any client, or one client id
+     * @return 0, once armed
+     */
+    public CompletionStage<Integer> rejectClientId(Target target) {
+        return inject(new Fault.RejectClientId(), target);
+    }
+
+    /**
+     * Changes the pacing limit at runtime; for all clients it also applies to clients that connect later.
+     *
+     * @param perSecond messages allowed in any one-second window, at least 1
+     * @param target    all clients, or one client id
+     * @return how many connected clients it applied to
+     */
+    public CompletionStage<Integer> paceLimit(int perSecond, Target target) {
+        return inject(new Fault.PaceLimit(perSecond), target);
+    }
+
+    /**
+     * Starts injecting random faults of every kind on a seeded schedule (see {@link ChaosMonkey}) until the simulator
+     * stops.
+     *
+     * @param meanInterval the mean time between two faults
+     * @param seed         the schedule's seed
+     * @param printer      told {@code chaos: <fault> <args>} for each injection, on an actor's thread
+     */
+    public void startChaos(Duration meanInterval, long seed, Consumer<String> printer) {
+        if (meanInterval.isNegative() || meanInterval.isZero()) {
+            throw new IllegalArgumentException("the chaos interval must be positive, was " + meanInterval);
+        }
+        server.tell(new SimulatorServer.StartChaos(meanInterval, seed, printer));
     }
 
     /**
@@ -131,7 +275,17 @@ public final class TwsSimulator {
      * @return how many connections were dropped
      */
     public CompletionStage<Integer> drop() {
-        return AskPattern.ask(server, SimulatorServer.DropClients::new, ASK_TIMEOUT, system.scheduler());
+        return drop(Target.all());
+    }
+
+    /**
+     * Drops connections abruptly (aborted: a reset where the OS allows).
+     *
+     * @param target every connection, handshaking ones too, or one client's
+     * @return how many connections were dropped
+     */
+    public CompletionStage<Integer> drop(Target target) {
+        return inject(new Fault.Drop(), target);
     }
 
     /**

@@ -23,6 +23,11 @@ public final class FieldReader {
     private static final String UNSET_DECIMAL_LONG = String.valueOf(Long.MAX_VALUE);
     private static final String UNSET_DECIMAL_NEGATIVE_LONG = String.valueOf(Long.MIN_VALUE);
 
+    /** Longest decimal text accepted; the max-double sentinel has 22 characters. */
+    private static final int MAX_DECIMAL_CHARS = 64;
+    /** Largest decimal scale, either way, accepted (the max-double sentinel is recognised before this check). */
+    private static final int MAX_DECIMAL_SCALE = 64;
+
     private final byte[] payload;
     private final int end;
     private int position;
@@ -145,12 +150,33 @@ public final class FieldReader {
                 || text.equals(UNSET_DECIMAL_NEGATIVE_LONG)) {
             return Optional.empty();
         }
+        // BigDecimal takes any length and any exponent: a hostile 1E999999999 would cost gigabytes when printed, and
+        // a million digits take seconds to parse. No TWS quantity comes near these bounds.
+        if (text.length() > MAX_DECIMAL_CHARS || !isAsciiNumber(text)) {
+            throw invalid(index, text, "a decimal");
+        }
         try {
             BigDecimal value = new BigDecimal(text);
-            return isMaxDouble(text) ? Optional.empty() : Optional.of(value);
+            if (isMaxDouble(text)) {
+                return Optional.empty();
+            }
+            if (Math.abs(value.scale()) > MAX_DECIMAL_SCALE) {
+                throw invalid(index, text, "a decimal of sensible magnitude");
+            }
+            return Optional.of(value);
         } catch (NumberFormatException e) {
             throw invalid(index, text, "a decimal");
         }
+    }
+
+    private static boolean isAsciiNumber(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int readIntOr(int empty) {

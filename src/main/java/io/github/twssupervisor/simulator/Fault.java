@@ -1,0 +1,183 @@
+package io.github.twssupervisor.simulator;
+
+import java.time.Duration;
+
+/**
+ * A fault the simulator can inject, as a value: the Java API, the console and the chaos schedule all speak it. Each
+ * names its console command ({@link #command()}); {@link FaultCommand} parses them.
+ *
+ * <pre>
+ * drop              close abruptly (abort: RST)           garbage    a zero-length frame, then junk
+ * stall D           neither read nor write for D         bomb       a frame header announcing 2 GiB
+ * mute D            read requests, answer nothing for D  unknown-msg   a frame with an unknown message id
+ * delay-handshake D answer version frames only after D   bad-field  tickPrice with a price that is no number
+ * refuse D          unbind the port for D, close all     reject-client-id   the next startApi gets 326
+ * notice CODE       a session-level notice               pace-limit N       N messages per second from now on
+ * </pre>
+ */
+public sealed interface Fault {
+
+    /** @return the console command, without a target (e.g. {@code stall 2s}) */
+    String command();
+
+    /** Close the connection abruptly: what a TWS crash or a network cut looks like. */
+    record Drop() implements Fault {
+        @Override
+        public String command() {
+            return "drop";
+        }
+    }
+
+    /**
+     * Stop reading and writing for a while, keeping the socket open (a half-open connection).
+     *
+     * @param duration how long
+     */
+    record Stall(Duration duration) implements Fault {
+        /** Validates. */
+        public Stall {
+            positive(duration);
+        }
+
+        @Override
+        public String command() {
+            return "stall " + format(duration);
+        }
+    }
+
+    /**
+     * Keep reading requests but answer nothing and send no ticks for a while (TWS hung).
+     *
+     * @param duration how long
+     */
+    record Mute(Duration duration) implements Fault {
+        /** Validates. */
+        public Mute {
+            positive(duration);
+        }
+
+        @Override
+        public String command() {
+            return "mute " + format(duration);
+        }
+    }
+
+    /** Write bytes that are not a valid frame. */
+    record Garbage() implements Fault {
+        @Override
+        public String command() {
+            return "garbage";
+        }
+    }
+
+    /** Announce a frame of 2 GiB. */
+    record Bomb() implements Fault {
+        @Override
+        public String command() {
+            return "bomb";
+        }
+    }
+
+    /** Send a well-formed frame with a message id the client does not know. */
+    record UnknownMessage() implements Fault {
+        @Override
+        public String command() {
+            return "unknown-msg";
+        }
+    }
+
+    /** Send a known message (tickPrice) whose number field is no number. */
+    record BadField() implements Fault {
+        @Override
+        public String command() {
+            return "bad-field";
+        }
+    }
+
+    /**
+     * Accept sockets but answer their version frame only once this long has passed since the fault.
+     *
+     * @param duration how long
+     */
+    record DelayHandshake(Duration duration) implements Fault {
+        /** Validates. */
+        public DelayHandshake {
+            positive(duration);
+        }
+
+        @Override
+        public String command() {
+            return "delay-handshake " + format(duration);
+        }
+    }
+
+    /**
+     * Unbind the port for a while and close every connection (TWS restarting), then bind the same port again.
+     *
+     * @param duration how long the port stays closed
+     */
+    record Refuse(Duration duration) implements Fault {
+        /** Validates. */
+        public Refuse {
+            positive(duration);
+        }
+
+        @Override
+        public String command() {
+            return "refuse " + format(duration);
+        }
+    }
+
+    /** Answer the next startApi (of the target's client id, or any) with 326 and close. */
+    record RejectClientId() implements Fault {
+        @Override
+        public String command() {
+            return "reject-client-id";
+        }
+    }
+
+    /**
+     * A session-level notice with TWS's text; after 1300 the connection closes.
+     *
+     * @param code the notice code, such as 1100, 1101, 1102, 2110, 1300
+     */
+    record Notice(int code) implements Fault {
+        @Override
+        public String command() {
+            return "notice " + code;
+        }
+    }
+
+    /**
+     * Change the pacing limit at runtime.
+     *
+     * @param perSecond messages allowed in any one-second window, at least 1
+     */
+    record PaceLimit(int perSecond) implements Fault {
+        /** Validates. */
+        public PaceLimit {
+            if (perSecond < 1) {
+                throw new IllegalArgumentException("pace-limit must be at least 1, was " + perSecond);
+            }
+        }
+
+        @Override
+        public String command() {
+            return "pace-limit " + perSecond;
+        }
+    }
+
+    private static void positive(Duration duration) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("the duration must be positive, was " + duration);
+        }
+    }
+
+    /**
+     * @param duration a duration
+     * @return it as the console writes it: {@code 2s}, or {@code 1500ms} when not whole seconds
+     */
+    static String format(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+}
