@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -279,9 +280,9 @@ public final class TwsClient {
      * @return completes when handed to the socket; fails if rejected (invalid, queue full, closed)
      */
     public CompletionStage<Done> sendRaw(List<String> fields) {
-        if (fields == null || fields.isEmpty()) {
+        if (fields == null || fields.isEmpty() || fields.stream().anyMatch(Objects::isNull)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
-                    "a raw message needs at least its message id"));
+                    "a raw message needs at least its message id, and no null field"));
         }
         return AskPattern.askWithStatus(guardian, replyTo -> new SendRaw(fields, replyTo), settings.requestTimeout(),
                 system.scheduler());
@@ -295,6 +296,8 @@ public final class TwsClient {
      * @param subscriber receives the events
      */
     public void subscribe(Contract contract, MarketDataOptions options, ActorRef<MarketDataEvent> subscriber) {
+        requireArguments(contract, options);
+        Objects.requireNonNull(subscriber, "subscriber must not be null");
         guardian.tell(new SubscribeMarketData(MarketDataRequest.stream(contract, options), subscriber));
     }
 
@@ -318,6 +321,7 @@ public final class TwsClient {
      *     {@link MarketDataHandle#cancel()}); cancelling it unsubscribes
      */
     public Source<MarketDataEvent, MarketDataHandle> marketData(Contract contract, MarketDataOptions options) {
+        requireArguments(contract, options);
         MarketDataRequest request = MarketDataRequest.stream(contract, options);
         return MarketDataStreams.source(contract.displayName(), options.overflow(),
                 ref -> guardian.tell(new SubscribeMarketData(request, ref)));
@@ -337,6 +341,8 @@ public final class TwsClient {
      * @return its quote; fails with the TWS error if the request is refused (e.g. 200 no security definition)
      */
     public CompletionStage<Quote> snapshot(Contract contract, Duration timeout) {
+        Objects.requireNonNull(contract, "contract must not be null");
+        Objects.requireNonNull(timeout, "timeout must not be null");
         MarketDataRequest request = MarketDataRequest.snapshot(contract, snapshots.incrementAndGet());
         return MarketDataStreams.source(contract.displayName(), new MarketDataOptions.Overflow.Buffer(10_000),
                         ref -> guardian.tell(new SubscribeMarketData(request, ref)))
@@ -351,6 +357,11 @@ public final class TwsClient {
                     return e;
                 })
                 .runFold(Quote.empty(), Quote::with, system);
+    }
+
+    private static void requireArguments(Contract contract, MarketDataOptions options) {
+        Objects.requireNonNull(contract, "contract must not be null");
+        Objects.requireNonNull(options, "options must not be null (MarketDataOptions.defaults())");
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

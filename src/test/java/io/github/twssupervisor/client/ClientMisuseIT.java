@@ -1,0 +1,95 @@
+package io.github.twssupervisor.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.marketdata.MarketDataEvent;
+import io.github.twssupervisor.marketdata.MarketDataOptions;
+import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.testutil.LogCapturing;
+import io.github.twssupervisor.testutil.Loopback;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** API misuse: each is refused with a clear error, and the client keeps working. */
+@ExtendWith(LogCapturing.class)
+class ClientMisuseIT {
+
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    private static final Duration AWAIT = Duration.ofSeconds(15);
+
+    private final Loopback loopback = new Loopback(TEST_KIT);
+
+    @AfterEach
+    void closeEverything() {
+        loopback.close();
+    }
+
+    @AfterAll
+    static void stop() {
+        TEST_KIT.shutdownTestKit();
+    }
+
+    @Test
+    void nullAndInvalidArgumentsAreRefusedAndTheClientKeepsWorking() {
+        TwsSimulator simulator = loopback.simulator(0);
+        TwsClient client = loopback.client(Loopback.settings(simulator.address().getPort(), 51));
+        client.ready().toCompletableFuture().join();
+
+        NullPointerException noContract = assertThrows(NullPointerException.class,
+                () -> client.marketData(null, MarketDataOptions.defaults()));
+        assertTrue(noContract.getMessage().contains("contract"), noContract.getMessage());
+        assertThrows(NullPointerException.class, () -> client.marketData(Contract.stock("AAPL"), null));
+        assertThrows(NullPointerException.class, () -> client.subscribe(Contract.stock("AAPL"),
+                MarketDataOptions.defaults(), null));
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
+                () -> Contract.forex("EUR", "usd"));
+        assertTrue(invalid.getMessage().startsWith("invalid contract"), invalid.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> MarketDataOptions.defaults().withGenericTicks("x,y"));
+        CompletionException emptyRaw = assertThrows(CompletionException.class,
+                () -> client.sendRaw(List.of()).toCompletableFuture().join());
+        assertTrue(emptyRaw.getCause() instanceof IllegalArgumentException);
+        assertThrows(CompletionException.class,
+                () -> client.sendRaw(Arrays.asList("49", null)).toCompletableFuture().join());
+
+        // Still fully usable.
+        assertTrue(client.currentTime().toCompletableFuture().join().getEpochSecond() > 0);
+        TestProbe<MarketDataEvent> ticks = TEST_KIT.createTestProbe();
+        client.subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults(), ticks.ref());
+        ticks.expectMessageClass(MarketDataEvent.Params.class, AWAIT);
+    }
+
+    @Test
+    void everythingAfterCloseIsRefusedOrEndedClearly() {
+        TwsSimulator simulator = loopback.simulator(0);
+        TwsClient client = loopback.client(Loopback.settings(simulator.address().getPort(), 52));
+        client.ready().toCompletableFuture().join();
+        client.close().toCompletableFuture().join();
+
+        TestProbe<MarketDataEvent> late = TEST_KIT.createTestProbe();
+        client.subscribe(Contract.stock("MSFT"), MarketDataOptions.defaults(), late.ref());
+        MarketDataEvent.Ended ended = late.expectMessageClass(MarketDataEvent.Ended.class, AWAIT);
+        assertEquals(0, ended.code());
+        assertTrue(ended.message().contains("closed"), ended.message());
+
+        CompletionException raw = assertThrows(CompletionException.class,
+                () -> client.sendRaw(List.of("49", "1")).toCompletableFuture().join());
+        assertTrue(raw.getCause().getMessage().contains("closed"), raw.getCause().getMessage());
+        CompletionException time = assertThrows(CompletionException.class,
+                () -> client.currentTime().toCompletableFuture().join());
+        assertTrue(time.getCause().getMessage().contains("closed"), time.getCause().getMessage());
+        CompletionException snapshot = assertThrows(CompletionException.class,
+                () -> client.snapshot(Contract.stock("SPY")).toCompletableFuture().join());
+        assertTrue(snapshot.getCause().getMessage().contains("closed"), snapshot.getCause().getMessage());
+    }
+}
