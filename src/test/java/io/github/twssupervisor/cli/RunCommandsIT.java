@@ -64,6 +64,21 @@ class RunCommandsIT {
     }
 
     @Test
+    void demoWithChaosPrintsEachFaultAndHealsBetweenThem() {
+        try (JarProcess demo = JarProcess.start("demo", "--json", "--chaos", "1s", "--chaos-seed", "3", "--duration",
+                "8s")) {
+            List<String> lines = demo.readRemaining();
+            assertEquals(0, demo.awaitExit());
+            String all = String.join("\n", lines);
+            assertTrue(lines.get(0).startsWith("{\"event\":\"simulator\""), lines.get(0));
+            long faults = lines.stream().filter(l -> l.startsWith("{\"event\":\"chaos\",\"fault\":")).count();
+            assertTrue(faults >= 3, "faults injected: " + faults + "\n" + all);
+            assertTrue(lines.stream().filter(l -> l.contains("\"state\":\"READY\"")).count() >= 1, all);
+            assertTrue(lines.get(lines.size() - 1).startsWith("{\"event\":\"summary\""), all);
+        }
+    }
+
+    @Test
     void runNamesTheCauseWhenNothingListens() throws Exception {
         int port;
         try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

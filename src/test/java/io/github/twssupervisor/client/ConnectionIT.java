@@ -229,6 +229,26 @@ class ConnectionIT {
     }
 
     @Test
+    void aFrameTruncatedByTheCloseIsAProtocolViolation() {
+        try (FakeTws truncating = new FakeTws((socket, in) -> {
+            FakeTws.readHello(in);
+            var out = socket.getOutputStream();
+            out.write(Handshake.serverHelloFrame(new Handshake.ServerHello(ServerVersion.MAX_SUPPORTED, "now UTC")));
+            out.write(io.github.twssupervisor.wire.SessionCodec.managedAccounts(List.of("DU1")));
+            out.write(io.github.twssupervisor.wire.SessionCodec.nextValidId(1));
+            byte[] frame = io.github.twssupervisor.wire.SessionCodec.currentTime(1);
+            out.write(java.util.Arrays.copyOf(frame, frame.length - 3)); // the close cuts the last frame short
+            out.flush();
+            socket.close();
+        })) {
+            Connected c = connect(settings(truncating.port(), 24));
+            c.await(ConnectionState.READY);
+            ConnectionEvent.StateChanged truncated = c.awaitReconnecting(FailureReason.Kind.PROTOCOL_VIOLATION);
+            assertTrue(truncated.reason().orElseThrow().message().contains("truncated"), truncated.toString());
+        }
+    }
+
+    @Test
     void connectivityNoticesMoveBetweenReadyAndDegraded() {
         TwsSimulator simulator = simulator(0);
         Connected c = connect(settings(simulator.address().getPort(), 16));
