@@ -7,12 +7,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import akka.actor.typed.javadsl.TimerScheduler;
-import akka.io.TcpSO;
 import akka.stream.Materializer;
-import akka.stream.javadsl.Flow;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.wire.TwsErrorCode;
@@ -21,21 +16,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
- * The simulator's listening socket and its registry of API clients. It binds, spawns one {@link SimulatorSession} per
- * accepted connection and watches it, and is the single authority on client ids, so that two connections racing with
- * the same id cannot both win.
+ * The simulator and its registry of API clients. Its {@link SimulatorPort} binds the socket; the server spawns one
+ * {@link SimulatorSession} per accepted connection and watches it, and is the single authority on client ids, so that
+ * two connections racing with the same id cannot both win.
  */
 public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Command> {
 
     /** Messages of the server. */
-    public sealed interface Command permits AwaitBinding, GetStats, GetClients, Stop, RegisterClient, Accepted,
-            BindSucceeded, BindFailed, Unbound, SessionStopped, Inject, Broadcast, Blast, StartChaos, PortClosed,
-            Rebind {
+    public sealed interface Command permits AwaitBinding, GetStats, GetClients, Stop, RegisterClient, Connected,
+            Listening, NotListening, Unbound, SessionStopped, Inject, Broadcast, Blast, StartChaos, PortClosed {
     }
 
     /**
@@ -80,7 +72,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
      *
      * @param replyTo receives the outcome
      */
-    public record AwaitBinding(ActorRef<BindOutcome> replyTo) implements Command {
+    public record AwaitBinding(ActorRef<SimulatorPort.BindOutcome> replyTo) implements Command {
     }
 
     /**
@@ -111,91 +103,54 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     record RegisterClient(ClientInfo info, ActorRef<SimulatorSession.Command> session) implements Command {
     }
 
-    private record Accepted(Tcp.IncomingConnection connection) implements Command {
+    /** The {@link SimulatorPort} accepted a connection to serve. */
+    record Connected(Tcp.IncomingConnection connection) implements Command {
     }
 
-    private record BindSucceeded(Tcp.ServerBinding binding) implements Command {
+    /** The {@link SimulatorPort} is bound for the first time. */
+    record Listening(InetSocketAddress address) implements Command {
     }
 
-    private record BindFailed(Throwable cause) implements Command {
-    }
-
-    private enum Unbound implements Command {
+    /** The {@link SimulatorPort} could not bind (and told the {@link AwaitBinding}s why): the simulator stops. */
+    enum NotListening implements Command {
         INSTANCE
+    }
+
+    /** The {@link SimulatorPort} is unbound for good, after an {@link SimulatorPort.Unbind}. */
+    enum Unbound implements Command {
+        INSTANCE
+    }
+
+    /** A {@code refuse} fault unbound the port: close every connection, then tell {@code replyTo} how many. */
+    record PortClosed(Duration duration, ActorRef<Integer> replyTo) implements Command {
     }
 
     private record SessionStopped(ActorRef<SimulatorSession.Command> session) implements Command {
     }
 
-    /** A {@code refuse} fault unbound the port. */
-    private record PortClosed(Duration duration, ActorRef<Integer> replyTo) implements Command {
-    }
-
-    /** A {@code refuse} fault is over, or binding again failed: bind the port again. */
-    private enum Rebind implements Command {
-        INSTANCE
-    }
-
-    /** The outcome of binding: the address, or why it failed. */
-    public sealed interface BindOutcome permits Bound, NotBound {
-    }
-
-    /**
-     * @param address the bound address, with the real port when 0 was asked for
-     */
-    public record Bound(InetSocketAddress address) implements BindOutcome {
-    }
-
-    /**
-     * @param reason why the simulator could not listen
-     */
-    public record NotBound(String reason) implements BindOutcome {
-    }
-
-    /** How soon a port that could not be bound again after a {@code refuse} is tried again. */
-    private static final Duration REBIND_RETRY = Duration.ofMillis(100);
-
-    private final TimerScheduler<Command> timers;
+    private final ActorRef<SimulatorPort.Command> port;
     private final Materializer materializer;
     private final SimulatorMetrics metrics = new SimulatorMetrics();
     private final SessionRegistry registry = new SessionRegistry();
     /** The settings new sessions get: a {@code pace-limit} for all changes them. */
     private SimulatorSettings settings;
-    private final List<ActorRef<BindOutcome>> bindingWaiters = new ArrayList<>();
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
-    private Optional<BindOutcome> bindOutcome = Optional.empty();
-    private Optional<Tcp.ServerBinding> binding = Optional.empty();
     private Instant boundAt = Instant.now();
     private int nextOrderId;
     private long sessionCounter;
     private boolean stopping;
     private boolean unbound;
-    /** Between a {@code refuse} and the port being bound again. */
-    private boolean refusing;
     private int boundPort;
     /** Until when version frames wait (a {@code delay-handshake}), as {@link System#nanoTime()}. */
     private long handshakesDelayedUntil = System.nanoTime();
 
-    private SimulatorServer(ActorContext<Command> context, TimerScheduler<Command> timers, SimulatorSettings settings) {
+    private SimulatorServer(ActorContext<Command> context, SimulatorSettings settings) {
         super(context);
-        this.timers = timers;
         this.settings = settings;
         this.nextOrderId = settings.nextOrderId();
         this.boundPort = settings.port();
         this.materializer = Materializer.createMaterializer(context);
-        bind();
-    }
-
-    private void bind() {
-        Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = Tcp.get(
-                getContext().getSystem()).bind(settings.host(), boundPort, settings.acceptBacklog(),
-                List.of(TcpSO.reuseAddress(true), TcpSO.tcpNoDelay(true)), false, Optional.empty());
-        ActorRef<Command> self = getContext().getSelf();
-        CompletionStage<Tcp.ServerBinding> bound = connections
-                .to(Sink.foreach(connection -> self.tell(new Accepted(connection))))
-                .run(materializer);
-        getContext().pipeToSelf(bound, (b, failure) -> failure == null ? new BindSucceeded(b)
-                : new BindFailed(failure));
+        this.port = context.spawn(SimulatorPort.create(context.getSelf(), settings, metrics), "port");
     }
 
     /**
@@ -203,16 +158,16 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
      * @return the behaviour of a new server, which binds at once
      */
     public static Behavior<Command> create(SimulatorSettings settings) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorServer(ctx, timers, settings)));
+        return Behaviors.setup(ctx -> new SimulatorServer(ctx, settings));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(AwaitBinding.class, this::onAwaitBinding)
-                .onMessage(BindSucceeded.class, this::onBindSucceeded)
-                .onMessage(BindFailed.class, this::onBindFailed)
-                .onMessage(Accepted.class, this::onAccepted)
+                .onMessage(Listening.class, this::onListening)
+                .onMessage(NotListening.class, this::onNotListening)
+                .onMessage(Connected.class, this::onConnected)
                 .onMessage(RegisterClient.class, this::onRegisterClient)
                 .onMessage(SessionStopped.class, this::onSessionStopped)
                 .onMessage(GetStats.class, this::onGetStats)
@@ -221,67 +176,31 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                 .onMessage(Unbound.class, this::onUnbound)
                 .onMessage(Inject.class, this::onInject)
                 .onMessage(PortClosed.class, this::onPortClosed)
-                .onMessage(Rebind.class, this::onRebind)
                 .onMessage(StartChaos.class, this::onStartChaos)
                 .onMessage(Blast.class, this::onBlast)
-                .onMessage(Broadcast.class, m -> {
-                    List<ActorRef<SimulatorSession.Command>> clients = registry.clients(Target.all());
-                    clients.forEach(s -> s.tell(new SimulatorSession.SendFrame(m.frame())));
-                    m.replyTo().tell(clients.size());
-                    return this;
-                })
+                .onMessage(Broadcast.class, this::onBroadcast)
                 .build();
     }
 
     private Behavior<Command> onAwaitBinding(AwaitBinding m) {
-        bindOutcome.ifPresentOrElse(m.replyTo()::tell, () -> bindingWaiters.add(m.replyTo()));
+        port.tell(new SimulatorPort.AwaitBinding(m.replyTo()));
         return this;
     }
 
-    private Behavior<Command> onBindSucceeded(BindSucceeded m) {
-        binding = Optional.of(m.binding());
-        InetSocketAddress address = m.binding().localAddress();
-        boundPort = address.getPort();
-        if (stopping) {
-            getContext().pipeToSelf(m.binding().unbind(), (done, failure) -> Unbound.INSTANCE);
-            return this;
-        }
-        if (refusing) {
-            refusing = false;
-            getContext().getLog().info("Simulator listening again on {}:{}", address.getHostString(), boundPort);
-            return this;
-        }
+    private Behavior<Command> onListening(Listening m) {
+        boundPort = m.address().getPort();
         boundAt = Instant.now();
-        getContext().getLog().info("Simulator listening on {}:{} (server versions up to {}, accounts {})",
-                address.getHostString(), address.getPort(), settings.maxVersion(), settings.accounts());
-        return answerBindingWaiters(new Bound(address));
+        return this;
     }
 
-    private Behavior<Command> onBindFailed(BindFailed m) {
-        if (refusing && !stopping) {
-            getContext().getLog().warn("Simulator cannot listen again on port {} yet: {}", boundPort,
-                    m.cause().getMessage());
-            timers.startSingleTimer(Rebind.INSTANCE, REBIND_RETRY);
-            return this;
-        }
-        String reason = "cannot listen on " + settings.host() + ":" + settings.port() + ": " + m.cause().getMessage();
-        getContext().getLog().error("Simulator {}", reason);
-        answerBindingWaiters(new NotBound(reason));
+    private Behavior<Command> onNotListening(NotListening m) {
         stopWaiters.forEach(w -> w.tell(Done.getInstance()));
         return Behaviors.stopped();
     }
 
-    private Behavior<Command> answerBindingWaiters(BindOutcome outcome) {
-        bindOutcome = Optional.of(outcome);
-        bindingWaiters.forEach(w -> w.tell(outcome));
-        bindingWaiters.clear();
-        return this;
-    }
-
-    private Behavior<Command> onAccepted(Accepted m) {
-        metrics.connectionsAccepted.increment();
-        if (stopping || refusing) {
-            m.connection().handleWith(Flow.fromSinkAndSource(Sink.cancelled(), Source.empty()), materializer);
+    private Behavior<Command> onConnected(Connected m) {
+        if (stopping) {
+            SimulatorPort.turnAway(m.connection(), materializer);
             return this;
         }
         getContext().getLog().debug("Accepted connection from {}", m.connection().remoteAddress());
@@ -334,7 +253,8 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         Target target = m.command().target();
         getContext().getLog().info("Injecting fault '{}'", m.command().toLine());
         if (fault instanceof Fault.Refuse refuse) {
-            return onRefuse(refuse.duration(), m.replyTo());
+            port.tell(new SimulatorPort.Refuse(refuse.duration(), m.replyTo()));
+            return this;
         } else if (fault instanceof Fault.DelayHandshake delay) {
             handshakesDelayedUntil = System.nanoTime() + delay.duration().toNanos();
             m.replyTo().tell(0);
@@ -366,39 +286,25 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         return new SimulatorSession.Inject(fault);
     }
 
-    /** Unbinds first, so that a client that reconnects at once finds the port closed; then closes the connections. */
-    private Behavior<Command> onRefuse(Duration duration, ActorRef<Integer> replyTo) {
-        if (refusing || binding.isEmpty() || stopping) {
-            replyTo.tell(0);
-            return this;
-        }
-        refusing = true;
-        Tcp.ServerBinding closing = binding.get();
-        binding = Optional.empty();
-        getContext().pipeToSelf(closing.unbind(), (done, failure) -> new PortClosed(duration, replyTo));
-        return this;
-    }
-
     private Behavior<Command> onPortClosed(PortClosed m) {
         List<ActorRef<SimulatorSession.Command>> open = registry.sessions();
         getContext().getLog().info("Simulator port {} closed for {} ms: closing {} connections", boundPort,
                 m.duration().toMillis(), open.size());
         open.forEach(s -> s.tell(SimulatorSession.Close.INSTANCE));
-        timers.startSingleTimer(Rebind.INSTANCE, m.duration());
         m.replyTo().tell(open.size());
-        return this;
-    }
-
-    private Behavior<Command> onRebind(Rebind m) {
-        if (!stopping) {
-            bind();
-        }
         return this;
     }
 
     private Behavior<Command> onStartChaos(StartChaos m) {
         getContext().spawn(ChaosMonkey.create(getContext().getSelf(), m.meanInterval(), m.seed(), m.printer(),
                 settings.maxMessagesPerSecond()), "chaos-monkey");
+        return this;
+    }
+
+    private Behavior<Command> onBroadcast(Broadcast m) {
+        List<ActorRef<SimulatorSession.Command>> clients = registry.clients(Target.all());
+        clients.forEach(s -> s.tell(new SimulatorSession.SendFrame(m.frame())));
+        m.replyTo().tell(clients.size());
         return this;
     }
 
@@ -414,9 +320,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
             stopping = true;
             getContext().getLog().info("Simulator stopping: closing {} connections", registry.sessions().size());
             registry.sessions().forEach(s -> s.tell(SimulatorSession.Close.INSTANCE));
-            binding.ifPresentOrElse(
-                    b -> getContext().pipeToSelf(b.unbind(), (done, failure) -> Unbound.INSTANCE),
-                    () -> getContext().getSelf().tell(Unbound.INSTANCE));
+            port.tell(SimulatorPort.Unbind.INSTANCE);
         }
         return maybeStopped();
     }

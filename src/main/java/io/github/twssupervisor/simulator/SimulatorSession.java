@@ -7,12 +7,14 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.TimerScheduler;
+import akka.japi.function.Function;
 import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One client connection of the simulator, from the preamble to the socket's close. Phases, one method each:
@@ -146,8 +148,7 @@ public final class SimulatorSession {
     private final String remote;
     private final SessionHandshake handshake;
     private final SessionFeed feed;
-    /** When a version frame may be answered (the {@code delay-handshake} fault), as {@link System#nanoTime()}. */
-    private final long versionDueNanos;
+    private final SessionFaults faults;
 
     private SimulatorSession(ActorContext<Command> context, TimerScheduler<Command> timers,
                              ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
@@ -157,13 +158,13 @@ public final class SimulatorSession {
         this.server = server;
         this.settings = settings;
         this.metrics = metrics;
-        this.versionDueNanos = System.nanoTime() + versionDelay.toNanos();
         this.socket = SessionSocket.open(context, connection, ActorSink.actorRefWithBackpressure(context.getSelf(),
                 FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
                 StreamFailed::new), OutboundReady.INSTANCE, settings.outboundBuffer(), metrics);
         this.outbox = socket.outbox();
         this.remote = socket.remote();
         this.handshake = new SessionHandshake(remote, settings);
+        this.faults = new SessionFaults(socket, versionDelay);
         this.feed = new SessionFeed(timers, TickRound.INSTANCE, settings.tickInterval(), outbox, socket::send,
                 context.getSelf());
     }
@@ -189,12 +190,12 @@ public final class SimulatorSession {
 
     /** Answers at once, or holds the frame (and so the socket's reading) until a handshake delay is over. */
     private Behavior<Command> onVersionFrame(FrameReceived frame) {
-        long wait = versionDueNanos - System.nanoTime();
-        if (wait <= 0) {
+        Duration wait = faults.versionWait();
+        if (wait.isNegative() || wait.isZero()) {
             return answerVersion(frame);
         }
-        context.getLog().info("Delaying the handshake of {} by {} ms", remote, wait / 1_000_000);
-        timers.startSingleTimer(VersionDue.INSTANCE, Duration.ofNanos(wait));
+        context.getLog().info("Delaying the handshake of {} by {} ms", remote, wait.toMillis());
+        timers.startSingleTimer(VersionDue.INSTANCE, wait);
         return notActiveYet(common().onMessage(VersionDue.class, m -> answerVersion(frame))).build();
     }
 
@@ -259,13 +260,13 @@ public final class SimulatorSession {
     }
 
     private Behavior<Command> onRequest(ClientRequests client, FrameReceived frame) {
-        return answered(client, frame) ? checked() : close();
+        return answered(client, frame.payload(), frame.ackTo()) ? checked() : close();
     }
 
     /** @return false when the connection is to close (the third pacing violation) */
-    private boolean answered(ClientRequests client, FrameReceived frame) {
-        ClientRequests.Outcome outcome = client.onRequest(socket.received(frame.payload()), System.nanoTime());
-        frame.ackTo().tell(StreamAck.INSTANCE);
+    private boolean answered(ClientRequests client, ByteString payload, ActorRef<StreamAck> ackTo) {
+        ClientRequests.Outcome outcome = client.onRequest(socket.received(payload), System.nanoTime());
+        ackTo.tell(StreamAck.INSTANCE);
         if (outcome == ClientRequests.Outcome.ANSWERED) {
             feed.updateTimer();
         }
@@ -274,61 +275,28 @@ public final class SimulatorSession {
 
     private Behavior<Command> onInject(ClientRequests client, Inject m) {
         context.getLog().info("Client {}: injecting fault '{}'", client.clientId(), m.fault().command());
-        if (m.fault() instanceof Fault.Stall stall) {
-            return suspended(client, stall.duration(), false);
-        } else if (m.fault() instanceof Fault.Mute mute) {
-            return suspended(client, mute.duration(), true);
-        } else if (m.fault() instanceof Fault.PaceLimit limit) {
-            client.paceLimit(limit.perSecond());
-        }
-        FaultFrames.of(m.fault()).ifPresent(socket::send);
-        return checked();
+        return faults.play(m.fault(), client).map(duration -> suspended(client, duration)).orElseGet(this::checked);
     }
 
-    /**
-     * A stall (reading false: no frame is taken from the socket, nothing is written) or a mute (reading true: requests
-     * are read and dropped, nothing is answered, no ticks). When it is over, the held request is answered.
-     */
-    private Behavior<Command> suspended(ClientRequests client, Duration duration, boolean reading) {
+    /** A stall or a mute ({@link SessionFaults}), until {@code Resume}: then the held request is answered. */
+    private Behavior<Command> suspended(ClientRequests client, Duration duration) {
         timers.startSingleTimer(Resume.INSTANCE, duration);
-        SessionPause pause = new SessionPause();
         return lifecycle(Behaviors.receive(Command.class)
-                .onMessage(FrameReceived.class, frame -> {
-                    if (reading) {
-                        socket.received(frame.payload());
-                        frame.ackTo().tell(StreamAck.INSTANCE);
-                    } else {
-                        pause.held = frame;
-                    }
-                    return Behaviors.same();
-                })
-                .onMessage(OutboundReady.class, m -> {
-                    pause.socketFree = true;
-                    return Behaviors.same();
-                })
+                .onMessage(FrameReceived.class, staying(f -> faults.onFrameWhileSuspended(f.ackTo(), f.payload())))
+                .onMessage(OutboundReady.class, staying(m -> faults.onSocketFreeWhileSuspended()))
                 .onMessage(StartBlast.class, this::onStartBlastWhileInactive)
-                .onMessage(Resume.class, m -> resume(client, pause)))
+                .onMessage(Resume.class, m -> resume(client)))
                 .onAnyMessage(m -> Behaviors.same())
                 .build();
     }
 
-    private Behavior<Command> resume(ClientRequests client, SessionPause pause) {
+    private Behavior<Command> resume(ClientRequests client) {
         context.getLog().info("Client {}: stall or mute over", client.clientId());
-        if (pause.socketFree) {
-            outbox.acknowledged();
-            feed.onOutboxDrained();
-        }
-        if (pause.held != null && !answered(client, pause.held)) {
+        if (!faults.resume(this::onOutboxDrained, (payload, ackTo) -> answered(client, payload, ackTo))) {
             return close();
         }
         feed.updateTimer();
         return active(client);
-    }
-
-    /** What a stalled session holds back. */
-    private static final class SessionPause {
-        FrameReceived held;
-        boolean socketFree;
     }
 
     private Behavior<Command> onSendNotice(ClientRequests client, SendNotice n) {
@@ -359,17 +327,10 @@ public final class SimulatorSession {
         feed.stopTicks();
         socket.finishWhenDrained();
         timers.startSingleTimer(CloseTimedOut.INSTANCE, CLOSE_GRACE);
+        // Frames are read and ignored: the inbound stream completes only once every frame it holds is acknowledged.
         return Behaviors.receive(Command.class)
-                .onMessage(OutboundReady.class, m -> {
-                    outbox.acknowledged();
-                    socket.finishWhenDrained();
-                    return Behaviors.same();
-                })
-                .onMessage(FrameReceived.class, m -> {
-                    // Read and ignored: the inbound stream completes only once every frame it holds is acknowledged.
-                    m.ackTo().tell(StreamAck.INSTANCE);
-                    return Behaviors.same();
-                })
+                .onMessage(OutboundReady.class, staying(m -> onOutboundReadyWhileClosing()))
+                .onMessage(FrameReceived.class, staying(m -> m.ackTo().tell(StreamAck.INSTANCE)))
                 .onMessage(StreamCompleted.class, m -> Behaviors.stopped())
                 .onMessage(StreamFailed.class, m -> Behaviors.stopped())
                 .onMessage(CloseTimedOut.class, m -> Behaviors.stopped())
@@ -377,6 +338,11 @@ public final class SimulatorSession {
                 .onSignal(PostStop.class, s -> onPostStop())
                 .onAnyMessage(m -> Behaviors.same())
                 .build();
+    }
+
+    private void onOutboundReadyWhileClosing() {
+        outbox.acknowledged();
+        socket.finishWhenDrained();
     }
 
     /** After a handler: a client that let the outbox overflow has stopped reading and is dropped. */
@@ -403,20 +369,19 @@ public final class SimulatorSession {
     /** What every phase but closing handles alike. */
     private BehaviorBuilder<Command> common() {
         return lifecycle(Behaviors.receive(Command.class))
-                .onMessage(OutboundReady.class, m -> {
-                    outbox.acknowledged();
-                    feed.onOutboxDrained();
-                    return Behaviors.same();
-                });
+                .onMessage(OutboundReady.class, staying(m -> onOutboxDrained()));
+    }
+
+    /** The socket took a batch: the next may go, and the feed goes on. */
+    private void onOutboxDrained() {
+        outbox.acknowledged();
+        feed.onOutboxDrained();
     }
 
     /** The socket's and the simulator's say over the session's life, in every phase but closing. */
     private BehaviorBuilder<Command> lifecycle(BehaviorBuilder<Command> builder) {
         return builder
-                .onMessage(StreamStarted.class, m -> {
-                    m.ackTo().tell(StreamAck.INSTANCE);
-                    return Behaviors.same();
-                })
+                .onMessage(StreamStarted.class, staying(m -> m.ackTo().tell(StreamAck.INSTANCE)))
                 .onMessage(StreamCompleted.class, m -> {
                     context.getLog().info("Connection from {} closed by the client", remote);
                     return Behaviors.stopped();
@@ -432,6 +397,14 @@ public final class SimulatorSession {
                     return Behaviors.stopped();
                 })
                 .onSignal(PostStop.class, s -> onPostStop());
+    }
+
+    /** A handler that acts and stays in the phase. */
+    private static <M> Function<M, Behavior<Command>> staying(Consumer<M> action) {
+        return m -> {
+            action.accept(m);
+            return Behaviors.same();
+        };
     }
 
     /** What the phases before active do with messages meant for an active client: nothing. */

@@ -55,14 +55,14 @@ public final class TwsSimulator {
     public static CompletionStage<TwsSimulator> start(ActorSystem<?> system, SimulatorSettings settings) {
         ActorRef<SimulatorServer.Command> server = system.systemActorOf(SimulatorServer.create(settings),
                 "tws-simulator-" + INSTANCES.incrementAndGet(), Props.empty());
-        CompletionStage<SimulatorServer.BindOutcome> outcome = AskPattern.ask(server, SimulatorServer.AwaitBinding::new,
+        CompletionStage<SimulatorPort.BindOutcome> outcome = AskPattern.ask(server, SimulatorServer.AwaitBinding::new,
                 ASK_TIMEOUT, system.scheduler());
         return outcome.thenCompose(o -> {
-            if (o instanceof SimulatorServer.Bound bound) {
+            if (o instanceof SimulatorPort.Bound bound) {
                 return CompletableFuture.completedFuture(new TwsSimulator(system, server, bound.address()));
             }
             return CompletableFuture.failedFuture(
-                    new IllegalStateException(((SimulatorServer.NotBound) o).reason()));
+                    new IllegalStateException(((SimulatorPort.NotBound) o).reason()));
         });
     }
 
