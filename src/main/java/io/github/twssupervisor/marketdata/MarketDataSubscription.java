@@ -44,7 +44,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     /** Messages of a subscription (it also receives its request's {@link MarketDataEvent}s and errors). */
     public sealed interface Command extends RequestEvent permits Subscribe, Unsubscribe, Stop, Reinstated,
-            SubscriberStopped, ConnectionChanged, Outcome, RetryIssue {
+            SubscriberStopped, ConnectionChanged, Outcome, RetryIssue, RateCheck {
     }
 
     /**
@@ -84,7 +84,13 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         INSTANCE
     }
 
+    private enum RateCheck implements Command {
+        INSTANCE
+    }
+
     private static final Duration RETRY_AFTER_REJECTION = Duration.ofSeconds(1);
+    /** After error 100, how long a request may stay unanswered before it counts as one TWS rejected. */
+    private static final Duration ANSWER_GRACE_AFTER_RATE_ERROR = Duration.ofSeconds(2);
 
     private final TimerScheduler<RequestEvent> timers;
     private final MarketDataRequest request;
@@ -98,6 +104,8 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private boolean interrupted;
     private boolean retiring;
     private boolean ended;
+    /** Whether anything arrived for the current request id: TWS accepted it. */
+    private boolean answered;
 
     private MarketDataSubscription(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers,
                                    MarketDataRequest request, SubscriptionPorts ports) {
@@ -137,6 +145,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
                     }
                     return this;
                 })
+                .onMessage(RateCheck.class, m -> onRateCheck())
                 .onMessage(Stop.class, m -> onStop())
                 .onMessage(Reinstated.class, m -> this)
                 .build();
@@ -148,6 +157,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         if (ended) {
             return this;
         }
+        answered = true;
         publish(event);
         if (request.snapshot() && event instanceof MarketDataEvent.SnapshotEnd) {
             // TWS ends a snapshot by itself: nothing to cancel, nothing to re-issue.
@@ -162,6 +172,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         if (ended || error.id() != reqId) {
             return this;
         }
+        answered = true;
         if (MarketDataErrors.isFatal(error.code())) {
             getContext().getLog().warn("{} ended by TWS error {}: {}", request.description(), error.code(),
                     error.message());
@@ -187,6 +198,10 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
                 interrupt("TWS lost market data subscriptions (1101)");
                 unregister();
                 issue();
+            } else if (notice.code() == TwsErrorCode.MAX_RATE_EXCEEDED && reqId != 0 && !answered) {
+                // TWS rejected some message above its rate and says not which (id -1): if this request stays
+                // unanswered, it was one of them.
+                timers.startSingleTimer(RateCheck.INSTANCE, ANSWER_GRACE_AFTER_RATE_ERROR);
             }
             return this;
         }
@@ -220,7 +235,24 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         return this;
     }
 
+    private Behavior<RequestEvent> onRateCheck() {
+        if (!ended && reqId != 0 && !answered && connection == ConnectionState.READY) {
+            int rejected = reqId;
+            getContext().getLog().info("{}: request {} unanswered after TWS error {} (rate exceeded): re-issuing",
+                    request.description(), rejected, TwsErrorCode.MAX_RATE_EXCEEDED);
+            interrupt("TWS rejected requests above its message rate (" + TwsErrorCode.MAX_RATE_EXCEEDED + ")");
+            // In case TWS did take it after all: a cancel for an unknown id costs only an error 300.
+            ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(rejected, "cancelMktData "
+                    + request.contract().displayName(), v -> MarketDataCodec.cancelMktData(rejected),
+                    getContext().getSystem().ignoreRef(), OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+            unregister();
+            issue();
+        }
+        return this;
+    }
+
     private void issue() {
+        answered = false;
         reqId = ports.requestIds().next();
         int id = reqId;
         ports.dispatcher().tell(new Dispatcher.RegisterOwner(id, getContext().getSelf()));

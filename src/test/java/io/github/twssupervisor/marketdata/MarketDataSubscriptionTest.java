@@ -365,6 +365,32 @@ class MarketDataSubscriptionTest {
     }
 
     @Test
+    void aRequestStillUnansweredAfterARateErrorIsCancelledAndReissued() {
+        Issued old = live();
+        connection.tell(notice(TwsErrorCode.MAX_RATE_EXCEEDED, NoticeKind.OTHER));
+        manualTime.timePasses(Duration.ofMillis(1999));
+        expectNothing(first, second, pacer, dispatcher);
+        manualTime.timePasses(Duration.ofMillis(1));
+        expectInterrupted(first, second);
+        OutboundRequest cancel = pacer.expectMessageClass(Pacer.Enqueue.class).request();
+        assertArrayEquals(MarketDataCodec.cancelMktData(old.id()), cancel.encoder().apply(SERVER_VERSION));
+        Issued again = expectReissued(old.id());
+        again.sent();
+        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectNothing(first, second, pacer, dispatcher);
+    }
+
+    @Test
+    void anAnsweredRequestIsLeftAloneAfterARateError() {
+        live();
+        subscription.tell(tick(1));
+        expectEach(tick(1), first, second);
+        connection.tell(notice(TwsErrorCode.MAX_RATE_EXCEEDED, NoticeKind.OTHER));
+        manualTime.timePasses(Duration.ofSeconds(3));
+        expectNothing(first, second, pacer, dispatcher);
+    }
+
+    @Test
     void dataLostNoticeWhileDegradedLeavesTheReissueToTheReadyThatFollows() {
         Issued old = live();
         degrade();
