@@ -104,6 +104,8 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private boolean interrupted;
     private boolean retiring;
     private boolean ended;
+    /** Why it ended, told to any subscriber that arrives afterwards. */
+    private MarketDataEvent.Ended endedWith;
     /** Whether anything arrived for the current request id: TWS accepted it. */
     private boolean answered;
 
@@ -319,8 +321,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     private Behavior<RequestEvent> onSubscribe(Subscribe m) {
         if (ended) {
-            m.subscriber().tell(new MarketDataEvent.Ended(0, "the subscription to " + request.contract().displayName()
-                    + " has ended"));
+            m.subscriber().tell(endedWith);
             return this;
         }
         if (subscribers.add(m.subscriber())) {
@@ -363,7 +364,8 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     private void end(int code, String message) {
         ended = true;
-        publish(new MarketDataEvent.Ended(code, message));
+        endedWith = new MarketDataEvent.Ended(code, message);
+        publish(endedWith);
         subscribers.forEach(s -> getContext().unwatch(s));
         subscribers.clear();
         if (!retiring) {
