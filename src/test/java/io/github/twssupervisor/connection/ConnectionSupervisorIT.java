@@ -106,6 +106,14 @@ class ConnectionSupervisorIT {
         return new Running(supervisor, events, view, pacer);
     }
 
+    /**
+     * Fires the reconnect timer and nothing much later: one big jump of manual time would also fire Akka IO's
+     * register timeout of the new socket (5 s) before the stream registers, and the socket would die.
+     */
+    private static void untilRetry(ConnectionEvent.StateChanged reconnecting) {
+        TIME.timePasses(reconnecting.nextDelay().orElseThrow().plusMillis(1));
+    }
+
     private static ConnectionSupervisor.SessionEventReceived notice(long epoch, int code) {
         return new ConnectionSupervisor.SessionEventReceived(epoch, new SessionEvent.Error(new SessionCodec.TwsError(
                 TwsErrorCode.NO_REQUEST_ID, code, "test notice", "", OptionalLong.empty())));
@@ -116,8 +124,7 @@ class ConnectionSupervisorIT {
         Running r = start(settings(31));
         r.await(ConnectionState.READY);
         simulator.drop().toCompletableFuture().join();
-        r.await(ConnectionState.RECONNECTING);
-        TIME.timePasses(DEFAULTS.connection().backoff().max());
+        untilRetry(r.await(ConnectionState.RECONNECTING));
         r.await(ConnectionState.READY); // epoch 2 now
         r.awaitStartUpNotices();
 
@@ -159,12 +166,12 @@ class ConnectionSupervisorIT {
         simulator.drop().toCompletableFuture().join();
         ConnectionEvent.StateChanged first = r.await(ConnectionState.RECONNECTING);
         assertEquals(2, first.attempt());
-        TIME.timePasses(DEFAULTS.connection().backoff().max());
+        untilRetry(first);
         r.await(ConnectionState.READY);
         simulator.drop().toCompletableFuture().join();
         ConnectionEvent.StateChanged second = r.await(ConnectionState.RECONNECTING);
         assertEquals(3, second.attempt());
-        TIME.timePasses(DEFAULTS.connection().backoff().max());
+        untilRetry(second);
         r.await(ConnectionState.READY);
 
         TIME.timePasses(DEFAULTS.connection().backoff().resetAfter());
