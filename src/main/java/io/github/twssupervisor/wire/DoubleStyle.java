@@ -20,6 +20,12 @@ public enum DoubleStyle {
     /** Java's {@code Double.toString}: fixed notation for 1e-3 .. 1e7, else {@code d.dddEXX}. The simulator writes this. */
     JAVA;
 
+    /**
+     * Decimals of up to 15 significant digits are at least 4.5 units in the last place apart wherever doubles have
+     * their full 53 bits (10^-15 of the value against 2^-52), so no two of them read back as the same normal double.
+     */
+    private static final int UNIQUE_DIGITS = 15;
+
     /** The nearest decimal first; its other neighbour can be the only one that reads back (asymmetric interval). */
     private static final RoundingMode[] CANDIDATE_ROUNDINGS = {RoundingMode.HALF_EVEN, RoundingMode.DOWN,
         RoundingMode.UP};
@@ -39,7 +45,62 @@ public enum DoubleStyle {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        return this == JAVA ? Double.toString(value) : python(shortest(value));
+        if (this == JAVA) {
+            return Double.toString(value);
+        }
+        String fast = pythonFromToString(value);
+        return fast != null ? fast : pythonBySearch(value);
+    }
+
+    /**
+     * The fast path of {@link #PYTHON}, for all but a few doubles. {@code Double.toString} gives digits that read back
+     * (its contract), but before JDK 19 not always the fewest. When they are at most {@value #UNIQUE_DIGITS}
+     * significant digits of a normal double, though, they are the only decimal that short to read back as the value,
+     * so the fewest, and Python's {@code repr} has exactly these digits: only the notation needs changing.
+     *
+     * @param value a finite double
+     * @return Python's spelling, or null when {@code Double.toString} cannot be trusted to be the shortest
+     */
+    static String pythonFromToString(double value) {
+        if (value == 0) {
+            return Double.doubleToRawLongBits(value) == 0 ? "0.0" : "-0.0";
+        }
+        if (Math.abs(value) < Double.MIN_NORMAL) {
+            return null; // subnormals have fewer bits: 4.9E-324 and 5e-324 both read back as Double.MIN_VALUE
+        }
+        String java = Double.toString(value);
+        return significantDigits(java) <= UNIQUE_DIGITS ? python(java) : null;
+    }
+
+    /**
+     * The general path of {@link #PYTHON}, right for every finite double and slow (a {@code BigDecimal} search).
+     *
+     * @param value a finite double
+     * @return Python's spelling
+     */
+    static String pythonBySearch(double value) {
+        return python(shortest(value));
+    }
+
+    /** @return the digits of a {@code Double.toString} result from its first to its last non-zero one */
+    private static int significantDigits(String java) {
+        int first = -1;
+        int last = -1;
+        int digit = 0;
+        for (int i = 0; i < java.length(); i++) {
+            char c = java.charAt(i);
+            if (c == 'E') {
+                break;
+            }
+            if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    first = first < 0 ? digit : first;
+                    last = digit;
+                }
+                digit++;
+            }
+        }
+        return first < 0 ? 0 : last - first + 1;
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class FieldWriter {
 
+    /** {@code -9223372036854775808}. */
+    private static final int MAX_LONG_CHARS = 20;
+
     private final DoubleStyle doubleStyle;
     private byte[] buffer = new byte[64];
     private int length = WireLimits.LENGTH_PREFIX_BYTES;
@@ -51,7 +54,7 @@ public final class FieldWriter {
      * @return this writer
      */
     public FieldWriter writeInt(int value) {
-        return writeAscii(Integer.toString(value));
+        return writeLong(value);
     }
 
     /**
@@ -59,7 +62,23 @@ public final class FieldWriter {
      * @return this writer
      */
     public FieldWriter writeLong(long value) {
-        return writeAscii(Long.toString(value));
+        // Straight into the buffer, as Long.toString would spell it but without the String: a request has several.
+        ensure(MAX_LONG_CHARS + 1);
+        if (value < 0) {
+            buffer[length++] = '-';
+        }
+        long negative = value < 0 ? value : -value; // counted below zero, where Long.MIN_VALUE fits
+        int digits = 1;
+        for (long rest = negative / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = length + digits - 1; i >= length; i--) {
+            buffer[i] = (byte) ('0' - negative % 10);
+            negative /= 10;
+        }
+        length += digits;
+        buffer[length++] = WireLimits.NUL;
+        return this;
     }
 
     /**

@@ -1,18 +1,24 @@
 package io.github.twssupervisor.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigDecimal;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.BigRange;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How doubles are spelled on the wire: the official Python client's form and TWS's (Java's) form. */
 class DoubleStyleTest {
@@ -115,6 +121,64 @@ class DoubleStyleTest {
     @Property
     void pythonStyleRoundTripsPriceLikeDoubles(@ForAll @DoubleRange(min = -1e6, max = 1e6) double value) {
         assertRoundTrip(DoubleStyle.PYTHON, value);
+    }
+
+    // ---- the fast path of PYTHON against the search it stands in for ----
+
+    /** The search is right for every finite double; the fast path must say the same, or step aside. */
+    private static void assertFastPathAgreesWithTheSearch(double value) {
+        if (!Double.isFinite(value)) {
+            return; // format spells infinities before either path (nextUp(MAX_VALUE) is one)
+        }
+        String fast = DoubleStyle.pythonFromToString(value);
+        if (fast != null) {
+            assertEquals(DoubleStyle.pythonBySearch(value), fast, () -> "fast path of " + value);
+        }
+        assertEquals(DoubleStyle.pythonBySearch(value), DoubleStyle.PYTHON.format(value), () -> "format of " + value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.0, -0.0, 1e16, -1e16, 1e15, 1e-5, 1e-4, 0.0001, 0.001, 1e7, 9999999.999, 1e22, 1e23,
+        2e23, 8.41e21, 5e-324, -5e-324, 1e-323, 2.2250738585072014E-308, 2.225073858507201E-308, 1.0E-310,
+        Double.MAX_VALUE, -Double.MAX_VALUE, 1.7976931348623155e308, 123456789012345678.0, 9999999999999998.0,
+        1234567890123456.0, 123456789012345.6, 0.30000000000000004, 0.1, 150.0, 187.23, 1.08455, 5123.25, 100.5,
+        4.35, 2.675, 1e100, 1.5e300, 1e-300, 9.999999999999999e22, 1.0000000000000001e-5})
+    void fastPathAgreesWithTheSearchOnEdgeCases(double value) {
+        assertFastPathAgreesWithTheSearch(value);
+        assertFastPathAgreesWithTheSearch(Math.nextUp(value));
+        assertFastPathAgreesWithTheSearch(Math.nextDown(value));
+    }
+
+    @Property(tries = 3000)
+    void fastPathAgreesWithTheSearchOnEveryFiniteDouble(@ForAll("finiteDoubles") double value) {
+        assertFastPathAgreesWithTheSearch(value);
+    }
+
+    /** Doubles read from short decimals, the ones the fast path answers, across the whole exponent range. */
+    @Provide
+    Arbitrary<Double> shortDecimals() {
+        return Combinators.combine(Arbitraries.longs().between(-999_999_999_999_999L, 999_999_999_999_999L),
+                Arbitraries.integers().between(-330, 310)).as((digits, exponent) -> Double.parseDouble(digits + "e"
+                + exponent)).filter(Double::isFinite);
+    }
+
+    @Property(tries = 3000)
+    void fastPathAgreesWithTheSearchOnShortDecimals(@ForAll("shortDecimals") double value) {
+        assertFastPathAgreesWithTheSearch(value);
+    }
+
+    @Property(tries = 1000)
+    void fastPathAnswersForPrices(@ForAll @BigRange(min = "0", max = "1000000") @Scale(6) BigDecimal price) {
+        double value = price.doubleValue();
+
+        assertEquals(DoubleStyle.pythonBySearch(value), DoubleStyle.pythonFromToString(value), price::toString);
+    }
+
+    @Test
+    void fastPathStepsAsideForSubnormalsWhereToStringIsNotTheShortest() {
+        // Double.toString(Double.MIN_VALUE) is 4.9E-324 before JDK 19; Python's repr is 5e-324.
+        assertNull(DoubleStyle.pythonFromToString(Double.MIN_VALUE));
+        assertEquals("5e-324", DoubleStyle.PYTHON.format(Double.MIN_VALUE));
     }
 
     private static void assertRoundTrip(DoubleStyle style, double value) {

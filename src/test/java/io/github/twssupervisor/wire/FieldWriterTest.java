@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -49,6 +51,24 @@ class FieldWriterTest {
         byte[] payload = writer().writeLong(Long.MIN_VALUE).writeLong(Long.MAX_VALUE).toPayload();
 
         assertEquals(Long.MIN_VALUE + "|" + Long.MAX_VALUE + "|", text(payload));
+    }
+
+    /** Integers are written straight into the frame: the digits must be what Long.toString spells. */
+    @Property
+    void writesAnyLongAsLongToStringSpellsIt(@ForAll long value) {
+        assertEquals(value + "|", text(writer().writeLong(value).toPayload()));
+    }
+
+    @Property
+    void writesAnyIntAsIntegerToStringSpellsIt(@ForAll int value) {
+        assertEquals(value + "|", text(writer().writeInt(value).toPayload()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, 1, -1, 9, 10, -9, -10, 99, 100, Integer.MAX_VALUE, Integer.MIN_VALUE,
+        999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE - 1, Long.MIN_VALUE + 1})
+    void writesIntegersAtDigitCountBoundaries(long value) {
+        assertEquals(value + "|" + value + "|", text(writer().writeLong(value).writeLong(value).toPayload()));
     }
 
     @Test
