@@ -27,6 +27,7 @@ import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,7 +59,8 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
     private long subscriptionCounter;
 
     private ClientGuardian(ActorContext<TwsClient.Command> context, ConnectionSettings settings,
-                           ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
+                           ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
+                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
         super(context);
         this.dispatcher = context.spawn(Behaviors.supervise(
                         Dispatcher.create(metrics, List.of(new MarketDataCodec())))
@@ -69,14 +71,20 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                         ConnectionSupervisor.create(settings, pacer, dispatcher, metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection");
         dispatcher.tell(new Dispatcher.ConnectTo(supervisor));
+        supervisorView.complete(supervisor);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
                 context.messageAdapter(SubscriptionLifecycle.class, LifecycleReport::new));
     }
 
+    /**
+     * @param supervisorView completed with the connection supervisor once it exists, so that the facade can ask it
+     *                       directly: a request-reply saves the hop through this actor
+     */
     static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
-                                              AtomicReference<ConnectionState> stateView) {
-        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView));
+                                              AtomicReference<ConnectionState> stateView,
+                                              CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
+        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView));
     }
 
     @Override

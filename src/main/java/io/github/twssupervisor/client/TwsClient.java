@@ -17,6 +17,7 @@ import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
+import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
 import io.github.twssupervisor.contract.Contract;
@@ -160,6 +161,7 @@ public final class TwsClient {
     private final ConnectionSettings settings;
     private final ConnectionMetrics metrics;
     private final AtomicReference<ConnectionState> stateView;
+    private final CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisor = new CompletableFuture<>();
     private final boolean ownsSystem;
 
     private TwsClient(ActorSystem<?> system, ConnectionSettings settings, boolean ownsSystem) {
@@ -168,7 +170,7 @@ public final class TwsClient {
         this.ownsSystem = ownsSystem;
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
-        this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView),
+        this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView, supervisor),
                 "tws-client-" + INSTANCES.incrementAndGet(), Props.empty());
     }
 
@@ -214,6 +216,12 @@ public final class TwsClient {
 
     /** @return TWS's clock, through a paced reqCurrentTime; fails after {@code request-timeout} */
     public CompletionStage<Instant> currentTime() {
+        ActorRef<ConnectionSupervisor.Command> direct = supervisor.getNow(null);
+        if (direct != null) {
+            // Straight to the supervisor: one thread hand-off less on a latency-sensitive round trip.
+            return AskPattern.askWithStatus(direct, ConnectionSupervisor.RequestCurrentTime::new,
+                    settings.requestTimeout(), system.scheduler());
+        }
         return AskPattern.askWithStatus(guardian, CurrentTime::new, settings.requestTimeout(), system.scheduler());
     }
 

@@ -39,7 +39,8 @@ public final class ConnectionSupervisor {
     }
 
     /** The socket of an epoch completed the handshake. */
-    record SocketReady(long epoch, Ready ready, Optional<SocketOptionsReport> options) implements Command {
+    record SocketReady(long epoch, Ready ready, Optional<SocketOptionsReport> options, SocketWriter writer)
+            implements Command {
     }
 
     /** The socket of an epoch failed and is stopping. */
@@ -261,7 +262,7 @@ public final class ConnectionSupervisor {
         reportKeepAliveSupportOnce();
         metrics.connected();
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
-        pacer.tell(new Pacer.SocketReady(epoch, socket.orElseThrow(), m.ready().serverVersion()));
+        pacer.tell(new Pacer.SocketReady(epoch, socket.orElseThrow(), m.writer(), m.ready().serverVersion()));
         readyWaiters.answerAll(m.ready());
         transition(ConnectionState.READY, Optional.empty(), Optional.empty(), true);
         return ready();

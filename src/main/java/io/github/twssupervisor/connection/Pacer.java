@@ -41,9 +41,21 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
      *
      * @param epoch         its epoch
      * @param socket        the socket actor
+     * @param writer        writes a frame to it without a hop through its mailbox
      * @param serverVersion the version to encode with
      */
-    public record SocketReady(long epoch, ActorRef<SocketActor.Command> socket, int serverVersion) implements Command {
+    public record SocketReady(long epoch, ActorRef<SocketActor.Command> socket, SocketWriter writer, int serverVersion)
+            implements Command {
+
+        /**
+         * @param epoch         the socket's epoch
+         * @param socket        the socket actor, which gets each frame as a {@link SocketActor.Send}
+         * @param serverVersion the version to encode with
+         * @return a socket written through its mailbox (tests, and anything without a direct writer)
+         */
+        public static SocketReady viaMailbox(long epoch, ActorRef<SocketActor.Command> socket, int serverVersion) {
+            return new SocketReady(epoch, socket, frame -> socket.tell(new SocketActor.Send(frame)), serverVersion);
+        }
     }
 
     /** The socket is gone: hold requests until the next one. */
@@ -215,7 +227,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
             reject(request, OutboundRequest.Reason.INVALID, e.getMessage());
             return true;
         }
-        target.socket().tell(new SocketActor.Send(frame));
+        target.writer().write(frame);
         request.replyTo().tell(new OutboundRequest.Sent(request.requestId(), target.epoch()));
         metrics.messagesOut.increment();
         slotsInUse++;

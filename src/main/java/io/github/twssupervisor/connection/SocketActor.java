@@ -1,7 +1,10 @@
 package io.github.twssupervisor.connection;
 
+import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.Scheduler;
+import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
@@ -11,9 +14,9 @@ import akka.stream.BoundedSourceQueue;
 import akka.stream.Materializer;
 import akka.stream.QueueOfferResult;
 import akka.stream.javadsl.Keep;
+import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
-import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.framing.TwsFraming;
@@ -21,8 +24,14 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -43,7 +52,7 @@ public final class SocketActor {
 
     /** Messages of a socket. */
     public sealed interface Command permits Send, HandshakeWrite, VersionNegotiated, HandshakeSucceeded,
-            HandshakeFailed, FrameHandled, Connected, ConnectFailed, OptionsApplied, FrameReceived, StreamStarted,
+            HandshakeFailed, FrameHandled, Connected, ConnectFailed, OptionsApplied, HandshakeFrames, WriteRefused,
             StreamCompleted, StreamFailed, HeartbeatCheck, ProbeTimeout, HandshakeStopped {
     }
 
@@ -84,10 +93,12 @@ public final class SocketActor {
     private record OptionsApplied(SocketOptionsReport report) implements Command {
     }
 
-    private record FrameReceived(ActorRef<Ack> ackTo, ByteString payload) implements Command {
+    /** Frames read before Ready, for the handshake; the stream reads on once {@code handled} is told. */
+    private record HandshakeFrames(List<byte[]> payloads, ActorRef<Done> handled) implements Command {
     }
 
-    private record StreamStarted(ActorRef<Ack> ackTo) implements Command {
+    /** The outbound queue refused a paced request's frame: the socket no longer takes data. */
+    private record WriteRefused(QueueOfferResult result) implements Command {
     }
 
     private enum StreamCompleted implements Command {
@@ -109,10 +120,22 @@ public final class SocketActor {
         INSTANCE
     }
 
-    /** Lets the inbound stream deliver the next frame. */
-    enum Ack {
-        INSTANCE
-    }
+    /**
+     * At most this many frames travel in one message. Frames are batched only while the previous batch is being
+     * handled, so a quiet socket still delivers each frame at once; a busy one pays one message and one acknowledgement
+     * per batch instead of per frame, which is what lets a blast of ticks through at the rate loopback allows.
+     */
+    private static final int MAX_FRAMES_PER_BATCH = 1024;
+    /**
+     * Batches handed off and not yet taken. More than one keeps the socket reading while the dispatcher works; the
+     * dispatcher takes them in order, as they are sent in order.
+     */
+    private static final int BATCHES_IN_FLIGHT = 4;
+    /**
+     * How long a batch may wait for the dispatcher (or the handshake) to take it. The stream reads nothing meanwhile, so
+     * TCP pushes back on TWS; past this the consumer is taken for stuck and the socket fails, naming it.
+     */
+    private static final Duration INBOUND_HANDOFF_TIMEOUT = Duration.ofSeconds(30);
 
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
@@ -123,9 +146,18 @@ public final class SocketActor {
     private final ActorRef<? super Inbound> dispatcher;
     private final BoundedSourceQueue<ByteString> outbound;
     private final String target;
+    private final Scheduler scheduler;
     private final Heartbeat heartbeat = new Heartbeat();
     private Optional<SocketOptionsReport> options = Optional.empty();
-    private long framesReceived;
+    /** Counted by the stream, read by the heartbeat check. */
+    private final AtomicLong framesReceived = new AtomicLong();
+    /** Set by this actor before it lets the stream read past the handshake; read by the stream. */
+    private volatile boolean handshakeOver;
+    /**
+     * Owned by the stream: completes once every batch handed off so far is with its consumer (taken by the handshake,
+     * or in the dispatcher's mailbox).
+     */
+    private CompletionStage<Void> delivered = CompletableFuture.completedFuture(null);
 
     private SocketActor(ActorContext<Command> context, TimerScheduler<Command> timers, long epoch, int clientId,
                         ConnectionSettings settings, ActorRef<ConnectionSupervisor.Command> supervisor,
@@ -138,20 +170,100 @@ public final class SocketActor {
         this.supervisor = supervisor;
         this.dispatcher = dispatcher;
         this.target = settings.host() + ":" + settings.port();
+        this.scheduler = context.getSystem().scheduler();
         ActorRef<Command> self = context.getSelf();
-        Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized = Source
-                .<ByteString>queue(settings.socketBuffer())
+        // Frames go from the stream straight to their consumer (the handshake through this actor, then the dispatcher)
+        // and the stream reads the next batch only when the consumer has taken this one: back-pressure reaches TCP, and
+        // no actor hop is spent per frame.
+        Pair<Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>>, CompletionStage<Done>>
+                materialized = Source.<ByteString>queue(settings.socketBuffer())
                 .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
                         InetSocketAddress.createUnresolved(settings.host(), settings.port()), Optional.empty(),
                         SocketOptions.forConnect(settings.socket(), report -> self.tell(new OptionsApplied(report))),
                         false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
                 .via(TwsFraming.payloads())
-                .to(ActorSink.actorRefWithBackpressure(self, FrameReceived::new, StreamStarted::new, Ack.INSTANCE,
-                        StreamCompleted.INSTANCE, StreamFailed::new))
+                .batch(MAX_FRAMES_PER_BATCH, SocketActor::firstOfBatch, SocketActor::addToBatch)
+                .mapAsync(BATCHES_IN_FLIGHT, this::handOff)
+                .toMat(Sink.ignore(), Keep.both())
                 .run(Materializer.createMaterializer(context));
-        this.outbound = materialized.first();
-        context.pipeToSelf(materialized.second(), (c, failure) -> failure == null ? new Connected(c)
+        this.outbound = materialized.first().first();
+        context.pipeToSelf(materialized.first().second(), (c, failure) -> failure == null ? new Connected(c)
                 : new ConnectFailed(failure));
+        context.pipeToSelf(materialized.second(), (done, failure) -> failure == null ? StreamCompleted.INSTANCE
+                : new StreamFailed(failure));
+    }
+
+    /**
+     * Runs in the stream: gives a batch to the handshake before Ready, to the dispatcher after. Up to
+     * {@link #BATCHES_IN_FLIGHT} are on their way at once, so a batch for the dispatcher is sent only once everything
+     * before it is in the dispatcher's mailbox: the last batches given to the handshake may still be on their way there
+     * through this actor.
+     */
+    private CompletionStage<Done> handOff(List<ByteString> batch) {
+        List<byte[]> payloads = payloads(batch);
+        framesReceived.addAndGet(payloads.size());
+        if (!handshakeOver) {
+            CompletionStage<Done> handled = timedOut(AskPattern.ask(context.getSelf(),
+                    replyTo -> new HandshakeFrames(payloads, replyTo), INBOUND_HANDOFF_TIMEOUT, scheduler),
+                    payloads.size(), "handshake");
+            delivered = handled.thenApply(done -> null);
+            return handled;
+        }
+        CompletionStage<Void> before = delivered;
+        if (before.toCompletableFuture().isDone()) {
+            return toDispatcher(payloads);
+        }
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        delivered = sent;
+        return before.thenCompose(done -> {
+            CompletionStage<Done> handled = toDispatcher(payloads);
+            sent.complete(null); // only now: a later batch must not overtake this one
+            return handled;
+        });
+    }
+
+    private CompletionStage<Done> toDispatcher(List<byte[]> payloads) {
+        return timedOut(AskPattern.ask(dispatcher, replyTo -> new Inbound.Frames(epoch, payloads, replyTo),
+                INBOUND_HANDOFF_TIMEOUT, scheduler), payloads.size(), "dispatcher");
+    }
+
+    private CompletionStage<Done> timedOut(CompletionStage<Done> handled, int frames, String consumer) {
+        return handled.exceptionally(failure -> {
+            throw new IllegalStateException(frames + " frames from " + target + " were not taken within "
+                    + INBOUND_HANDOFF_TIMEOUT.toSeconds() + " s by the " + consumer + ": it is stuck (see the errors "
+                    + "above)", failure);
+        });
+    }
+
+    private static List<byte[]> payloads(List<ByteString> frames) {
+        byte[][] copies = new byte[frames.size()][];
+        for (int i = 0; i < copies.length; i++) {
+            copies[i] = frames.get(i).toArray();
+        }
+        return Arrays.asList(copies);
+    }
+
+    private static List<ByteString> firstOfBatch(ByteString payload) {
+        List<ByteString> batch = new ArrayList<>();
+        batch.add(payload);
+        return batch;
+    }
+
+    private static List<ByteString> addToBatch(List<ByteString> batch, ByteString payload) {
+        batch.add(payload);
+        return batch;
+    }
+
+    /**
+     * Writes a paced request's frame from the pacer's own thread: the outbound queue is thread-safe, so the frame
+     * skips this actor's mailbox. A refusal fails the socket through a message.
+     */
+    private void writeFromPacer(byte[] frame) {
+        Objects.requireNonNull(frame, "frame to write");
+        QueueOfferResult result = outbound.offer(ByteString.fromArrayUnsafe(frame));
+        if (result != QueueOfferResult.enqueued()) {
+            context.getSelf().tell(new WriteRefused(result));
+        }
     }
 
     /**
@@ -184,35 +296,87 @@ public final class SocketActor {
         ActorRef<HandshakeActor.Command> handshake = context.spawn(
                 HandshakeActor.create(context.getSelf(), settings, clientId), "handshake");
         context.watchWith(handshake, HandshakeStopped.INSTANCE);
-        return handshaking(handshake, false, Optional.empty());
+        return handshaking(new HandshakeFeed(handshake));
     }
 
     /**
-     * One frame at a time goes to the handshake; the stream is acknowledged (and the next frame read) only when the
-     * handshake has answered, so frames reach the dispatcher in order and none is left with a finished handshake.
-     *
-     * @param peerClosed the stream ended while the handshake was still reading: the handshake names the failure (it
-     *                   may hold a 326 the socket has not seen yet), or, if it completed meanwhile, the socket does
-     * @param pendingAck the acknowledgement of the frame the handshake is looking at
+     * The frames of the current batch, given to the handshake one at a time: the next one only when it has answered
+     * the last, and the stream is acknowledged (and the next batch read) only when the batch is used up. So frames
+     * reach the dispatcher in order and none is left with a finished handshake. Owned by the socket actor.
      */
-    private Behavior<Command> handshaking(ActorRef<HandshakeActor.Command> handshake, boolean peerClosed,
-                                         Optional<ActorRef<Ack>> pendingAck) {
+    private final class HandshakeFeed {
+        private final ActorRef<HandshakeActor.Command> handshake;
+        private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
+        /** Batches whose frames are not all consumed yet; told together once nothing waits. */
+        private final List<ActorRef<Done>> pendingAcks = new ArrayList<>();
+        private boolean handshakeBusy;
+        /**
+         * The stream ended while the handshake was still reading: the handshake names the failure (it may hold a 326
+         * the socket has not seen yet), or, if it completed meanwhile, the socket does.
+         */
+        private boolean peerClosed;
+
+        HandshakeFeed(ActorRef<HandshakeActor.Command> handshake) {
+            this.handshake = handshake;
+        }
+
+        void received(HandshakeFrames batch) {
+            waiting.addAll(batch.payloads());
+            pendingAcks.add(batch.handled());
+            if (!handshakeBusy) {
+                feedNext();
+            }
+        }
+
+        void handled(Optional<byte[]> passOn) {
+            passOn.ifPresent(payload -> dispatcher.tell(new Inbound.Frame(epoch, payload)));
+            handshakeBusy = false;
+            feedNext();
+        }
+
+        /**
+         * The handshake is over: what it did not read goes to the dispatcher, in order, and later batches go there
+         * directly (they are read only after the acknowledgement, so they queue behind these).
+         */
+        void finish() {
+            for (byte[] payload = waiting.poll(); payload != null; payload = waiting.poll()) {
+                dispatcher.tell(new Inbound.Frame(epoch, payload));
+            }
+            handshakeOver = true;
+            acknowledge();
+        }
+
+        private void feedNext() {
+            byte[] next = waiting.poll();
+            if (next != null) {
+                handshakeBusy = true;
+                handshake.tell(new HandshakeActor.FrameReceived(next));
+            } else {
+                acknowledge();
+            }
+        }
+
+        private void acknowledge() {
+            pendingAcks.forEach(ack -> ack.tell(Done.getInstance()));
+            pendingAcks.clear();
+        }
+    }
+
+    private Behavior<Command> handshaking(HandshakeFeed feed) {
         return Behaviors.receive(Command.class)
-                .onMessage(StreamStarted.class, this::onStreamStarted)
                 .onMessage(StreamCompleted.class, c -> {
-                    handshake.tell(HandshakeActor.PeerClosed.INSTANCE);
-                    return handshaking(handshake, true, pendingAck);
+                    feed.peerClosed = true;
+                    feed.handshake.tell(HandshakeActor.PeerClosed.INSTANCE);
+                    return Behaviors.same();
                 })
                 .onMessage(StreamFailed.class, f -> failed(streamFailure(f.cause())))
-                .onMessage(FrameReceived.class, f -> {
-                    framesReceived++;
-                    handshake.tell(new HandshakeActor.FrameReceived(f.payload().toArray()));
-                    return handshaking(handshake, peerClosed, Optional.of(f.ackTo()));
+                .onMessage(HandshakeFrames.class, f -> {
+                    feed.received(f);
+                    return Behaviors.same();
                 })
                 .onMessage(FrameHandled.class, h -> {
-                    h.passOn().ifPresent(payload -> dispatcher.tell(new Inbound.Frame(epoch, payload)));
-                    pendingAck.ifPresent(ack -> ack.tell(Ack.INSTANCE));
-                    return handshaking(handshake, peerClosed, Optional.empty());
+                    feed.handled(h.passOn());
+                    return Behaviors.same();
                 })
                 .onMessage(HandshakeWrite.class, w -> write(w.bytes()))
                 .onMessage(VersionNegotiated.class, v -> {
@@ -220,8 +384,15 @@ public final class SocketActor {
                     return Behaviors.same();
                 })
                 .onMessage(HandshakeSucceeded.class, s -> {
-                    pendingAck.ifPresent(ack -> ack.tell(Ack.INSTANCE));
-                    return peerClosed ? failed(closedByPeer()) : onReady(s.ready());
+                    if (feed.peerClosed) {
+                        feed.finish();
+                        return failed(closedByPeer());
+                    }
+                    // The supervisor hears of Ready before the dispatcher gets the frames after the handshake, so
+                    // the notices TWS sends right after it (2104, 2106, 2158) find the connection READY.
+                    Behavior<Command> ready = onReady(s.ready());
+                    feed.finish();
+                    return ready;
                 })
                 .onMessage(HandshakeFailed.class, f -> failed(f.reason()))
                 .onMessage(HandshakeStopped.class, h -> failed(new FailureReason(FailureReason.Kind.CONNECTION_LOST,
@@ -233,7 +404,7 @@ public final class SocketActor {
 
     private Behavior<Command> onReady(Ready ready) {
         context.getLog().debug("Socket {} ready: {}", epoch, ready);
-        supervisor.tell(new ConnectionSupervisor.SocketReady(epoch, ready, options));
+        supervisor.tell(new ConnectionSupervisor.SocketReady(epoch, ready, options, this::writeFromPacer));
         timers.startTimerWithFixedDelay(HeartbeatCheck.INSTANCE,
                 settings.heartbeat().idle().dividedBy(Heartbeat.CHECKS_PER_IDLE));
         return ready();
@@ -241,13 +412,14 @@ public final class SocketActor {
 
     private Behavior<Command> ready() {
         return streamEnds(this::streamFailure)
-                .onMessage(FrameReceived.class, f -> {
-                    framesReceived++;
-                    dispatcher.tell(new Inbound.Frame(epoch, f.payload().toArray()));
-                    f.ackTo().tell(Ack.INSTANCE);
+                .onMessage(Send.class, s -> write(s.frame()))
+                .onMessage(WriteRefused.class, r -> failed(writeRefused()))
+                .onMessage(HandshakeFrames.class, f -> {
+                    // Read before the handshake ended and handed off after: the stream holds later batches back
+                    // until the dispatcher has taken these.
+                    dispatcher.tell(new Inbound.Frames(epoch, f.payloads(), f.handled()));
                     return Behaviors.same();
                 })
-                .onMessage(Send.class, s -> write(s.frame()))
                 .onMessage(HeartbeatCheck.class, c -> onHeartbeatCheck())
                 .onMessage(ProbeTimeout.class, t -> onProbeTimeout())
                 .onMessage(OptionsApplied.class, this::onOptionsApplied)
@@ -256,7 +428,7 @@ public final class SocketActor {
     }
 
     private Behavior<Command> onHeartbeatCheck() {
-        if (heartbeat.onCheck(framesReceived) == Heartbeat.Action.PROBE) {
+        if (heartbeat.onCheck(framesReceived.get()) == Heartbeat.Action.PROBE) {
             context.getLog().debug("Socket {}: nothing received for {}, probing with reqCurrentTime", epoch,
                     settings.heartbeat().idle());
             timers.startSingleTimer(ProbeTimeout.INSTANCE, settings.heartbeat().timeout());
@@ -266,7 +438,7 @@ public final class SocketActor {
     }
 
     private Behavior<Command> onProbeTimeout() {
-        if (heartbeat.onProbeTimeout(framesReceived) == Heartbeat.Action.STALE) {
+        if (heartbeat.onProbeTimeout(framesReceived.get()) == Heartbeat.Action.STALE) {
             Duration silence = settings.heartbeat().idle().plus(settings.heartbeat().timeout());
             return failed(new FailureReason(FailureReason.Kind.HEARTBEAT_TIMEOUT, "nothing received from " + target
                     + " for over " + silence.toMillis() + " ms, not even the answer to a reqCurrentTime probe: "
@@ -291,23 +463,21 @@ public final class SocketActor {
         Objects.requireNonNull(bytes, "frame to write");
         QueueOfferResult result = outbound.offer(ByteString.fromArrayUnsafe(bytes));
         if (result != QueueOfferResult.enqueued()) {
-            return failed(new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the socket to " + target
-                    + " stopped taking data: " + settings.socketBuffer() + " frames are waiting to be written"));
+            return failed(writeRefused());
         }
         return Behaviors.same();
+    }
+
+    private FailureReason writeRefused() {
+        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the socket to " + target
+                + " stopped taking data: " + settings.socketBuffer() + " frames are waiting to be written");
     }
 
     /** Reactions to the start and end of the TCP stream outside the handshake. */
     private BehaviorBuilder<Command> streamEnds(Function<Throwable, FailureReason> onFailure) {
         return Behaviors.receive(Command.class)
-                .onMessage(StreamStarted.class, this::onStreamStarted)
                 .onMessage(StreamCompleted.class, c -> failed(closedByPeer()))
                 .onMessage(StreamFailed.class, f -> failed(onFailure.apply(f.cause())));
-    }
-
-    private Behavior<Command> onStreamStarted(StreamStarted started) {
-        started.ackTo().tell(Ack.INSTANCE);
-        return Behaviors.same();
     }
 
     private FailureReason closedByPeer() {

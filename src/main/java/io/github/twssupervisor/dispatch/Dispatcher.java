@@ -1,5 +1,6 @@
 package io.github.twssupervisor.dispatch;
 
+import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -10,7 +11,9 @@ import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.wire.Frames;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,7 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     public Receive<Inbound> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Inbound.Frame.class, this::onFrame)
+                .onMessage(Inbound.Frames.class, this::onFrames)
                 .onMessage(Inbound.Attached.class, this::onAttached)
                 .onMessage(ConnectTo.class, this::onConnectTo)
                 .onMessage(SubscribeRaw.class, this::onSubscribeRaw)
@@ -133,14 +137,47 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
             getContext().getLog().debug("Dropped a frame of socket epoch {} (current {})", frame.epoch(), epoch);
             return this;
         }
-        metrics.countIn();
-        if (getContext().getLog().isDebugEnabled()) {
-            getContext().getLog().debug("<<< {}", Frames.printable(frame.payload(), DUMPED_BYTES));
+        deliver(frame.payload(), getContext().getLog().isDebugEnabled(), Optional.empty());
+        return this;
+    }
+
+    private Behavior<Inbound> onFrames(Inbound.Frames frames) {
+        try {
+            if (frames.epoch() != epoch) {
+                getContext().getLog().debug("Dropped {} frames of socket epoch {} (current {})",
+                        frames.payloads().size(), frames.epoch(), epoch);
+                return this;
+            }
+            boolean debug = getContext().getLog().isDebugEnabled();
+            // One message per owner and batch: a blast of ticks costs the subscription one mailbox hop per batch.
+            Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
+            for (byte[] payload : frames.payloads()) {
+                deliver(payload, debug, Optional.of(byOwner));
+            }
+            byOwner.forEach((owner, events) -> owner.tell(events.size() == 1 ? events.get(0)
+                    : new RequestEvents(events)));
+            return this;
+        } finally {
+            // Even after a bug's exception (this actor is resumed), or the socket would stop reading.
+            frames.handled().tell(Done.getInstance());
         }
-        Routed routed = router.route(serverVersion, frame.payload());
+    }
+
+    /**
+     * @param byOwner where events for owners are collected, or empty to tell each owner at once
+     */
+    private void deliver(byte[] payload, boolean debug,
+                         Optional<Map<ActorRef<RequestEvent>, List<RequestEvent>>> byOwner) {
+        metrics.countIn();
+        if (debug) {
+            getContext().getLog().debug("<<< {}", Frames.printable(payload, DUMPED_BYTES));
+        }
+        Routed routed = router.route(serverVersion, payload);
         if (routed instanceof Routed.ToOwner toOwner) {
             ActorRef<RequestEvent> owner = owners.get(toOwner.requestId());
-            if (owner != null) {
+            if (owner != null && byOwner.isPresent()) {
+                byOwner.get().computeIfAbsent(owner, o -> new ArrayList<>()).add(toOwner.event());
+            } else if (owner != null) {
                 owner.tell(toOwner.event());
             } else if (toOwner.event() instanceof RequestError) {
                 // An error for an id nobody owns (an order, or a request already ended) is still news.
@@ -158,9 +195,8 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
         } else if (routed instanceof Routed.Failed failed) {
             getContext().getLog().warn("Cannot decode message {} at server version {}: {}", failed.messageId(),
                     serverVersion, failed.error());
-            getContext().getLog().debug("Undecodable frame: {}", Frames.hex(frame.payload(), DUMPED_BYTES));
+            getContext().getLog().debug("Undecodable frame: {}", Frames.hex(payload, DUMPED_BYTES));
         }
-        return this;
     }
 
     private Behavior<Inbound> onConnectTo(ConnectTo m) {

@@ -15,6 +15,7 @@ import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
@@ -136,6 +137,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         return newReceiveBuilder()
                 .onMessage(MarketDataEvent.class, this::onMarketData)
                 .onMessage(RequestError.class, this::onRequestError)
+                .onMessage(RequestEvents.class, this::onRequestEvents)
                 .onMessage(Subscribe.class, this::onSubscribe)
                 .onMessage(Unsubscribe.class, m -> onSubscriberGone(m.subscriber()))
                 .onMessage(SubscriberStopped.class, m -> onSubscriberGone(m.subscriber()))
@@ -165,6 +167,17 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             // TWS ends a snapshot by itself: nothing to cancel, nothing to re-issue.
             unregister();
             end(0, "snapshot complete");
+        }
+        return this;
+    }
+
+    private Behavior<RequestEvent> onRequestEvents(RequestEvents batch) {
+        for (RequestEvent event : batch.events()) {
+            if (event instanceof MarketDataEvent marketData) {
+                onMarketData(marketData);
+            } else if (event instanceof RequestError error) {
+                onRequestError(error);
+            }
         }
         return this;
     }

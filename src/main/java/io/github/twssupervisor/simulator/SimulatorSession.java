@@ -12,6 +12,7 @@ import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.wire.WireFormatException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -387,8 +388,14 @@ public final class SimulatorSession {
                     return Behaviors.stopped();
                 })
                 .onMessage(StreamFailed.class, m -> {
-                    context.getLog().warn("Closing connection from {}: protocol violation: {}", remote,
-                            m.cause().getMessage());
+                    if (m.cause() instanceof WireFormatException) {
+                        context.getLog().warn("Closing connection from {}: protocol violation: {}", remote,
+                                m.cause().getMessage());
+                    } else {
+                        // A reset is how many clients close (ours included, when its socket actor stops): no fault.
+                        context.getLog().info("Connection from {} ended by the client: {}", remote,
+                                m.cause().getMessage());
+                    }
                     return Behaviors.stopped();
                 })
                 .onMessage(Close.class, m -> close())

@@ -19,10 +19,12 @@ import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.FakeTws;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.ServerVersion;
+import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.Loopback;
 import java.io.DataOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -184,6 +186,39 @@ class ConnectionIT {
             ConnectionEvent.StateChanged timedOut = c.awaitReconnecting(FailureReason.Kind.HANDSHAKE_TIMEOUT);
             assertTrue(timedOut.reason().orElseThrow().message().contains("Accept incoming connection"));
             c.awaitReconnecting(FailureReason.Kind.HANDSHAKE_TIMEOUT);
+        }
+    }
+
+    /**
+     * Frames that TWS writes one by one right after the handshake reach the client in several batches, some read while
+     * the handshake was still deciding: none may be lost or overtaken.
+     */
+    @Test
+    void noticesWrittenOneByOneAcrossTheEndOfTheHandshakeArriveAllAndInOrder() {
+        int notices = 300;
+        try (FakeTws tws = new FakeTws((socket, in) -> {
+            FakeTws.readHello(in);
+            OutputStream out = socket.getOutputStream();
+            out.write(Handshake.serverHelloFrame(new Handshake.ServerHello(ServerVersion.MAX_SUPPORTED,
+                    "20261122 10:30:00 UTC")));
+            in.readFully(new byte[in.readInt()]); // startApi
+            out.write(SessionCodec.managedAccounts(List.of("DU1")));
+            out.write(SessionCodec.nextValidId(1));
+            for (int i = 0; i < notices; i++) {
+                out.write(SessionCodec.error(ServerVersion.MAX_SUPPORTED, SessionCodec.TwsError.of(-1,
+                        TwsErrorCode.MARKET_DATA_FARM_OK, "farm " + i, 0)));
+                out.flush();
+            }
+            FakeTws.drain(in);
+        })) {
+            Connected c = connect(settings(tws.port(), 15));
+            for (int i = 0; i < notices; i++) {
+                String expected = "farm " + i;
+                List<ConnectionEvent> seen = c.events().fishForMessage(AWAIT, expected, e ->
+                        e instanceof ConnectionEvent.Notice n ? FishingOutcomes.complete()
+                                : FishingOutcomes.continueAndIgnore());
+                assertEquals(expected, ((ConnectionEvent.Notice) seen.get(seen.size() - 1)).message());
+            }
         }
     }
 

@@ -86,7 +86,7 @@ class PacerTest {
     /** A pacer with the default queue, already given a READY socket of epoch 1. */
     private ActorRef<Pacer.Command> readyPacer(int messagesPerSecond) {
         ActorRef<Pacer.Command> pacer = pacer(messagesPerSecond, QUEUE_SIZE, DisconnectedBehavior.QUEUE);
-        pacer.tell(new Pacer.SocketReady(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
         return pacer;
     }
 
@@ -191,7 +191,7 @@ class PacerTest {
         long epoch = 7;
         int total = 2 * RATE;
         ActorRef<Pacer.Command> pacer = pacer(RATE, QUEUE_SIZE, DisconnectedBehavior.QUEUE);
-        pacer.tell(new Pacer.SocketReady(epoch, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(epoch, socket.ref(), SERVER_VERSION));
         enqueueAll(pacer, 1, total);
 
         expectSends(socket, 1, 1);
@@ -320,7 +320,7 @@ class PacerTest {
         replies.expectNoMessage(SETTLE);
         socket.expectNoMessage(SETTLE);
 
-        pacer.tell(new Pacer.SocketReady(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
         expectSends(socket, 1, 1);
         expectOnePerTick(socket, SPACING, 2, queueSize);
         expectSent(1, queueSize, 1);
@@ -331,7 +331,7 @@ class PacerTest {
     void aFullQueueRejectsWhileRequestsWaitAndTakesRequestsAgainOnceOneLeaves() {
         int queueSize = 3;
         ActorRef<Pacer.Command> pacer = pacer(RATE, queueSize, DisconnectedBehavior.QUEUE);
-        pacer.tell(new Pacer.SocketReady(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
         int accepted = 1 + queueSize; // the first goes at once, the queue holds the rest
         enqueueAll(pacer, 1, accepted + 2);
 
@@ -361,7 +361,7 @@ class PacerTest {
         enqueueAll(pacer, 1, 1);
         expectRejected(1, OutboundRequest.Reason.NOT_CONNECTED);
 
-        pacer.tell(new Pacer.SocketReady(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
         socket.expectNoMessage(SETTLE);
         enqueueAll(pacer, 2, 2);
         expectSends(socket, 2, 2);
@@ -370,7 +370,7 @@ class PacerTest {
         pacer.tell(Pacer.SocketGone.INSTANCE);
         enqueueAll(pacer, 3, 3);
         expectRejected(3, OutboundRequest.Reason.NOT_CONNECTED);
-        pacer.tell(new Pacer.SocketReady(2, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(2, socket.ref(), SERVER_VERSION));
         socket.expectNoMessage(SETTLE);
     }
 
@@ -390,7 +390,7 @@ class PacerTest {
         socket.expectNoMessage(SETTLE);
 
         LoggingTestKit.info("Sending " + queued + " requests queued while not READY").expect(testKit.system(), () -> {
-            pacer.tell(new Pacer.SocketReady(epoch, socket.ref(), negotiated));
+            pacer.tell(Pacer.SocketReady.viaMailbox(epoch, socket.ref(), negotiated));
             return null;
         });
         for (int n = 1; n <= queued; n++) {
@@ -440,7 +440,7 @@ class PacerTest {
         enqueueAll(pacer, 4, 4);
         expectRejected(4, OutboundRequest.Reason.CLOSED);
 
-        pacer.tell(new Pacer.SocketReady(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
         enqueueAll(pacer, 5, 5);
         expectRejected(5, OutboundRequest.Reason.CLOSED);
         socket.expectNoMessage(SETTLE);
@@ -473,7 +473,7 @@ class PacerTest {
         replies.expectNoMessage(SETTLE);
 
         // Back within one spacing of request 1: the queue goes to the new socket, one per tick from request 1.
-        pacer.tell(new Pacer.SocketReady(2, nextSocket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(2, nextSocket.ref(), SERVER_VERSION));
         nextSocket.expectNoMessage(SETTLE);
         expectOnePerTick(nextSocket, SPACING, 2, 3);
         expectSent(2, 3, 2);
@@ -498,7 +498,7 @@ class PacerTest {
         replies.expectNoMessage(SETTLE);
         expectNoSendAfter(socket, SPACING); // the tick finds no socket and stops
 
-        pacer.tell(new Pacer.SocketReady(2, nextSocket.ref(), SERVER_VERSION));
+        pacer.tell(Pacer.SocketReady.viaMailbox(2, nextSocket.ref(), SERVER_VERSION));
         expectSends(nextSocket, 3, 3);
         manualTime.timePasses(SPACING);
         expectSends(nextSocket, 5, 5);

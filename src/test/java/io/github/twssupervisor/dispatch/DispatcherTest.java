@@ -1,7 +1,9 @@
 package io.github.twssupervisor.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import akka.Done;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
@@ -10,14 +12,19 @@ import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.marketdata.MarketDataCodec;
+import io.github.twssupervisor.marketdata.MarketDataEvent;
+import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireLimits;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -126,5 +133,60 @@ class DispatcherTest {
         dispatcher.tell(new Inbound.Frame(epoch, unknown));
         other.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         testKit.stop(dispatcher);
+    }
+
+    private ActorRef<Inbound> marketDataDispatcherAttachedTo(long epoch) {
+        ActorRef<Inbound> dispatcher = testKit.spawn(Dispatcher.create(metrics, List.of(new MarketDataCodec())));
+        dispatcher.tell(new Dispatcher.ConnectTo(supervisor.ref()));
+        dispatcher.tell(new Inbound.Attached(epoch, VERSION));
+        return dispatcher;
+    }
+
+    private static byte[] lastPrice(int reqId, double price) {
+        return payloadOf(MarketDataCodec.tickPrice(reqId, TickType.LAST, price, BigDecimal.ONE, 0));
+    }
+
+    private static MarketDataEvent.Price priceEvent(double price) {
+        return new MarketDataEvent.Price(TickType.LAST, price, Optional.of(BigDecimal.ONE), 0);
+    }
+
+    @Test
+    void aBatchGoesToEachOwnerAsOneMessageInOrderAndIsAcknowledged() {
+        long epoch = 7;
+        ActorRef<Inbound> dispatcher = marketDataDispatcherAttachedTo(epoch);
+        TestProbe<RequestEvent> first = testKit.createTestProbe(RequestEvent.class);
+        TestProbe<RequestEvent> second = testKit.createTestProbe(RequestEvent.class);
+        dispatcher.tell(new Dispatcher.RegisterOwner(11, first.ref()));
+        dispatcher.tell(new Dispatcher.RegisterOwner(12, second.ref()));
+        TestProbe<Done> handled = testKit.createTestProbe(Done.class);
+
+        dispatcher.tell(new Inbound.Frames(epoch, List.of(lastPrice(11, 1.5), lastPrice(12, 9.25),
+                lastPrice(11, 1.75), payloadOf(SessionCodec.error(VERSION, SessionCodec.TwsError.of(11, 10167,
+                        "delayed", 0))), lastPrice(11, 2.0)), handled.ref()));
+
+        RequestEvents batch = first.expectMessageClass(RequestEvents.class);
+        assertEquals(List.of(priceEvent(1.5), priceEvent(1.75)), batch.events().subList(0, 2));
+        assertEquals(10167, assertInstanceOf(RequestError.class, batch.events().get(2)).error().code());
+        assertEquals(priceEvent(2.0), batch.events().get(3));
+        // One event for an owner comes as itself, not wrapped.
+        second.expectMessage(priceEvent(9.25));
+        handled.expectMessage(Done.getInstance());
+        first.expectNoMessage();
+    }
+
+    @Test
+    void aBatchOfAnotherEpochIsDroppedButStillAcknowledgedSoTheDeadSocketIsNotLeftWaiting() {
+        long epoch = 8;
+        ActorRef<Inbound> dispatcher = marketDataDispatcherAttachedTo(epoch);
+        TestProbe<RequestEvent> owner = testKit.createTestProbe(RequestEvent.class);
+        dispatcher.tell(new Dispatcher.RegisterOwner(21, owner.ref()));
+        TestProbe<Done> handled = testKit.createTestProbe(Done.class);
+
+        dispatcher.tell(new Inbound.Frames(epoch - 1, List.of(lastPrice(21, 3.0), lastPrice(21, 3.5)),
+                handled.ref()));
+
+        handled.expectMessage(Done.getInstance());
+        owner.expectNoMessage();
+        assertEquals(0, metrics.messagesIn());
     }
 }

@@ -24,6 +24,7 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestError;
+import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestIds;
 import io.github.twssupervisor.wire.SessionCodec;
@@ -247,6 +248,22 @@ class MarketDataSubscriptionTest {
             subscriber.expectMessage(tick(3));
         }
         expectNothing(first, second, pacer, dispatcher, owner);
+    }
+
+    @Test
+    void aBatchOfEventsIsHandledEventByEventInOrderUpToAFatalErrorThatEndsIt() {
+        Issued issued = live();
+        subscription.tell(new RequestEvents(List.of(tick(1), error(issued.id(), 10167, "delayed data"), tick(2),
+                error(issued.id(), 200, "no security definition"), tick(3))));
+
+        for (TestProbe<MarketDataEvent> subscriber : List.of(first, second)) {
+            subscriber.expectMessage(tick(1));
+            subscriber.expectMessage(new MarketDataEvent.Warning(10167, "delayed data"));
+            subscriber.expectMessage(tick(2));
+            // The fatal error ends the subscription; the tick batched after it is not delivered.
+            assertEquals(200, subscriber.expectMessageClass(MarketDataEvent.Ended.class).code());
+        }
+        expectNothing(first, second);
     }
 
     @Test

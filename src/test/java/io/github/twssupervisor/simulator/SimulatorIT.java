@@ -239,6 +239,20 @@ class SimulatorIT {
     }
 
     @Test
+    void aClientThatResetsItsConnectionIsLoggedAsGoneNotAsAProtocolViolation() {
+        PlainTwsClient client = PlainTwsClient.started(address(), OUR_RANGE, CLIENT_IDS.incrementAndGet());
+        client.readUntil(IncomingMessageId.NEXT_VALID_ID.code());
+        LoggingTestKit.info("ended by the client").expect(TEST_KIT.system(), () -> {
+            client.reset();
+            return null;
+        });
+        LoggingTestKit.warn("protocol violation").withOccurrences(0).expect(TEST_KIT.system(), () -> {
+            PlainTwsClient.started(address(), OUR_RANGE, CLIENT_IDS.incrementAndGet()).reset();
+            return null;
+        });
+    }
+
+    @Test
     void aZeroLengthFrameClosesTheConnection() {
         try (PlainTwsClient client = PlainTwsClient.started(address(), OUR_RANGE, CLIENT_IDS.incrementAndGet())) {
             client.readUntil(IncomingMessageId.NEXT_VALID_ID.code());

@@ -136,6 +136,16 @@ public final class PlainTwsClient implements AutoCloseable {
         }
     }
 
+    /** Aborts the connection with a TCP reset (SO_LINGER 0), as a crashed client or a killed process does. */
+    public void reset() {
+        try {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
