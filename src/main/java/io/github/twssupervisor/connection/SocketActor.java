@@ -24,23 +24,21 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * One TCP connection attempt to TWS, from connect to close; a fresh one per attempt, so no state leaks between sockets.
  *
  * <pre>
- * Source.queue(socket-buffer) -> Tcp.outgoingConnection -> Framing.lengthField (big-endian, header dropped) -> this
- *        ^ handshake writes, paced requests, heartbeat probes                          frames -> handshake / dispatcher
+ * Source.queue(socket-buffer) -> Tcp.outgoingConnection -> TwsFraming.payloadBatches -> up to 4 batches in flight:
+ *   ^ handshake writes, heartbeat probes (this actor)        before Ready: to the handshake, through this actor
+ *   ^ paced requests (the pacer, through SocketWriter)       after Ready:  to the dispatcher, which acknowledges
  * </pre>
  *
  * Phases: {@code connecting} -> {@code handshaking} (a {@link HandshakeActor} child) -> {@code ready}. Whatever ends the
@@ -181,8 +179,7 @@ public final class SocketActor {
                         InetSocketAddress.createUnresolved(settings.host(), settings.port()), Optional.empty(),
                         SocketOptions.forConnect(settings.socket(), report -> self.tell(new OptionsApplied(report))),
                         false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
-                .via(TwsFraming.payloads())
-                .batch(MAX_FRAMES_PER_BATCH, SocketActor::firstOfBatch, SocketActor::addToBatch)
+                .via(TwsFraming.payloadBatches(MAX_FRAMES_PER_BATCH))
                 .mapAsync(BATCHES_IN_FLIGHT, this::handOff)
                 .toMat(Sink.ignore(), Keep.both())
                 .run(Materializer.createMaterializer(context));
@@ -199,8 +196,7 @@ public final class SocketActor {
      * before it is in the dispatcher's mailbox: the last batches given to the handshake may still be on their way there
      * through this actor.
      */
-    private CompletionStage<Done> handOff(List<ByteString> batch) {
-        List<byte[]> payloads = payloads(batch);
+    private CompletionStage<Done> handOff(List<byte[]> payloads) {
         framesReceived.addAndGet(payloads.size());
         if (!handshakeOver) {
             CompletionStage<Done> handled = timedOut(AskPattern.ask(context.getSelf(),
@@ -233,25 +229,6 @@ public final class SocketActor {
                     + INBOUND_HANDOFF_TIMEOUT.toSeconds() + " s by the " + consumer + ": it is stuck (see the errors "
                     + "above)", failure);
         });
-    }
-
-    private static List<byte[]> payloads(List<ByteString> frames) {
-        byte[][] copies = new byte[frames.size()][];
-        for (int i = 0; i < copies.length; i++) {
-            copies[i] = frames.get(i).toArray();
-        }
-        return Arrays.asList(copies);
-    }
-
-    private static List<ByteString> firstOfBatch(ByteString payload) {
-        List<ByteString> batch = new ArrayList<>();
-        batch.add(payload);
-        return batch;
-    }
-
-    private static List<ByteString> addToBatch(List<ByteString> batch, ByteString payload) {
-        batch.add(payload);
-        return batch;
     }
 
     /**
@@ -296,82 +273,18 @@ public final class SocketActor {
         ActorRef<HandshakeActor.Command> handshake = context.spawn(
                 HandshakeActor.create(context.getSelf(), settings, clientId), "handshake");
         context.watchWith(handshake, HandshakeStopped.INSTANCE);
-        return handshaking(new HandshakeFeed(handshake));
-    }
-
-    /**
-     * The frames of the current batch, given to the handshake one at a time: the next one only when it has answered
-     * the last, and the stream is acknowledged (and the next batch read) only when the batch is used up. So frames
-     * reach the dispatcher in order and none is left with a finished handshake. Owned by the socket actor.
-     */
-    private final class HandshakeFeed {
-        private final ActorRef<HandshakeActor.Command> handshake;
-        private final ArrayDeque<byte[]> waiting = new ArrayDeque<>();
-        /** Batches whose frames are not all consumed yet; told together once nothing waits. */
-        private final List<ActorRef<Done>> pendingAcks = new ArrayList<>();
-        private boolean handshakeBusy;
-        /**
-         * The stream ended while the handshake was still reading: the handshake names the failure (it may hold a 326
-         * the socket has not seen yet), or, if it completed meanwhile, the socket does.
-         */
-        private boolean peerClosed;
-
-        HandshakeFeed(ActorRef<HandshakeActor.Command> handshake) {
-            this.handshake = handshake;
-        }
-
-        void received(HandshakeFrames batch) {
-            waiting.addAll(batch.payloads());
-            pendingAcks.add(batch.handled());
-            if (!handshakeBusy) {
-                feedNext();
-            }
-        }
-
-        void handled(Optional<byte[]> passOn) {
-            passOn.ifPresent(payload -> dispatcher.tell(new Inbound.Frame(epoch, payload)));
-            handshakeBusy = false;
-            feedNext();
-        }
-
-        /**
-         * The handshake is over: what it did not read goes to the dispatcher, in order, and later batches go there
-         * directly (they are read only after the acknowledgement, so they queue behind these).
-         */
-        void finish() {
-            for (byte[] payload = waiting.poll(); payload != null; payload = waiting.poll()) {
-                dispatcher.tell(new Inbound.Frame(epoch, payload));
-            }
-            handshakeOver = true;
-            acknowledge();
-        }
-
-        private void feedNext() {
-            byte[] next = waiting.poll();
-            if (next != null) {
-                handshakeBusy = true;
-                handshake.tell(new HandshakeActor.FrameReceived(next));
-            } else {
-                acknowledge();
-            }
-        }
-
-        private void acknowledge() {
-            pendingAcks.forEach(ack -> ack.tell(Done.getInstance()));
-            pendingAcks.clear();
-        }
+        return handshaking(new HandshakeFeed(handshake, dispatcher, epoch));
     }
 
     private Behavior<Command> handshaking(HandshakeFeed feed) {
         return Behaviors.receive(Command.class)
                 .onMessage(StreamCompleted.class, c -> {
-                    feed.peerClosed = true;
-                    feed.handshake.tell(HandshakeActor.PeerClosed.INSTANCE);
+                    feed.peerClosed();
                     return Behaviors.same();
                 })
                 .onMessage(StreamFailed.class, f -> failed(streamFailure(f.cause())))
                 .onMessage(HandshakeFrames.class, f -> {
-                    feed.received(f);
+                    feed.received(f.payloads(), f.handled());
                     return Behaviors.same();
                 })
                 .onMessage(FrameHandled.class, h -> {
@@ -384,14 +297,14 @@ public final class SocketActor {
                     return Behaviors.same();
                 })
                 .onMessage(HandshakeSucceeded.class, s -> {
-                    if (feed.peerClosed) {
-                        feed.finish();
+                    if (feed.isPeerClosed()) {
+                        feed.finish(() -> handshakeOver = true);
                         return failed(closedByPeer());
                     }
                     // The supervisor hears of Ready before the dispatcher gets the frames after the handshake, so
                     // the notices TWS sends right after it (2104, 2106, 2158) find the connection READY.
                     Behavior<Command> ready = onReady(s.ready());
-                    feed.finish();
+                    feed.finish(() -> handshakeOver = true);
                     return ready;
                 })
                 .onMessage(HandshakeFailed.class, f -> failed(f.reason()))

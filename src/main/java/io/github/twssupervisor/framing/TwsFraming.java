@@ -56,6 +56,18 @@ public final class TwsFraming {
                         e -> new WireFormatException("frame rejected: " + e.getMessage()));
     }
 
+    /**
+     * The client's inbound framing: like {@link #payloads()}, but each TCP chunk is cut in one pass and the payloads
+     * come out in batches, as many as arrived while downstream was busy (at most {@code maxFrames}).
+     *
+     * @param maxFrames payloads that may wait before the socket is back-pressured
+     * @return a flow from length-prefixed frames to batches of payloads; a zero-length frame, a length above 0xFFFFFF
+     *     or a truncated frame at the end fails the stream with {@link WireFormatException}
+     */
+    public static Flow<ByteString, List<byte[]>, NotUsed> payloadBatches(int maxFrames) {
+        return Flow.fromGraph(new PayloadBatches(maxFrames));
+    }
+
     private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {
         int preambleLength = Handshake.preamble().length;
         ByteString[] pending = {ByteString.emptyByteString()};

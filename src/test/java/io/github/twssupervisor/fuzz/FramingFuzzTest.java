@@ -29,6 +29,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -56,6 +57,33 @@ class FramingFuzzTest {
         Outcome outcome = run(TwsFraming.payloads(), chunks(input, cuts));
         assertPrefixOfInput(outcome, input);
         assertEquals(model(input, 0), outcome);
+    }
+
+    /** The client's batching framer obeys the same model, whatever its batch bound, once its batches are flattened. */
+    @Property(tries = 200)
+    void payloadBatchesEmitTheValidFramesThenCompleteOrFailWithAWireFormatError(
+            @ForAll("streams") byte[] input, @ForAll("chunkSizes") List<Integer> cuts,
+            @ForAll @IntRange(min = 1, max = 5) int maxFrames) throws Exception {
+        Outcome outcome = run(flattened(maxFrames), chunks(input, cuts));
+        assertPrefixOfInput(outcome, input);
+        assertEquals(model(input, 0), outcome);
+    }
+
+    @Example
+    void payloadBatchesFailPromptlyOnOversizedAndZeroLengthsWhileTheConnectionStaysOpen() throws Exception {
+        for (long length : new long[] {0, 0x7FFFFFFFL, 0xFFFFFFFFL, 0x80000000L, 0x1000000L}) {
+            for (int cut : new int[] {1, 64}) {
+                assertFailsPromptlyWhileOpen(flattened(1024), concat(header(length), "abc".getBytes()), List.of(cut));
+            }
+        }
+    }
+
+    /**
+     * Each batch as one element, flattened only when collected: a mapConcat here would drop the rest of a batch when
+     * the failure behind it arrives.
+     */
+    private static Flow<ByteString, Object, NotUsed> flattened(int maxFrames) {
+        return TwsFraming.payloadBatches(maxFrames).map(batch -> batch);
     }
 
     @Property(tries = 200)
@@ -146,7 +174,7 @@ class FramingFuzzTest {
     private record Outcome(List<List<Byte>> payloads, String failure) {
     }
 
-    private static Outcome run(Flow<ByteString, ByteString, NotUsed> flow, List<ByteString> chunks)
+    private static Outcome run(Flow<ByteString, ?, NotUsed> flow, List<ByteString> chunks)
             throws Exception {
         List<Object> events = Source.from(chunks).via(flow).<Object>map(p -> p)
                 .recover(new PFBuilder<Throwable, Object>().match(Throwable.class, e -> e).build())
@@ -156,6 +184,8 @@ class FramingFuzzTest {
         for (Object event : events) {
             if (event instanceof ByteString payload) {
                 payloads.add(bytes(payload.toArray()));
+            } else if (event instanceof List<?> batch) {
+                batch.forEach(payload -> payloads.add(bytes((byte[]) payload)));
             } else {
                 Throwable error = (Throwable) event;
                 assertInstanceOf(WireFormatException.class, error, "the stream failed with " + error);
@@ -166,7 +196,12 @@ class FramingFuzzTest {
     }
 
     private static void assertFailsPromptlyWhileOpen(byte[] input, List<Integer> cuts) throws Exception {
-        List<Object> events = Source.from(chunks(input, cuts)).concat(Source.maybe()).via(TwsFraming.payloads())
+        assertFailsPromptlyWhileOpen(TwsFraming.payloads(), input, cuts);
+    }
+
+    private static void assertFailsPromptlyWhileOpen(Flow<ByteString, ?, NotUsed> flow, byte[] input,
+                                                     List<Integer> cuts) throws Exception {
+        List<Object> events = Source.from(chunks(input, cuts)).concat(Source.maybe()).via(flow)
                 .<Object>map(p -> p)
                 .recover(new PFBuilder<Throwable, Object>().match(Throwable.class, e -> e).build())
                 .runWith(Sink.seq(), TEST_KIT.system()).toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
