@@ -80,6 +80,9 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     private final Map<Integer, ActorRef<RequestEvent>> owners = new HashMap<>();
     private Optional<ActorRef<ConnectionSupervisor.Command>> supervisor = Optional.empty();
     private long epoch = -1;
+    /** The owner of the last event of the batch being delivered, and its list in that batch. */
+    private ActorRef<RequestEvent> lastOwner;
+    private List<RequestEvent> lastOwnerEvents;
     private int serverVersion;
 
     private Dispatcher(ActorContext<Inbound> context, ConnectionMetrics metrics, List<DomainDecoder> decoders) {
@@ -151,6 +154,7 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
             boolean debug = getContext().getLog().isDebugEnabled();
             // One message per owner and batch: a blast of ticks costs the subscription one mailbox hop per batch.
             Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
+            lastOwner = null;
             for (byte[] payload : frames.payloads()) {
                 deliver(payload, debug, Optional.of(byOwner));
             }
@@ -176,7 +180,12 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
         if (routed instanceof Routed.ToOwner toOwner) {
             ActorRef<RequestEvent> owner = owners.get(toOwner.requestId());
             if (owner != null && byOwner.isPresent()) {
-                byOwner.get().computeIfAbsent(owner, o -> new ArrayList<>()).add(toOwner.event());
+                // Ticks of one subscription come in runs: the map is consulted once per run, not per tick.
+                if (owner != lastOwner) {
+                    lastOwner = owner;
+                    lastOwnerEvents = byOwner.get().computeIfAbsent(owner, o -> new ArrayList<>());
+                }
+                lastOwnerEvents.add(toOwner.event());
             } else if (owner != null) {
                 owner.tell(toOwner.event());
             } else if (toOwner.event() instanceof RequestError) {
