@@ -145,6 +145,8 @@ public final class SocketActor {
     private final BoundedSourceQueue<ByteString> outbound;
     private final String target;
     private final Scheduler scheduler;
+    /** This actor, for the stream and the pacer's thread, which must not touch the context. */
+    private final ActorRef<Command> self;
     private final Heartbeat heartbeat = new Heartbeat();
     private Optional<SocketOptionsReport> options = Optional.empty();
     /** Counted by the stream, read by the heartbeat check. */
@@ -169,7 +171,7 @@ public final class SocketActor {
         this.dispatcher = dispatcher;
         this.target = settings.host() + ":" + settings.port();
         this.scheduler = context.getSystem().scheduler();
-        ActorRef<Command> self = context.getSelf();
+        this.self = context.getSelf();
         // Frames go from the stream straight to their consumer (the handshake through this actor, then the dispatcher)
         // and the stream reads the next batch only when the consumer has taken this one: back-pressure reaches TCP, and
         // no actor hop is spent per frame.
@@ -199,7 +201,7 @@ public final class SocketActor {
     private CompletionStage<Done> handOff(List<byte[]> payloads) {
         framesReceived.addAndGet(payloads.size());
         if (!handshakeOver) {
-            CompletionStage<Done> handled = timedOut(AskPattern.ask(context.getSelf(),
+            CompletionStage<Done> handled = timedOut(AskPattern.ask(self,
                     replyTo -> new HandshakeFrames(payloads, replyTo), INBOUND_HANDOFF_TIMEOUT, scheduler),
                     payloads.size(), "handshake");
             delivered = handled.thenApply(done -> null);
@@ -225,9 +227,10 @@ public final class SocketActor {
 
     private CompletionStage<Done> timedOut(CompletionStage<Done> handled, int frames, String consumer) {
         return handled.exceptionally(failure -> {
+            // No cause: the failure's root is what the supervisor reports, and this says more than the ask's timeout.
             throw new IllegalStateException(frames + " frames from " + target + " were not taken within "
                     + INBOUND_HANDOFF_TIMEOUT.toSeconds() + " s by the " + consumer + ": it is stuck (see the errors "
-                    + "above)", failure);
+                    + "above)");
         });
     }
 
@@ -239,7 +242,7 @@ public final class SocketActor {
         Objects.requireNonNull(frame, "frame to write");
         QueueOfferResult result = outbound.offer(ByteString.fromArrayUnsafe(frame));
         if (result != QueueOfferResult.enqueued()) {
-            context.getSelf().tell(new WriteRefused(result));
+            self.tell(new WriteRefused(result));
         }
     }
 
