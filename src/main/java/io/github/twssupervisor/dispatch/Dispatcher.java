@@ -13,8 +13,8 @@ import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.wire.Frames;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +80,6 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     private final Map<Integer, ActorRef<RequestEvent>> owners = new HashMap<>();
     private Optional<ActorRef<ConnectionSupervisor.Command>> supervisor = Optional.empty();
     private long epoch = -1;
-    /** The owner of the last event of the batch being delivered, and its list in that batch. */
-    private ActorRef<RequestEvent> lastOwner;
-    private List<RequestEvent> lastOwnerEvents;
     private int serverVersion;
 
     private Dispatcher(ActorContext<Inbound> context, ConnectionMetrics metrics, List<DomainDecoder> decoders) {
@@ -136,30 +133,13 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     }
 
     private Behavior<Inbound> onFrame(Inbound.Frame frame) {
-        if (frame.epoch() != epoch) {
-            getContext().getLog().debug("Dropped a frame of socket epoch {} (current {})", frame.epoch(), epoch);
-            return this;
-        }
-        deliver(frame.payload(), getContext().getLog().isDebugEnabled(), Optional.empty());
+        deliverAll(frame.epoch(), List.of(frame.payload()));
         return this;
     }
 
     private Behavior<Inbound> onFrames(Inbound.Frames frames) {
         try {
-            if (frames.epoch() != epoch) {
-                getContext().getLog().debug("Dropped {} frames of socket epoch {} (current {})",
-                        frames.payloads().size(), frames.epoch(), epoch);
-                return this;
-            }
-            boolean debug = getContext().getLog().isDebugEnabled();
-            // One message per owner and batch: a blast of ticks costs the subscription one mailbox hop per batch.
-            Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
-            lastOwner = null;
-            for (byte[] payload : frames.payloads()) {
-                deliver(payload, debug, Optional.of(byOwner));
-            }
-            byOwner.forEach((owner, events) -> owner.tell(events.size() == 1 ? events.get(0)
-                    : new RequestEvents(events)));
+            deliverAll(frames.epoch(), frames.payloads());
             return this;
         } finally {
             // Even after a bug's exception (this actor is resumed), or the socket would stop reading.
@@ -167,11 +147,22 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
         }
     }
 
-    /**
-     * @param byOwner where events for owners are collected, or empty to tell each owner at once
-     */
-    private void deliver(byte[] payload, boolean debug,
-                         Optional<Map<ActorRef<RequestEvent>, List<RequestEvent>>> byOwner) {
+    /** Routes frames read together; each owner gets one message for them all (a lone event as itself). */
+    private void deliverAll(long frameEpoch, List<byte[]> payloads) {
+        if (frameEpoch != epoch) {
+            getContext().getLog().debug("Dropped {} frame(s) of socket epoch {} (current {})", payloads.size(),
+                    frameEpoch, epoch);
+            return;
+        }
+        boolean debug = getContext().getLog().isDebugEnabled();
+        OwnerBatches batches = new OwnerBatches();
+        for (byte[] payload : payloads) {
+            deliver(payload, debug, batches);
+        }
+        batches.send();
+    }
+
+    private void deliver(byte[] payload, boolean debug, OwnerBatches batches) {
         metrics.countIn();
         if (debug) {
             getContext().getLog().debug("<<< {}", Frames.printable(payload, DUMPED_BYTES));
@@ -179,15 +170,8 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
         Routed routed = router.route(serverVersion, payload);
         if (routed instanceof Routed.ToOwner toOwner) {
             ActorRef<RequestEvent> owner = owners.get(toOwner.requestId());
-            if (owner != null && byOwner.isPresent()) {
-                // Ticks of one subscription come in runs: the map is consulted once per run, not per tick.
-                if (owner != lastOwner) {
-                    lastOwner = owner;
-                    lastOwnerEvents = byOwner.get().computeIfAbsent(owner, o -> new ArrayList<>());
-                }
-                lastOwnerEvents.add(toOwner.event());
-            } else if (owner != null) {
-                owner.tell(toOwner.event());
+            if (owner != null) {
+                batches.add(owner, toOwner.event());
             } else if (toOwner.event() instanceof RequestError) {
                 // An error for an id nobody owns (an order, or a request already ended) is still news.
                 RawEvent raw = toOwner.raw();
@@ -205,6 +189,29 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
             getContext().getLog().warn("Cannot decode message {} at server version {}: {}", failed.messageId(),
                     serverVersion, failed.error());
             getContext().getLog().debug("Undecodable frame: {}", Frames.hex(payload, DUMPED_BYTES));
+        }
+    }
+
+    /**
+     * The events of one batch per owner, in arrival order: a blast of ticks costs a subscription one mailbox hop per
+     * batch. Ticks of one subscription come in runs, so the map is consulted once per run, not per tick.
+     */
+    private static final class OwnerBatches {
+        private final Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
+        private ActorRef<RequestEvent> lastOwner;
+        private List<RequestEvent> lastEvents;
+
+        void add(ActorRef<RequestEvent> owner, RequestEvent event) {
+            if (owner != lastOwner) {
+                lastOwner = owner;
+                lastEvents = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+            }
+            lastEvents.add(event);
+        }
+
+        void send() {
+            byOwner.forEach((owner, events) -> owner.tell(events.size() == 1 ? events.get(0)
+                    : new RequestEvents(events)));
         }
     }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * What the end-to-end benchmarks share: the simulator and the client each in an actor system of its own (as when they
@@ -23,11 +22,13 @@ final class BenchSupport {
 
     static final TwsSettings DEFAULTS = TwsSettings.defaults();
     static final Duration AWAIT = Duration.ofSeconds(60);
-    /** One actor system for every simulator of the run, apart from the clients'; it ends with the JVM. */
-    private static final Supplier<ActorSystem<Void>> SIMULATOR_SYSTEM = memoize(
-            () -> ActorSystem.create(Behaviors.empty(), "bench-simulator"));
 
     private BenchSupport() {
+    }
+
+    /** One actor system for every simulator of the run, apart from the clients'; made on first use, ends with the JVM. */
+    private static final class SimulatorSystem {
+        static final ActorSystem<Void> INSTANCE = ActorSystem.create(Behaviors.empty(), "bench-simulator");
     }
 
     /**
@@ -36,7 +37,7 @@ final class BenchSupport {
      * @return a running simulator in an actor system of its own, stopped with {@link #stop(TwsSimulator)}
      */
     static TwsSimulator simulator(SimulatorSettings settings, int port) {
-        return join(TwsSimulator.start(SIMULATOR_SYSTEM.get(), settings.withAddress("127.0.0.1", port)));
+        return join(TwsSimulator.start(SimulatorSystem.INSTANCE, settings.withAddress("127.0.0.1", port)));
     }
 
     /** Stops a simulator made by {@link #simulator}. */
@@ -69,20 +70,6 @@ final class BenchSupport {
      */
     static ConnectionSettings connection(int port, int clientId) {
         return DEFAULTS.connection().withTarget("127.0.0.1", port, clientId);
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> make) {
-        Object[] made = new Object[1];
-        return () -> {
-            synchronized (made) {
-                if (made[0] == null) {
-                    made[0] = make.get();
-                }
-                @SuppressWarnings("unchecked")
-                T value = (T) made[0];
-                return value;
-            }
-        };
     }
 
     static boolean isReady(ConnectionEvent event) {

@@ -68,9 +68,9 @@ final class FootprintBench {
                 client.subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults()
                         .withGenericTicks((100 + i / 1000) + "," + (1000 + i % 1000)), subscriber);
             }
-            // Subscribing is fire-and-forget; the actors start within a few hundred ms. Take the larger of two readings.
-            BenchSupport.pause(3_000);
-            long after = Math.max(BenchSupport.usedHeapAfterGc(), settledHeap());
+            // The client's guardian takes commands in order: once it answers this, it has made every subscription.
+            BenchSupport.join(client.ready());
+            long after = settledHeap();
             long used = after - before;
             System.out.printf("  heap after GC: %s before, %s with %,d subscriptions (%,d bytes each)%n",
                     BenchSupport.mib(before), BenchSupport.mib(after), subscriptions, used / subscriptions);
@@ -82,9 +82,21 @@ final class FootprintBench {
         }
     }
 
+    /**
+     * The new subscriptions start and register on their own after they are made: reads the heap after GC until two
+     * readings a second apart agree within 1 %, and returns the larger.
+     */
     private static long settledHeap() {
-        BenchSupport.pause(2_000);
-        return BenchSupport.usedHeapAfterGc();
+        long previous = BenchSupport.usedHeapAfterGc();
+        for (int i = 0; i < 30; i++) {
+            BenchSupport.pause(1_000);
+            long current = BenchSupport.usedHeapAfterGc();
+            if (Math.abs(current - previous) <= previous / 100) {
+                return Math.max(current, previous);
+            }
+            previous = current;
+        }
+        throw new IllegalStateException("the heap did not settle within 30 s");
     }
 
     private static BenchResult demoRss(Path jar) {
