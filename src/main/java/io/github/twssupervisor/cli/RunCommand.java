@@ -11,6 +11,7 @@ import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,8 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
 
     private static final Duration TABLE_REFRESH = Duration.ofMillis(500);
+    /** How long the close waits for the market data feeds to print their end (each ends at once on close). */
+    private static final Duration FEEDS_END_TIMEOUT = Duration.ofSeconds(2);
 
     @ParentCommand
     private Main main;
@@ -60,23 +63,29 @@ final class RunCommand implements Callable<Integer> {
                                List<Contract> watchlist, boolean table, PrintStream out) {
         EventFormat format = new EventFormat(output.json);
         TwsClient client = TwsClient.create(system, settings);
+        List<CompletableFuture<Done>> feeds = new ArrayList<>();
         if (table) {
             QuoteTable quotes = new QuoteTable(watchlist.stream().map(Contract::displayName).toList());
             client.events().runForeach(e -> quotes.event(format.format(e)), system);
-            watchlist.forEach(c -> client.marketData(c, MarketDataOptions.defaults())
-                    .runForeach(e -> quotes.update(c.displayName(), e), system));
+            watchlist.forEach(c -> feeds.add(client.marketData(c, MarketDataOptions.defaults())
+                    .runForeach(e -> quotes.update(c.displayName(), e), system).toCompletableFuture()));
             system.scheduler().scheduleAtFixedRate(Duration.ZERO, TABLE_REFRESH, () -> quotes.draw(out),
                     system.executionContext());
         } else {
             TickFormat ticks = new TickFormat(output.json);
             client.events().runForeach(e -> out.println(format.format(e)), system);
-            watchlist.forEach(c -> client.marketData(c, MarketDataOptions.defaults())
-                    .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(out::println), system));
+            watchlist.forEach(c -> feeds.add(client.marketData(c, MarketDataOptions.defaults())
+                    .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(out::println), system)
+                    .toCompletableFuture()));
         }
         Duration duration = output.parsedDuration();
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        // The feeds print their Ended before the summary: each completes after it.
         shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-tws-connection", () -> client.close()
-                .exceptionally(e -> Done.getInstance()));
+                .exceptionally(e -> Done.getInstance())
+                .thenCompose(done -> CompletableFuture.allOf(feeds.toArray(CompletableFuture[]::new))
+                        .handle((all, failure) -> done)
+                        .completeOnTimeout(done, FEEDS_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
         shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "print-summary", () -> {
             out.println(format.summary(client.metrics()));
             out.flush();

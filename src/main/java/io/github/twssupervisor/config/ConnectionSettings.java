@@ -22,7 +22,7 @@ import java.util.List;
  * @param pacing               outgoing rate limit and queue
  * @param disconnectedBehavior requests made while not READY
  * @param requestTimeout       how long the CompletionStage helpers wait for an answer
- * @param socketBuffer         frames buffered between pacer and TCP
+ * @param socketBuffer         frames that may wait for room in the socket's send buffer
  * @param socket               socket options
  */
 public record ConnectionSettings(String host, int port, int clientId, ClientIdPolicy clientIdPolicy,

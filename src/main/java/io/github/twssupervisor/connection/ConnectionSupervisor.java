@@ -57,7 +57,8 @@ public final class ConnectionSupervisor {
     }
 
     /**
-     * Adds a subscriber to state changes and notices; it first receives the current state.
+     * Adds a subscriber to state changes and notices; it first receives the current state (as a move to itself, with
+     * the reason, attempt and next delay of the move that led there).
      *
      * @param subscriber watched, dropped when it stops
      */
@@ -135,6 +136,8 @@ public final class ConnectionSupervisor {
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
 
     private ConnectionState state = ConnectionState.DISCONNECTED;
+    /** The last move, so that a subscriber who comes in RECONNECTING still learns why and when the next try is. */
+    private Optional<ConnectionEvent.StateChanged> lastChange = Optional.empty();
     private long epoch;
     private int attempt;
     private int clientIdIndex;
@@ -344,8 +347,11 @@ public final class ConnectionSupervisor {
         } else {
             context.getLog().info("{} -> {} ({}:{}, attempt {})", from, to, settings.host(), settings.port(), attempt);
         }
-        publish(new ConnectionEvent.StateChanged(to, from, reason, to == ConnectionState.RECONNECTING ? attempt + 1
-                : attempt, nextDelay, readyInfo, dataLost, Instant.now()));
+        ConnectionEvent.StateChanged change = new ConnectionEvent.StateChanged(to, from, reason,
+                to == ConnectionState.RECONNECTING ? attempt + 1 : attempt, nextDelay, readyInfo, dataLost,
+                Instant.now());
+        lastChange = Optional.of(change);
+        publish(change);
     }
 
     private void publish(ConnectionEvent event) {
@@ -404,8 +410,11 @@ public final class ConnectionSupervisor {
 
     private Behavior<Command> onSubscribe(Subscribe m) {
         subscribers.add(m.subscriber());
-        m.subscriber().tell(new ConnectionEvent.StateChanged(state, state, Optional.empty(), attempt,
-                Optional.empty(), state == ConnectionState.READY ? ready : Optional.empty(), false, Instant.now()));
+        // The current state as a move to itself, with the reason, attempt and delay of the move that led there.
+        ConnectionEvent.StateChanged now = lastChange.orElse(new ConnectionEvent.StateChanged(state, state,
+                Optional.empty(), attempt, Optional.empty(), Optional.empty(), false, Instant.now()));
+        m.subscriber().tell(new ConnectionEvent.StateChanged(state, state, now.reason(), now.attempt(),
+                now.nextDelay(), state == ConnectionState.READY ? ready : Optional.empty(), false, now.at()));
         return Behaviors.same();
     }
 

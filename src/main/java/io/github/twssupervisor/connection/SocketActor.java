@@ -3,26 +3,18 @@ package io.github.twssupervisor.connection;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
-import akka.japi.Pair;
-import akka.stream.BoundedSourceQueue;
-import akka.stream.Materializer;
-import akka.stream.QueueOfferResult;
-import akka.stream.javadsl.Keep;
-import akka.stream.javadsl.Sink;
-import akka.stream.javadsl.Source;
-import akka.stream.javadsl.Tcp;
-import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
-import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireFormatException;
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -36,22 +28,22 @@ import java.util.function.Function;
  * One TCP connection attempt to TWS, from connect to close; a fresh one per attempt, so no state leaks between sockets.
  *
  * <pre>
- * Source.queue(socket-buffer) -> Tcp.outgoingConnection -> TwsFraming.payloadBatches -> up to 4 batches in flight:
+ * TcpChannel (a thread of its own) -> batches of payloads, up to 4 in flight:
  *   ^ handshake writes, heartbeat probes (this actor)        before Ready: to the handshake, through this actor
  *   ^ paced requests (the pacer, through SocketWriter)       after Ready:  to the dispatcher, which acknowledges
  * </pre>
  *
  * Phases: {@code connecting} -> {@code handshaking} (a {@link HandshakeActor} child) -> {@code ready}. Whatever ends the
  * socket (connect failure, EOF, reset, framing violation, handshake failure, stale heartbeat) is reported once to the
- * supervisor as a {@link FailureReason}, then the actor stops; its materializer dies with it and takes the TCP stream
- * down. Every message to the supervisor and the dispatcher carries this socket's epoch.
+ * supervisor as a {@link FailureReason}, then the actor stops and closes its {@link TcpChannel}. Every message to the
+ * supervisor and the dispatcher carries this socket's epoch.
  */
 public final class SocketActor {
 
     /** Messages of a socket. */
     public sealed interface Command permits Send, HandshakeWrite, VersionNegotiated, HandshakeSucceeded,
-            HandshakeFailed, FrameHandled, Connected, ConnectFailed, OptionsApplied, HandshakeFrames, WriteRefused,
-            StreamCompleted, StreamFailed, HeartbeatCheck, ProbeTimeout, HandshakeStopped {
+            HandshakeFailed, FrameHandled, Connected, ConnectFailed, HandshakeFrames, WriteRefused, ClosedByPeer,
+            ChannelFailed, HeartbeatCheck, ProbeTimeout, HandshakeStopped {
     }
 
     /**
@@ -82,28 +74,26 @@ public final class SocketActor {
     record FrameHandled(Optional<byte[]> passOn) implements Command {
     }
 
-    private record Connected(Tcp.OutgoingConnection connection) implements Command {
+    private record Connected(SocketOptionsReport options) implements Command {
     }
 
     private record ConnectFailed(Throwable cause) implements Command {
     }
 
-    private record OptionsApplied(SocketOptionsReport report) implements Command {
-    }
-
-    /** Frames read before Ready, for the handshake; the stream reads on once {@code handled} is told. */
+    /** Frames read before Ready, for the handshake; they count as taken once {@code handled} is told. */
     private record HandshakeFrames(List<byte[]> payloads, ActorRef<Done> handled) implements Command {
     }
 
-    /** The outbound queue refused a paced request's frame: the socket no longer takes data. */
-    private record WriteRefused(QueueOfferResult result) implements Command {
-    }
-
-    private enum StreamCompleted implements Command {
+    /** The channel refused a paced request's frame: the socket no longer takes data. */
+    private enum WriteRefused implements Command {
         INSTANCE
     }
 
-    private record StreamFailed(Throwable cause) implements Command {
+    private enum ClosedByPeer implements Command {
+        INSTANCE
+    }
+
+    private record ChannelFailed(Throwable cause) implements Command {
     }
 
     private enum HandshakeStopped implements Command {
@@ -119,19 +109,9 @@ public final class SocketActor {
     }
 
     /**
-     * At most this many frames travel in one message. Frames are batched only while the previous batch is being
-     * handled, so a quiet socket still delivers each frame at once; a busy one pays one message and one acknowledgement
-     * per batch instead of per frame, which is what lets a blast of ticks through at the rate loopback allows.
-     */
-    private static final int MAX_FRAMES_PER_BATCH = 1024;
-    /**
-     * Batches handed off and not yet taken. More than one keeps the socket reading while the dispatcher works; the
-     * dispatcher takes them in order, as they are sent in order.
-     */
-    private static final int BATCHES_IN_FLIGHT = 4;
-    /**
-     * How long a batch may wait for the dispatcher (or the handshake) to take it. The stream reads nothing meanwhile, so
-     * TCP pushes back on TWS; past this the consumer is taken for stuck and the socket fails, naming it.
+     * How long a batch may wait for the dispatcher (or the handshake) to take it. The channel stops reading when
+     * {@link TcpChannel#BATCHES_IN_FLIGHT} wait, so TCP pushes back on TWS; past this the consumer is taken for stuck and
+     * the socket fails, naming it.
      */
     private static final Duration INBOUND_HANDOFF_TIMEOUT = Duration.ofSeconds(30);
 
@@ -142,20 +122,21 @@ public final class SocketActor {
     private final ConnectionSettings settings;
     private final ActorRef<ConnectionSupervisor.Command> supervisor;
     private final ActorRef<? super Inbound> dispatcher;
-    private final BoundedSourceQueue<ByteString> outbound;
     private final String target;
     private final Scheduler scheduler;
-    /** This actor, for the stream and the pacer's thread, which must not touch the context. */
+    /** This actor, for the channel's and the pacer's threads, which must not touch the context. */
     private final ActorRef<Command> self;
     private final Heartbeat heartbeat = new Heartbeat();
+    /** Opened by {@link #start()}, before any other message; closed when this actor stops. */
+    private TcpChannel tcp;
     private Optional<SocketOptionsReport> options = Optional.empty();
-    /** Counted by the stream, read by the heartbeat check. */
+    /** Counted by the channel's thread, read by the heartbeat check. */
     private final AtomicLong framesReceived = new AtomicLong();
-    /** Set by this actor before it lets the stream read past the handshake; read by the stream. */
+    /** Set by this actor before it lets batches read after the handshake go to the dispatcher; read by the channel. */
     private volatile boolean handshakeOver;
     /**
-     * Owned by the stream: completes once every batch handed off so far is with its consumer (taken by the handshake,
-     * or in the dispatcher's mailbox).
+     * Owned by the channel's thread: completes once every batch handed off so far is with its consumer (taken by the
+     * handshake, or in the dispatcher's mailbox).
      */
     private CompletionStage<Void> delivered = CompletableFuture.completedFuture(null);
 
@@ -172,29 +153,45 @@ public final class SocketActor {
         this.target = settings.host() + ":" + settings.port();
         this.scheduler = context.getSystem().scheduler();
         this.self = context.getSelf();
-        // Frames go from the stream straight to their consumer (the handshake through this actor, then the dispatcher)
-        // and the stream reads the next batch only when the consumer has taken this one: back-pressure reaches TCP, and
-        // no actor hop is spent per frame.
-        Pair<Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>>, CompletionStage<Done>>
-                materialized = Source.<ByteString>queue(settings.socketBuffer())
-                .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
-                        InetSocketAddress.createUnresolved(settings.host(), settings.port()), Optional.empty(),
-                        SocketOptions.forConnect(settings.socket(), report -> self.tell(new OptionsApplied(report))),
-                        false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
-                .via(TwsFraming.payloadBatches(MAX_FRAMES_PER_BATCH))
-                .mapAsync(BATCHES_IN_FLIGHT, this::handOff)
-                .toMat(Sink.ignore(), Keep.both())
-                .run(Materializer.createMaterializer(context));
-        this.outbound = materialized.first().first();
-        context.pipeToSelf(materialized.first().second(), (c, failure) -> failure == null ? new Connected(c)
-                : new ConnectFailed(failure));
-        context.pipeToSelf(materialized.second(), (done, failure) -> failure == null ? StreamCompleted.INSTANCE
-                : new StreamFailed(failure));
+    }
+
+    /** Opens the channel; what it reports comes back as messages, its batches go straight to their consumer. */
+    private Behavior<Command> start() {
+        try {
+            tcp = TcpChannel.open(settings, "tws-socket-" + epoch, new ChannelEvents());
+        } catch (IOException e) {
+            return failed(connectFailure(e));
+        }
+        return connecting();
+    }
+
+    /** The channel's reports; runs on its thread, so it touches nothing but {@code self} and thread-safe state. */
+    private final class ChannelEvents implements TcpChannel.Listener {
+
+        @Override
+        public void connected(SocketOptionsReport options) {
+            self.tell(new Connected(options));
+        }
+
+        @Override
+        public void connectFailed(Throwable cause) {
+            self.tell(new ConnectFailed(cause));
+        }
+
+        @Override
+        public CompletionStage<?> received(List<byte[]> payloads) {
+            return handOff(payloads);
+        }
+
+        @Override
+        public void ended(Optional<Throwable> failure) {
+            self.tell(failure.<Command>map(ChannelFailed::new).orElse(ClosedByPeer.INSTANCE));
+        }
     }
 
     /**
-     * Runs in the stream: gives a batch to the handshake before Ready, to the dispatcher after. Up to
-     * {@link #BATCHES_IN_FLIGHT} are on their way at once, so a batch for the dispatcher is sent only once everything
+     * Runs on the channel's thread: gives a batch to the handshake before Ready, to the dispatcher after. Up to
+     * {@link TcpChannel#BATCHES_IN_FLIGHT} are on their way at once, so a batch for the dispatcher is sent only once everything
      * before it is in the dispatcher's mailbox: the last batches given to the handshake may still be on their way there
      * through this actor.
      */
@@ -235,14 +232,13 @@ public final class SocketActor {
     }
 
     /**
-     * Writes a paced request's frame from the pacer's own thread: the outbound queue is thread-safe, so the frame
-     * skips this actor's mailbox. A refusal fails the socket through a message.
+     * Writes a paced request's frame from the pacer's own thread: the channel is thread-safe, so the frame skips this
+     * actor's mailbox. A refusal fails the socket through a message.
      */
     private void writeFromPacer(byte[] frame) {
         Objects.requireNonNull(frame, "frame to write");
-        QueueOfferResult result = outbound.offer(ByteString.fromArrayUnsafe(frame));
-        if (result != QueueOfferResult.enqueued()) {
-            self.tell(new WriteRefused(result));
+        if (!tcp.write(frame)) {
+            self.tell(WriteRefused.INSTANCE);
         }
     }
 
@@ -258,20 +254,20 @@ public final class SocketActor {
                                            ActorRef<ConnectionSupervisor.Command> supervisor,
                                            ActorRef<? super Inbound> dispatcher) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new SocketActor(ctx, timers, epoch, clientId, settings, supervisor, dispatcher).connecting()));
+                new SocketActor(ctx, timers, epoch, clientId, settings, supervisor, dispatcher).start()));
     }
 
     private Behavior<Command> connecting() {
-        return streamEnds(this::connectFailure)
-                .onMessage(Connected.class, c -> onConnected())
+        return channelEnds(this::connectFailure)
+                .onMessage(Connected.class, this::onConnected)
                 .onMessage(ConnectFailed.class, f -> failed(connectFailure(f.cause())))
-                .onMessage(OptionsApplied.class, this::onOptionsApplied)
                 .onMessage(Send.class, this::onSendBeforeReady)
                 .build();
     }
 
-    private Behavior<Command> onConnected() {
-        context.getLog().debug("Socket {} connected to {}", epoch, target);
+    private Behavior<Command> onConnected(Connected connected) {
+        options = Optional.of(connected.options());
+        context.getLog().debug("Socket {} connected to {}, options: {}", epoch, target, connected.options().toLine());
         supervisor.tell(new ConnectionSupervisor.SocketConnected(epoch));
         ActorRef<HandshakeActor.Command> handshake = context.spawn(
                 HandshakeActor.create(context.getSelf(), settings, clientId), "handshake");
@@ -281,11 +277,12 @@ public final class SocketActor {
 
     private Behavior<Command> handshaking(HandshakeFeed feed) {
         return Behaviors.receive(Command.class)
-                .onMessage(StreamCompleted.class, c -> {
+                .onSignal(PostStop.class, this::onPostStop)
+                .onMessage(ClosedByPeer.class, c -> {
                     feed.peerClosed();
                     return Behaviors.same();
                 })
-                .onMessage(StreamFailed.class, f -> failed(streamFailure(f.cause())))
+                .onMessage(ChannelFailed.class, f -> failed(channelFailure(f.cause())))
                 .onMessage(HandshakeFrames.class, f -> {
                     feed.received(f.payloads(), f.handled());
                     return Behaviors.same();
@@ -313,7 +310,6 @@ public final class SocketActor {
                 .onMessage(HandshakeFailed.class, f -> failed(f.reason()))
                 .onMessage(HandshakeStopped.class, h -> failed(new FailureReason(FailureReason.Kind.CONNECTION_LOST,
                         "the handshake with " + target + " stopped unexpectedly (see the error above)")))
-                .onMessage(OptionsApplied.class, this::onOptionsApplied)
                 .onMessage(Send.class, this::onSendBeforeReady)
                 .build();
     }
@@ -327,18 +323,17 @@ public final class SocketActor {
     }
 
     private Behavior<Command> ready() {
-        return streamEnds(this::streamFailure)
+        return channelEnds(this::channelFailure)
                 .onMessage(Send.class, s -> write(s.frame()))
                 .onMessage(WriteRefused.class, r -> failed(writeRefused()))
                 .onMessage(HandshakeFrames.class, f -> {
-                    // Read before the handshake ended and handed off after: the stream holds later batches back
+                    // Read before the handshake ended and handed off after: the channel holds later batches back
                     // until the dispatcher has taken these.
                     dispatcher.tell(new Inbound.Frames(epoch, f.payloads(), f.handled()));
                     return Behaviors.same();
                 })
                 .onMessage(HeartbeatCheck.class, c -> onHeartbeatCheck())
                 .onMessage(ProbeTimeout.class, t -> onProbeTimeout())
-                .onMessage(OptionsApplied.class, this::onOptionsApplied)
                 .onMessage(HandshakeStopped.class, h -> Behaviors.same())
                 .build();
     }
@@ -363,25 +358,15 @@ public final class SocketActor {
         return Behaviors.same();
     }
 
-    private Behavior<Command> onOptionsApplied(OptionsApplied applied) {
-        options = Optional.of(applied.report());
-        context.getLog().debug("Socket {} options: {}", epoch, applied.report().toLine());
-        return Behaviors.same();
-    }
-
     private Behavior<Command> onSendBeforeReady(Send send) {
         // The pacer only sends to a socket the supervisor announced as Ready; a Send here is a bug upstream.
         throw new IllegalStateException("request sent to socket " + epoch + " before it was Ready");
     }
 
     private Behavior<Command> write(byte[] bytes) {
-        // A null here is a bug upstream; thrown inside the actor it costs one message, inside the stream the socket.
+        // A null here is a bug upstream; thrown inside the actor it costs one message, not the socket.
         Objects.requireNonNull(bytes, "frame to write");
-        QueueOfferResult result = outbound.offer(ByteString.fromArrayUnsafe(bytes));
-        if (result != QueueOfferResult.enqueued()) {
-            return failed(writeRefused());
-        }
-        return Behaviors.same();
+        return tcp.write(bytes) ? Behaviors.same() : failed(writeRefused());
     }
 
     private FailureReason writeRefused() {
@@ -389,11 +374,17 @@ public final class SocketActor {
                 + " stopped taking data: " + settings.socketBuffer() + " frames are waiting to be written");
     }
 
-    /** Reactions to the start and end of the TCP stream outside the handshake. */
-    private BehaviorBuilder<Command> streamEnds(Function<Throwable, FailureReason> onFailure) {
+    /** Reactions to the end of the connection outside the handshake, and to this actor's own end. */
+    private BehaviorBuilder<Command> channelEnds(Function<Throwable, FailureReason> onFailure) {
         return Behaviors.receive(Command.class)
-                .onMessage(StreamCompleted.class, c -> failed(closedByPeer()))
-                .onMessage(StreamFailed.class, f -> failed(onFailure.apply(f.cause())));
+                .onSignal(PostStop.class, this::onPostStop)
+                .onMessage(ClosedByPeer.class, c -> failed(closedByPeer()))
+                .onMessage(ChannelFailed.class, f -> failed(onFailure.apply(f.cause())));
+    }
+
+    private Behavior<Command> onPostStop(PostStop stop) {
+        tcp.close();
+        return Behaviors.same();
     }
 
     private FailureReason closedByPeer() {
@@ -402,8 +393,7 @@ public final class SocketActor {
     }
 
     private FailureReason connectFailure(Throwable cause) {
-        String text = String.valueOf(cause.getMessage());
-        if (text.contains("timeout") || text.contains("timed out")) {
+        if (cause instanceof SocketTimeoutException) {
             return new FailureReason(FailureReason.Kind.CONNECT_TIMEOUT, "no TCP connection to " + target
                     + " within " + settings.connectTimeout().toMillis() + " ms");
         }
@@ -411,7 +401,7 @@ public final class SocketActor {
                 + ": is TWS running with the API enabled on " + target + "? (" + rootMessage(cause) + ")");
     }
 
-    private FailureReason streamFailure(Throwable cause) {
+    private FailureReason channelFailure(Throwable cause) {
         if (cause instanceof WireFormatException) {
             return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "TWS at " + target
                     + " broke the framing: " + cause.getMessage());
@@ -430,6 +420,6 @@ public final class SocketActor {
 
     private Behavior<Command> failed(FailureReason reason) {
         supervisor.tell(new ConnectionSupervisor.SocketFailed(epoch, reason));
-        return Behaviors.stopped();
+        return tcp == null ? Behaviors.stopped() : Behaviors.stopped(tcp::close);
     }
 }

@@ -12,8 +12,9 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Akka Streams stages that cut a TCP byte stream into TWS frame payloads, shared by the client's socket and the
- * simulator's sessions (the pure byte rules live in {@code wire/}, which knows no Akka).
+ * Akka Streams stages that cut a TCP byte stream into TWS frame payloads, for the simulator's sessions (the pure byte
+ * rules live in {@code wire/}, which knows no Akka; the client's socket cuts its bytes with {@code wire.FrameSplitter}
+ * on a thread of its own).
  *
  * <pre>
  * 41 50 49 00 | len | payload | len | payload | ...
@@ -54,18 +55,6 @@ public final class TwsFraming {
                 // Akka's framing error is a Scala type; callers see the wire package's exception instead.
                 .mapError(akka.stream.scaladsl.Framing.FramingException.class,
                         e -> new WireFormatException("frame rejected: " + e.getMessage()));
-    }
-
-    /**
-     * The client's inbound framing: like {@link #payloads()}, but each TCP chunk is cut in one pass and the payloads
-     * come out in batches, as many as arrived while downstream was busy (at most {@code maxFrames}).
-     *
-     * @param maxFrames payloads that may wait before the socket is back-pressured
-     * @return a flow from length-prefixed frames to batches of payloads; a zero-length frame, a length above 0xFFFFFF
-     *     or a truncated frame at the end fails the stream with {@link WireFormatException}
-     */
-    public static Flow<ByteString, List<byte[]>, NotUsed> payloadBatches(int maxFrames) {
-        return Flow.fromGraph(new PayloadBatches(maxFrames));
     }
 
     private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {

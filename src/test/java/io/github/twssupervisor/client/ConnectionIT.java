@@ -163,6 +163,26 @@ class ConnectionIT {
     }
 
     @Test
+    void aSubscriberWhoComesWhileReconnectingLearnsWhyAndWhenTheNextTryIs() throws Exception {
+        int port;
+        try (ServerSocket holder = freePortHolder()) {
+            port = holder.getLocalPort();
+        }
+        // A long first delay holds the client in RECONNECTING while the late subscriber comes.
+        Connected c = connect(settings(port, 12).withBackoff(new ConnectionSettings.Backoff(Duration.ofSeconds(30),
+                Duration.ofSeconds(60), 0.2, Duration.ofSeconds(30))));
+        ConnectionEvent.StateChanged seen = c.awaitReconnecting(FailureReason.Kind.CONNECT_REFUSED);
+        TestProbe<ConnectionEvent> late = TEST_KIT.createTestProbe();
+        c.client().subscribe(late.ref());
+
+        ConnectionEvent.StateChanged first = late.expectMessageClass(ConnectionEvent.StateChanged.class);
+        assertEquals(ConnectionState.RECONNECTING, first.state(), first.toString());
+        assertEquals(seen.reason(), first.reason());
+        assertEquals(seen.nextDelay(), first.nextDelay());
+        assertEquals(seen.attempt(), first.attempt());
+    }
+
+    @Test
     void requestsFailAtOnceWhileDisconnectedUnderTheFailBehaviour() throws Exception {
         int port;
         try (ServerSocket holder = freePortHolder()) {

@@ -3,6 +3,7 @@ package io.github.twssupervisor.fuzz;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.NotUsed;
@@ -13,11 +14,13 @@ import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import akka.util.ByteString;
 import io.github.twssupervisor.framing.TwsFraming;
+import io.github.twssupervisor.wire.FrameSplitter;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.WireFormatException;
 import io.github.twssupervisor.wire.WireLimits;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,31 +62,42 @@ class FramingFuzzTest {
         assertEquals(model(input, 0), outcome);
     }
 
-    /** The client's batching framer obeys the same model, whatever its batch bound, once its batches are flattened. */
+    /**
+     * The client's framing ({@code TcpChannel}: one splitter per connection, and a partial frame when the connection
+     * ends is a truncated frame) obeys the same model.
+     */
     @Property(tries = 200)
-    void payloadBatchesEmitTheValidFramesThenCompleteOrFailWithAWireFormatError(
-            @ForAll("streams") byte[] input, @ForAll("chunkSizes") List<Integer> cuts,
-            @ForAll @IntRange(min = 1, max = 5) int maxFrames) throws Exception {
-        Outcome outcome = run(flattened(maxFrames), chunks(input, cuts));
+    void theClientsSplitterEmitsTheValidFramesThenEndsOrFailsWithAWireFormatError(
+            @ForAll("streams") byte[] input, @ForAll("chunkSizes") List<Integer> cuts) {
+        Outcome outcome = split(chunks(input, cuts));
         assertPrefixOfInput(outcome, input);
         assertEquals(model(input, 0), outcome);
     }
 
+    /** The splitter refuses a bad length as soon as its 4 bytes are in, before any of the announced payload. */
     @Example
-    void payloadBatchesFailPromptlyOnOversizedAndZeroLengthsWhileTheConnectionStaysOpen() throws Exception {
+    void theClientsSplitterRefusesOversizedAndZeroLengthsAtTheirHeader() {
         for (long length : new long[] {0, 0x7FFFFFFFL, 0xFFFFFFFFL, 0x80000000L, 0x1000000L}) {
-            for (int cut : new int[] {1, 64}) {
-                assertFailsPromptlyWhileOpen(flattened(1024), concat(header(length), "abc".getBytes()), List.of(cut));
-            }
+            FrameSplitter splitter = new FrameSplitter();
+            List<byte[]> payloads = new ArrayList<>();
+            splitter.feed(ByteBuffer.wrap(Frames.frame("ok".getBytes())), payloads::add);
+            assertThrows(WireFormatException.class, () -> splitter.feed(ByteBuffer.wrap(header(length)),
+                    payloads::add), "length " + length);
+            assertEquals(1, payloads.size(), "the frame before it was handed out");
         }
     }
 
-    /**
-     * Each batch as one element, flattened only when collected: a mapConcat here would drop the rest of a batch when
-     * the failure behind it arrives.
-     */
-    private static Flow<ByteString, Object, NotUsed> flattened(int maxFrames) {
-        return TwsFraming.payloadBatches(maxFrames).map(batch -> batch);
+    private static Outcome split(List<ByteString> chunks) {
+        FrameSplitter splitter = new FrameSplitter();
+        List<List<Byte>> payloads = new ArrayList<>();
+        try {
+            for (ByteString chunk : chunks) {
+                splitter.feed(chunk.asByteBuffer(), payload -> payloads.add(bytes(payload)));
+            }
+        } catch (WireFormatException e) {
+            return new Outcome(payloads, e.getClass().getSimpleName());
+        }
+        return new Outcome(payloads, splitter.hasPartialFrame() ? WireFormatException.class.getSimpleName() : null);
     }
 
     @Property(tries = 200)
@@ -184,8 +198,6 @@ class FramingFuzzTest {
         for (Object event : events) {
             if (event instanceof ByteString payload) {
                 payloads.add(bytes(payload.toArray()));
-            } else if (event instanceof List<?> batch) {
-                batch.forEach(payload -> payloads.add(bytes((byte[]) payload)));
             } else {
                 Throwable error = (Throwable) event;
                 assertInstanceOf(WireFormatException.class, error, "the stream failed with " + error);
