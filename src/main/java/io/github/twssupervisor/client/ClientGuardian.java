@@ -1,6 +1,7 @@
 package io.github.twssupervisor.client;
 
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.Scheduler;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -12,10 +13,11 @@ import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.dispatch.Dispatcher;
+import io.github.twssupervisor.dispatch.FrameIntake;
+import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestIds;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
@@ -48,7 +50,7 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
             implements TwsClient.Command {
     }
 
-    private final ActorRef<Inbound> dispatcher;
+    private final ActorRef<Dispatcher.Command> dispatcher;
     private final ActorRef<Pacer.Command> pacer;
     private final ActorRef<ConnectionSupervisor.Command> supervisor;
     private final ActorRef<OutboundRequest.Outcome> rawOutcomes;
@@ -62,15 +64,17 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
                            CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
         super(context);
-        this.dispatcher = context.spawn(Behaviors.supervise(
-                        Dispatcher.create(metrics, List.of(new MarketDataCodec())))
+        this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create())
                 .onFailure(SupervisorStrategy.resume()), "dispatcher");
+        InboundRouter router = new InboundRouter(List.of(new MarketDataCodec()));
+        // Captured here: the intake is made and used on other threads, which must not touch this actor's context.
+        Scheduler scheduler = context.getSystem().scheduler();
         this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
                 .onFailure(SupervisorStrategy.resume()), "pacer");
         this.supervisor = context.spawn(Behaviors.supervise(
-                        ConnectionSupervisor.create(settings, pacer, dispatcher, metrics, stateView))
+                        ConnectionSupervisor.create(settings, pacer, session -> new FrameIntake(router, dispatcher,
+                                session, metrics, scheduler), metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection");
-        dispatcher.tell(new Dispatcher.ConnectTo(supervisor));
         supervisorView.complete(supervisor);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The state machine of one logical connection (host, port, client id); one method per {@link ConnectionState}. It
@@ -48,7 +49,7 @@ public final class ConnectionSupervisor {
     }
 
     /**
-     * A session-level message decoded by the dispatcher.
+     * A session-level message, decoded where its socket read it.
      *
      * @param epoch the socket it came from
      * @param event the message
@@ -123,7 +124,7 @@ public final class ConnectionSupervisor {
     private final TimerScheduler<Command> timers;
     private final ConnectionSettings settings;
     private final ActorRef<Pacer.Command> pacer;
-    private final ActorRef<? super Inbound> dispatcher;
+    private final InboundSink inbound;
     private final ConnectionMetrics metrics;
     private final AtomicReference<ConnectionState> stateView;
     private final Backoff backoff;
@@ -149,13 +150,13 @@ public final class ConnectionSupervisor {
 
     private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
                                  ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
-                                 ActorRef<? super Inbound> dispatcher, ConnectionMetrics metrics,
+                                 Function<SessionInbox, InboundSink> sinkFor, ConnectionMetrics metrics,
                                  AtomicReference<ConnectionState> stateView) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.pacer = pacer;
-        this.dispatcher = dispatcher;
+        this.inbound = sinkFor.apply(new SessionInbox(context.getSelf(), timeWaiters));
         this.metrics = metrics;
         this.stateView = stateView;
         this.backoff = new Backoff(settings.backoff());
@@ -167,16 +168,17 @@ public final class ConnectionSupervisor {
     /**
      * @param settings   the connection's settings
      * @param pacer      gets each READY socket
-     * @param dispatcher gets the frames of each socket
+     * @param sinkFor    makes the sink of every socket's frames, given where its session events go
      * @param metrics    connection counters
      * @param stateView  written on every transition, for readers outside the actor system
      * @return the behaviour; the first attempt starts at once
      */
     public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
-                                           ActorRef<? super Inbound> dispatcher, ConnectionMetrics metrics,
+                                           Function<SessionInbox, InboundSink> sinkFor,
+                                           ConnectionMetrics metrics,
                                            AtomicReference<ConnectionState> stateView) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new ConnectionSupervisor(ctx, timers, settings, pacer, dispatcher, metrics, stateView).connect()));
+                new ConnectionSupervisor(ctx, timers, settings, pacer, sinkFor, metrics, stateView).connect()));
     }
 
     // ---------------------------------------------------------------- states
@@ -186,7 +188,7 @@ public final class ConnectionSupervisor {
         attempt++;
         int clientId = clientIds.get(clientIdIndex % clientIds.size());
         ActorRef<SocketActor.Command> child = context.spawn(Behaviors.supervise(
-                        SocketActor.create(epoch, clientId, settings, context.getSelf(), dispatcher))
+                        SocketActor.create(epoch, clientId, settings, context.getSelf(), inbound))
                 .onFailure(SupervisorStrategy.resume()), "socket-" + epoch);
         context.watchWith(child, new SocketStopped(epoch));
         socket = Optional.of(child);
@@ -293,10 +295,6 @@ public final class ConnectionSupervisor {
 
     private Behavior<Command> onSessionEvent(SessionEventReceived m) {
         SessionEvent event = m.event();
-        if (event instanceof SessionEvent.CurrentTime time) {
-            timeWaiters.answerOldest(Instant.ofEpochSecond(time.epochSeconds()));
-            return Behaviors.same();
-        }
         if (!(event instanceof SessionEvent.Error error)) {
             context.getLog().debug("Session event {}", event);
             return Behaviors.same();

@@ -30,13 +30,13 @@ import java.util.function.Function;
  * <pre>
  * TcpChannel (a thread of its own) -> batches of payloads, up to 4 in flight:
  *   ^ handshake writes, heartbeat probes (this actor)        before Ready: to the handshake, through this actor
- *   ^ paced requests (the pacer, through SocketWriter)       after Ready:  to the dispatcher, which acknowledges
+ *   ^ paced requests (the pacer, through SocketWriter)       after Ready:  to the InboundSink, on the channel's thread
  * </pre>
  *
  * Phases: {@code connecting} -> {@code handshaking} (a {@link HandshakeActor} child) -> {@code ready}. Whatever ends the
  * socket (connect failure, EOF, reset, framing violation, handshake failure, stale heartbeat) is reported once to the
- * supervisor as a {@link FailureReason}, then the actor stops and closes its {@link TcpChannel}. Every message to the
- * supervisor and the dispatcher carries this socket's epoch.
+ * supervisor as a {@link FailureReason}, then the actor stops and closes its {@link TcpChannel}. Everything it reports
+ * to the supervisor and hands to the sink carries this socket's epoch.
  */
 public final class SocketActor {
 
@@ -70,7 +70,7 @@ public final class SocketActor {
     record HandshakeFailed(FailureReason reason) implements Command {
     }
 
-    /** The handshake is done with the frame it was given; a frame it did not consume goes on to the dispatcher. */
+    /** The handshake is done with the frame it was given; a frame it did not consume goes on to the sink. */
     record FrameHandled(Optional<byte[]> passOn) implements Command {
     }
 
@@ -108,12 +108,8 @@ public final class SocketActor {
         INSTANCE
     }
 
-    /**
-     * How long a batch may wait for the dispatcher (or the handshake) to take it. The channel stops reading when
-     * {@link TcpChannel#BATCHES_IN_FLIGHT} wait, so TCP pushes back on TWS; past this the consumer is taken for stuck and
-     * the socket fails, naming it.
-     */
-    private static final Duration INBOUND_HANDOFF_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a batch may wait for the handshake (or the sink) to take it; see {@link InboundSink#HANDOFF_TIMEOUT}. */
+    private static final Duration INBOUND_HANDOFF_TIMEOUT = InboundSink.HANDOFF_TIMEOUT;
 
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
@@ -121,7 +117,7 @@ public final class SocketActor {
     private final int clientId;
     private final ConnectionSettings settings;
     private final ActorRef<ConnectionSupervisor.Command> supervisor;
-    private final ActorRef<? super Inbound> dispatcher;
+    private final InboundSink inbound;
     private final String target;
     private final Scheduler scheduler;
     /** This actor, for the channel's and the pacer's threads, which must not touch the context. */
@@ -132,24 +128,26 @@ public final class SocketActor {
     private Optional<SocketOptionsReport> options = Optional.empty();
     /** Counted by the channel's thread, read by the heartbeat check. */
     private final AtomicLong framesReceived = new AtomicLong();
-    /** Set by this actor before it lets batches read after the handshake go to the dispatcher; read by the channel. */
+    /** Set by this actor before it lets batches read after the handshake go to the sink; read by the channel. */
     private volatile boolean handshakeOver;
+    /** Set by this actor once negotiated, before any frame goes to the sink; read by the channel. */
+    private volatile int serverVersion;
     /**
      * Owned by the channel's thread: completes once every batch handed off so far is with its consumer (taken by the
-     * handshake, or in the dispatcher's mailbox).
+     * handshake, or given to the sink).
      */
     private CompletionStage<Void> delivered = CompletableFuture.completedFuture(null);
 
     private SocketActor(ActorContext<Command> context, TimerScheduler<Command> timers, long epoch, int clientId,
                         ConnectionSettings settings, ActorRef<ConnectionSupervisor.Command> supervisor,
-                        ActorRef<? super Inbound> dispatcher) {
+                        InboundSink inbound) {
         this.context = context;
         this.timers = timers;
         this.epoch = epoch;
         this.clientId = clientId;
         this.settings = settings;
         this.supervisor = supervisor;
-        this.dispatcher = dispatcher;
+        this.inbound = inbound;
         this.target = settings.host() + ":" + settings.port();
         this.scheduler = context.getSystem().scheduler();
         this.self = context.getSelf();
@@ -190,10 +188,10 @@ public final class SocketActor {
     }
 
     /**
-     * Runs on the channel's thread: gives a batch to the handshake before Ready, to the dispatcher after. Up to
-     * {@link TcpChannel#BATCHES_IN_FLIGHT} are on their way at once, so a batch for the dispatcher is sent only once everything
-     * before it is in the dispatcher's mailbox: the last batches given to the handshake may still be on their way there
-     * through this actor.
+     * Runs on the channel's thread: gives a batch to the handshake before Ready, to the sink after (decoded right here).
+     * Up to {@link TcpChannel#BATCHES_IN_FLIGHT} are on their way at once, so a batch goes to the sink only once
+     * everything before it has: the last batches given to the handshake may still be on their way there through this
+     * actor.
      */
     private CompletionStage<Done> handOff(List<byte[]> payloads) {
         framesReceived.addAndGet(payloads.size());
@@ -206,20 +204,19 @@ public final class SocketActor {
         }
         CompletionStage<Void> before = delivered;
         if (before.toCompletableFuture().isDone()) {
-            return toDispatcher(payloads);
+            return toSink(payloads);
         }
         CompletableFuture<Void> sent = new CompletableFuture<>();
         delivered = sent;
         return before.thenCompose(done -> {
-            CompletionStage<Done> handled = toDispatcher(payloads);
+            CompletionStage<Done> handled = toSink(payloads);
             sent.complete(null); // only now: a later batch must not overtake this one
             return handled;
         });
     }
 
-    private CompletionStage<Done> toDispatcher(List<byte[]> payloads) {
-        return timedOut(AskPattern.ask(dispatcher, replyTo -> new Inbound.Frames(epoch, payloads, replyTo),
-                INBOUND_HANDOFF_TIMEOUT, scheduler), payloads.size(), "dispatcher");
+    private CompletionStage<Done> toSink(List<byte[]> payloads) {
+        return timedOut(inbound.accept(epoch, serverVersion, payloads), payloads.size(), "dispatcher");
     }
 
     private CompletionStage<Done> timedOut(CompletionStage<Done> handled, int frames, String consumer) {
@@ -247,14 +244,14 @@ public final class SocketActor {
      * @param clientId   the client id for startApi
      * @param settings   where to connect and how
      * @param supervisor receives state reports
-     * @param dispatcher receives frames after the version frame
+     * @param inbound    receives the frames after the handshake's
      * @return the behaviour; it starts connecting at once
      */
     public static Behavior<Command> create(long epoch, int clientId, ConnectionSettings settings,
                                            ActorRef<ConnectionSupervisor.Command> supervisor,
-                                           ActorRef<? super Inbound> dispatcher) {
+                                           InboundSink inbound) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new SocketActor(ctx, timers, epoch, clientId, settings, supervisor, dispatcher).start()));
+                new SocketActor(ctx, timers, epoch, clientId, settings, supervisor, inbound).start()));
     }
 
     private Behavior<Command> connecting() {
@@ -272,7 +269,7 @@ public final class SocketActor {
         ActorRef<HandshakeActor.Command> handshake = context.spawn(
                 HandshakeActor.create(context.getSelf(), settings, clientId), "handshake");
         context.watchWith(handshake, HandshakeStopped.INSTANCE);
-        return handshaking(new HandshakeFeed(handshake, dispatcher, epoch));
+        return handshaking(new HandshakeFeed(handshake, payloads -> inbound.accept(epoch, serverVersion, payloads)));
     }
 
     private Behavior<Command> handshaking(HandshakeFeed feed) {
@@ -293,7 +290,8 @@ public final class SocketActor {
                 })
                 .onMessage(HandshakeWrite.class, w -> write(w.bytes()))
                 .onMessage(VersionNegotiated.class, v -> {
-                    dispatcher.tell(new Inbound.Attached(epoch, v.serverVersion()));
+                    serverVersion = v.serverVersion();
+                    inbound.attached(epoch, v.serverVersion());
                     return Behaviors.same();
                 })
                 .onMessage(HandshakeSucceeded.class, s -> {
@@ -301,7 +299,7 @@ public final class SocketActor {
                         feed.finish(() -> handshakeOver = true);
                         return failed(closedByPeer());
                     }
-                    // The supervisor hears of Ready before the dispatcher gets the frames after the handshake, so
+                    // The supervisor hears of Ready before the sink gets the frames after the handshake, so
                     // the notices TWS sends right after it (2104, 2106, 2158) find the connection READY.
                     Behavior<Command> ready = onReady(s.ready());
                     feed.finish(() -> handshakeOver = true);
@@ -328,8 +326,9 @@ public final class SocketActor {
                 .onMessage(WriteRefused.class, r -> failed(writeRefused()))
                 .onMessage(HandshakeFrames.class, f -> {
                     // Read before the handshake ended and handed off after: the channel holds later batches back
-                    // until the dispatcher has taken these.
-                    dispatcher.tell(new Inbound.Frames(epoch, f.payloads(), f.handled()));
+                    // until the sink has taken these.
+                    inbound.accept(epoch, serverVersion, f.payloads())
+                            .thenAccept(done -> f.handled().tell(Done.getInstance()));
                     return Behaviors.same();
                 })
                 .onMessage(HeartbeatCheck.class, c -> onHeartbeatCheck())

@@ -2,12 +2,12 @@ package io.github.twssupervisor.connection;
 
 import akka.actor.typed.ActorRef;
 import akka.pattern.StatusReply;
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * Callers waiting for an answer that carries no request id (currentTime, Ready), answered oldest first. Owned and
- * used by one actor only.
+ * Callers waiting for an answer that carries no request id (currentTime, Ready), answered oldest first. Thread-safe:
+ * the supervisor adds and fails waiters, and the socket's reading thread answers currentTime where it reads it (see
+ * {@link SessionInbox}). A waiter is answered once, by whoever takes it out.
  *
  * @param <T> the answer type
  */
@@ -16,7 +16,7 @@ final class Waiters<T> {
     private record Waiter<T>(long requestId, ActorRef<StatusReply<T>> replyTo) {
     }
 
-    private final ArrayDeque<Waiter<T>> waiting = new ArrayDeque<>();
+    private final ConcurrentLinkedDeque<Waiter<T>> waiting = new ConcurrentLinkedDeque<>();
 
     void add(long requestId, ActorRef<StatusReply<T>> replyTo) {
         waiting.addLast(new Waiter<>(requestId, replyTo));
@@ -31,22 +31,22 @@ final class Waiters<T> {
     }
 
     void answerAll(T answer) {
-        waiting.forEach(w -> w.replyTo().tell(StatusReply.success(answer)));
-        waiting.clear();
+        for (Waiter<T> waiter = waiting.pollFirst(); waiter != null; waiter = waiting.pollFirst()) {
+            waiter.replyTo().tell(StatusReply.success(answer));
+        }
     }
 
     void fail(long requestId, String why) {
-        for (Iterator<Waiter<T>> it = waiting.iterator(); it.hasNext(); ) {
-            Waiter<T> waiter = it.next();
-            if (waiter.requestId() == requestId) {
+        for (Waiter<T> waiter : waiting) {
+            if (waiter.requestId() == requestId && waiting.removeFirstOccurrence(waiter)) {
                 waiter.replyTo().tell(StatusReply.error(why));
-                it.remove();
             }
         }
     }
 
     void failAll(String why) {
-        waiting.forEach(w -> w.replyTo().tell(StatusReply.error(why)));
-        waiting.clear();
+        for (Waiter<T> waiter = waiting.pollFirst(); waiter != null; waiter = waiting.pollFirst()) {
+            waiter.replyTo().tell(StatusReply.error(why));
+        }
     }
 }

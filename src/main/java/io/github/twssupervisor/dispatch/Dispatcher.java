@@ -7,29 +7,44 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import io.github.twssupervisor.connection.ConnectionMetrics;
-import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.Inbound;
-import io.github.twssupervisor.wire.Frames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Delivers each inbound frame of the current socket to its owner, as decided by {@link InboundRouter}. It learns the
- * server version of each socket from {@link Inbound.Attached} and drops frames of any other epoch, so a late frame from
- * a dead socket is never decoded with the wrong version or taken for the new socket's.
+ * Delivers the decoded events of the current socket to the owners of their request ids, and the rest to raw
+ * subscribers. The events come decoded from the {@link FrameIntake}; this actor holds who owns what. It learns each
+ * new socket's epoch from {@link Attached} and drops events of any other epoch, so a late event from a dead socket is
+ * never taken for the new socket's.
  */
-public final class Dispatcher extends AbstractBehavior<Inbound> {
+public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
-    /** The dispatcher's own messages; it also receives {@link Inbound} from sockets. */
-    public sealed interface Command extends Inbound permits ConnectTo, SubscribeRaw, UnsubscribeRaw,
-            RawSubscriberStopped, RegisterOwner, UnregisterOwner {
+    /** Messages of the dispatcher. */
+    public sealed interface Command permits Attached, Decoded, SubscribeRaw, UnsubscribeRaw, RawSubscriberStopped,
+            RegisterOwner, UnregisterOwner {
+    }
+
+    /**
+     * A socket finished its version negotiation: its events are the current ones.
+     *
+     * @param epoch the socket's epoch
+     */
+    public record Attached(long epoch) implements Command {
+    }
+
+    /**
+     * Events of frames read together, in order, routed to owners or raw subscribers (never to the supervisor). The
+     * socket reads on only once {@code handled} is told, so the dispatcher's pace is TCP's.
+     *
+     * @param epoch   the socket's epoch; events of another epoch are dropped (and acknowledged)
+     * @param events  {@link Routed.ToOwner} and {@link Routed.ToRaw}, in frame order
+     * @param handled told once the events are delivered, whatever became of them
+     */
+    public record Decoded(long epoch, List<Routed> events, ActorRef<Done> handled) implements Command {
     }
 
     /**
@@ -50,14 +65,6 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     }
 
     /**
-     * Names the supervisor that receives session-level events.
-     *
-     * @param supervisor the connection supervisor
-     */
-    public record ConnectTo(ActorRef<ConnectionSupervisor.Command> supervisor) implements Command {
-    }
-
-    /**
      * @param subscriber receives every message no domain handles; watched
      */
     public record SubscribeRaw(ActorRef<RawEvent> subscriber) implements Command {
@@ -72,46 +79,27 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
     private record RawSubscriberStopped(ActorRef<RawEvent> subscriber) implements Command {
     }
 
-    private static final int DUMPED_BYTES = 256;
-
-    private final ConnectionMetrics metrics;
-    private final InboundRouter router;
     private final Set<ActorRef<RawEvent>> rawSubscribers = new HashSet<>();
     private final Map<Integer, ActorRef<RequestEvent>> owners = new HashMap<>();
-    private Optional<ActorRef<ConnectionSupervisor.Command>> supervisor = Optional.empty();
     private long epoch = -1;
-    private int serverVersion;
 
-    private Dispatcher(ActorContext<Inbound> context, ConnectionMetrics metrics, List<DomainDecoder> decoders) {
+    private Dispatcher(ActorContext<Command> context) {
         super(context);
-        this.metrics = metrics;
-        this.router = new InboundRouter(decoders);
     }
 
-    /**
-     * @param metrics counts the frames received
-     * @return a dispatcher for session-level messages and raw subscribers only
-     */
-    public static Behavior<Inbound> create(ConnectionMetrics metrics) {
-        return create(metrics, List.of());
-    }
-
-    /**
-     * @param metrics  counts the frames received
-     * @param decoders the domains' decoders
-     * @return the behaviour
-     */
-    public static Behavior<Inbound> create(ConnectionMetrics metrics, List<DomainDecoder> decoders) {
-        return Behaviors.setup(ctx -> new Dispatcher(ctx, metrics, List.copyOf(decoders)));
+    /** @return the behaviour */
+    public static Behavior<Command> create() {
+        return Behaviors.setup(Dispatcher::new);
     }
 
     @Override
-    public Receive<Inbound> createReceive() {
+    public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(Inbound.Frame.class, this::onFrame)
-                .onMessage(Inbound.Frames.class, this::onFrames)
-                .onMessage(Inbound.Attached.class, this::onAttached)
-                .onMessage(ConnectTo.class, this::onConnectTo)
+                .onMessage(Decoded.class, this::onDecoded)
+                .onMessage(Attached.class, m -> {
+                    epoch = m.epoch();
+                    return this;
+                })
                 .onMessage(SubscribeRaw.class, this::onSubscribeRaw)
                 .onMessage(UnsubscribeRaw.class, m -> removeRaw(m.subscriber()))
                 .onMessage(RawSubscriberStopped.class, m -> removeRaw(m.subscriber()))
@@ -126,48 +114,27 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
                 .build();
     }
 
-    private Behavior<Inbound> onAttached(Inbound.Attached m) {
-        epoch = m.epoch();
-        serverVersion = m.serverVersion();
-        return this;
-    }
-
-    private Behavior<Inbound> onFrame(Inbound.Frame frame) {
-        deliverAll(frame.epoch(), List.of(frame.payload()));
-        return this;
-    }
-
-    private Behavior<Inbound> onFrames(Inbound.Frames frames) {
+    private Behavior<Command> onDecoded(Decoded decoded) {
         try {
-            deliverAll(frames.epoch(), frames.payloads());
+            if (decoded.epoch() != epoch) {
+                getContext().getLog().debug("Dropped {} event(s) of socket epoch {} (current {})",
+                        decoded.events().size(), decoded.epoch(), epoch);
+                return this;
+            }
+            // Each owner gets one message for the batch (a lone event as itself).
+            OwnerBatches batches = new OwnerBatches();
+            for (Routed routed : decoded.events()) {
+                deliver(routed, batches);
+            }
+            batches.send();
             return this;
         } finally {
             // Even after a bug's exception (this actor is resumed), or the socket would stop reading.
-            frames.handled().tell(Done.getInstance());
+            decoded.handled().tell(Done.getInstance());
         }
     }
 
-    /** Routes frames read together; each owner gets one message for them all (a lone event as itself). */
-    private void deliverAll(long frameEpoch, List<byte[]> payloads) {
-        if (frameEpoch != epoch) {
-            getContext().getLog().debug("Dropped {} frame(s) of socket epoch {} (current {})", payloads.size(),
-                    frameEpoch, epoch);
-            return;
-        }
-        boolean debug = getContext().getLog().isDebugEnabled();
-        OwnerBatches batches = new OwnerBatches();
-        for (byte[] payload : payloads) {
-            deliver(payload, debug, batches);
-        }
-        batches.send();
-    }
-
-    private void deliver(byte[] payload, boolean debug, OwnerBatches batches) {
-        metrics.countIn();
-        if (debug) {
-            getContext().getLog().debug("<<< {}", Frames.printable(payload, DUMPED_BYTES));
-        }
-        Routed routed = router.route(serverVersion, payload);
+    private void deliver(Routed routed, OwnerBatches batches) {
         if (routed instanceof Routed.ToOwner toOwner) {
             ActorRef<RequestEvent> owner = owners.get(toOwner.requestId());
             if (owner != null) {
@@ -180,15 +147,11 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
                 getContext().getLog().debug("No owner for request {}: dropped {}", toOwner.requestId(),
                         toOwner.event());
             }
-        } else if (routed instanceof Routed.ToSupervisor toSupervisor) {
-            supervisor.ifPresent(s -> s.tell(new ConnectionSupervisor.SessionEventReceived(epoch,
-                    toSupervisor.event())));
         } else if (routed instanceof Routed.ToRaw raw) {
             rawSubscribers.forEach(s -> s.tell(raw.event()));
-        } else if (routed instanceof Routed.Failed failed) {
-            getContext().getLog().warn("Cannot decode message {} at server version {}: {}", failed.messageId(),
-                    serverVersion, failed.error());
-            getContext().getLog().debug("Undecodable frame: {}", Frames.hex(payload, DUMPED_BYTES));
+        } else {
+            // The intake keeps session events and decode failures: one here is a bug there.
+            throw new IllegalArgumentException("not for the dispatcher: " + routed);
         }
     }
 
@@ -215,19 +178,14 @@ public final class Dispatcher extends AbstractBehavior<Inbound> {
         }
     }
 
-    private Behavior<Inbound> onConnectTo(ConnectTo m) {
-        supervisor = Optional.of(m.supervisor());
-        return this;
-    }
-
-    private Behavior<Inbound> onSubscribeRaw(SubscribeRaw m) {
+    private Behavior<Command> onSubscribeRaw(SubscribeRaw m) {
         if (rawSubscribers.add(m.subscriber())) {
             getContext().watchWith(m.subscriber(), new RawSubscriberStopped(m.subscriber()));
         }
         return this;
     }
 
-    private Behavior<Inbound> removeRaw(ActorRef<RawEvent> subscriber) {
+    private Behavior<Command> removeRaw(ActorRef<RawEvent> subscriber) {
         if (rawSubscribers.remove(subscriber)) {
             getContext().unwatch(subscriber);
         }

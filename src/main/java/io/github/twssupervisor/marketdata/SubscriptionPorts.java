@@ -2,8 +2,8 @@ package io.github.twssupervisor.marketdata;
 
 import akka.actor.typed.ActorRef;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.connection.Pacer;
+import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestIds;
 
 /**
@@ -15,7 +15,7 @@ import io.github.twssupervisor.dispatch.RequestIds;
  * @param requestIds fresh request ids
  * @param owner      told about retirement
  */
-public record SubscriptionPorts(ActorRef<Pacer.Command> pacer, ActorRef<Inbound> dispatcher,
+public record SubscriptionPorts(ActorRef<Pacer.Command> pacer, ActorRef<Dispatcher.Command> dispatcher,
                                 ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
                                 ActorRef<SubscriptionLifecycle> owner) {
 }

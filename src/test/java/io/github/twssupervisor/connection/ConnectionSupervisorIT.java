@@ -11,6 +11,9 @@ import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.dispatch.Dispatcher;
+import io.github.twssupervisor.dispatch.FrameIntake;
+import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
@@ -95,11 +98,11 @@ class ConnectionSupervisorIT {
     private static Running start(ConnectionSettings settings) {
         ConnectionMetrics metrics = new ConnectionMetrics();
         TestProbe<Pacer.Command> pacer = TEST_KIT.createTestProbe();
-        ActorRef<Inbound> dispatcher = TEST_KIT.spawn(io.github.twssupervisor.dispatch.Dispatcher.create(metrics));
+        ActorRef<Dispatcher.Command> dispatcher = TEST_KIT.spawn(Dispatcher.create());
         AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
         ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
-                pacer.ref(), dispatcher, metrics, view));
-        dispatcher.tell(new io.github.twssupervisor.dispatch.Dispatcher.ConnectTo(supervisor));
+                pacer.ref(), session -> new FrameIntake(new InboundRouter(), dispatcher, session, metrics,
+                        TEST_KIT.system().scheduler()), metrics, view));
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
         running.add(supervisor);
@@ -107,8 +110,8 @@ class ConnectionSupervisorIT {
     }
 
     /**
-     * Fires the reconnect timer and nothing much later: one big jump of manual time would also fire Akka IO's
-     * register timeout of the new socket (5 s) before the stream registers, and the socket would die.
+     * Fires the reconnect timer and nothing much later: one big jump of manual time would also fire the new socket's
+     * own timers (its handshake timeout) before it had a chance to connect.
      */
     private static void untilRetry(ConnectionEvent.StateChanged reconnecting) {
         TIME.timePasses(reconnecting.nextDelay().orElseThrow().plusMillis(1));

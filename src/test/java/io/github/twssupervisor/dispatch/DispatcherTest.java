@@ -10,8 +10,8 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.connection.SessionInbox;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.TickType;
@@ -25,10 +25,15 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** Delivery of routed frames, and the epoch filter that keeps a dead socket's frames out. */
+/**
+ * The intake and the dispatcher together, as a socket uses them: decoding, routing, delivery, and the epoch filter that
+ * keeps a dead socket's events out.
+ */
 class DispatcherTest {
 
     private static final ActorTestKit testKit = ActorTestKit.create();
@@ -49,19 +54,27 @@ class DispatcherTest {
         return Arrays.copyOfRange(frame, WireLimits.LENGTH_PREFIX_BYTES, frame.length);
     }
 
-    private ActorRef<Inbound> dispatcherAttachedTo(long epoch) {
-        ActorRef<Inbound> dispatcher = testKit.spawn(Dispatcher.create(metrics));
-        dispatcher.tell(new Dispatcher.ConnectTo(supervisor.ref()));
+    /** The intake of the dispatcher made by {@link #attachedTo}: what the socket hands its frames to. */
+    private FrameIntake intake;
+
+    private ActorRef<Dispatcher.Command> attachedTo(long epoch, List<DomainDecoder> decoders) {
+        ActorRef<Dispatcher.Command> dispatcher = testKit.spawn(Dispatcher.create());
+        intake = new FrameIntake(new InboundRouter(decoders), dispatcher, SessionInbox.of(supervisor.ref()),
+                metrics, testKit.system().scheduler());
         dispatcher.tell(new Dispatcher.SubscribeRaw(raw.ref()));
-        dispatcher.tell(new Inbound.Attached(epoch, VERSION));
+        intake.attached(epoch, VERSION);
         return dispatcher;
+    }
+
+    private static Done taken(CompletionStage<Done> handOff) throws Exception {
+        return handOff.toCompletableFuture().get(3, TimeUnit.SECONDS);
     }
 
     @Test
     void sessionEventsGoToTheSupervisorTaggedWithTheirEpoch() {
         long epoch = 4;
-        ActorRef<Inbound> dispatcher = dispatcherAttachedTo(epoch);
-        dispatcher.tell(new Inbound.Frame(epoch, payloadOf(SessionCodec.nextValidId(ORDER_ID))));
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
+        intake.accept(epoch, VERSION, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
         supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
                 new SessionEvent.NextValidId(ORDER_ID)));
         raw.expectNoMessage();
@@ -69,38 +82,54 @@ class DispatcherTest {
     }
 
     @Test
-    void framesOfAnOlderOrNewerEpochAreDropped() {
+    void eventsOfAnOlderOrNewerEpochAreDroppedAndSessionEventsCarryTheirEpoch() throws Exception {
         long epoch = 4;
-        ActorRef<Inbound> dispatcher = dispatcherAttachedTo(epoch);
-        dispatcher.tell(new Inbound.Frame(epoch - 1, payloadOf(SessionCodec.nextValidId(ORDER_ID))));
-        dispatcher.tell(new Inbound.Frame(epoch + 1, payloadOf(SessionCodec.currentTime(1L))));
-        dispatcher.tell(new Inbound.Frame(epoch - 1, payloadOf(FieldWriter.frameOf(List.of("999", "x")))));
-        supervisor.expectNoMessage();
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
+        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
+        assertEquals(Done.getInstance(), taken(intake.accept(epoch - 1, VERSION, List.of(unknown))));
+        assertEquals(Done.getInstance(), taken(intake.accept(epoch + 1, VERSION, List.of(unknown))));
         raw.expectNoMessage();
-        assertEquals(0, metrics.messagesIn());
 
-        dispatcher.tell(new Inbound.Attached(epoch + 1, VERSION));
-        dispatcher.tell(new Inbound.Frame(epoch, payloadOf(SessionCodec.nextValidId(ORDER_ID))));
-        dispatcher.tell(new Inbound.Frame(epoch + 1, payloadOf(SessionCodec.currentTime(1L))));
-        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch + 1,
-                new SessionEvent.CurrentTime(1L)));
-        supervisor.expectNoMessage();
-        assertEquals(1, metrics.messagesIn());
+        intake.attached(epoch + 1, VERSION);
+        intake.accept(epoch, VERSION, List.of(unknown));
+        intake.accept(epoch + 1, VERSION, List.of(unknown));
+        raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
+        raw.expectNoMessage();
+        assertEquals(4, metrics.messagesIn(), "every frame handed over is counted");
+
+        // A session event goes straight to the supervisor with its socket's epoch, by which the supervisor drops it.
+        intake.accept(epoch, VERSION, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
+        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
+                new SessionEvent.NextValidId(ORDER_ID)));
         testKit.stop(dispatcher);
+    }
+
+    @Test
+    void aBatchOfSessionEventsAndFailuresIsTakenAtOnceWithoutTheDispatcher() throws Exception {
+        long epoch = 5;
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
+        testKit.stop(dispatcher); // nothing here may need it
+        int currentTime = IncomingMessageId.CURRENT_TIME.code();
+        CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(
+                payloadOf(SessionCodec.nextValidId(ORDER_ID)),
+                payloadOf(FieldWriter.frameOf(List.of(String.valueOf(currentTime), "1", "soon")))));
+        assertEquals(Done.getInstance(), taken(handOff));
+        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
+                new SessionEvent.NextValidId(ORDER_ID)));
     }
 
     @Test
     void otherMessagesGoToRawSubscribersUntilTheyUnsubscribe() {
         long epoch = 1;
-        ActorRef<Inbound> dispatcher = dispatcherAttachedTo(epoch);
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
         List<String> tick = List.of(String.valueOf(IncomingMessageId.TICK_PRICE.code()), "6", "1001", "1", "150.25",
                 "100", "0");
         byte[] payload = payloadOf(FieldWriter.frameOf(tick));
-        dispatcher.tell(new Inbound.Frame(epoch, payload));
+        intake.accept(epoch, VERSION, List.of(payload));
         raw.expectMessage(new RawEvent(IncomingMessageId.TICK_PRICE.code(), tick));
 
         dispatcher.tell(new Dispatcher.UnsubscribeRaw(raw.ref()));
-        dispatcher.tell(new Inbound.Frame(epoch, payload));
+        intake.accept(epoch, VERSION, List.of(payload));
         raw.expectNoMessage();
         supervisor.expectNoMessage();
         testKit.stop(dispatcher);
@@ -109,14 +138,14 @@ class DispatcherTest {
     @Test
     void anUndecodableFrameIsAWarningNamingTheMessageAndTheDispatcherCarriesOn() {
         long epoch = 1;
-        ActorRef<Inbound> dispatcher = dispatcherAttachedTo(epoch);
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
         int currentTime = IncomingMessageId.CURRENT_TIME.code();
         LoggingTestKit.warn("Cannot decode message " + currentTime).expect(testKit.system(), () -> {
-            dispatcher.tell(new Inbound.Frame(epoch, payloadOf(FieldWriter.frameOf(
+            intake.accept(epoch, VERSION, List.of(payloadOf(FieldWriter.frameOf(
                     List.of(String.valueOf(currentTime), "1", "soon")))));
             return null;
         });
-        dispatcher.tell(new Inbound.Frame(epoch, payloadOf(SessionCodec.nextValidId(ORDER_ID))));
+        intake.accept(epoch, VERSION, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
         supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
                 new SessionEvent.NextValidId(ORDER_ID)));
         testKit.stop(dispatcher);
@@ -125,21 +154,14 @@ class DispatcherTest {
     @Test
     void aStoppedRawSubscriberIsForgotten() {
         long epoch = 1;
-        ActorRef<Inbound> dispatcher = dispatcherAttachedTo(epoch);
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
         TestProbe<RawEvent> other = testKit.createTestProbe(RawEvent.class);
         dispatcher.tell(new Dispatcher.SubscribeRaw(other.ref()));
         raw.stop();
         byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
-        dispatcher.tell(new Inbound.Frame(epoch, unknown));
+        intake.accept(epoch, VERSION, List.of(unknown));
         other.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         testKit.stop(dispatcher);
-    }
-
-    private ActorRef<Inbound> marketDataDispatcherAttachedTo(long epoch) {
-        ActorRef<Inbound> dispatcher = testKit.spawn(Dispatcher.create(metrics, List.of(new MarketDataCodec())));
-        dispatcher.tell(new Dispatcher.ConnectTo(supervisor.ref()));
-        dispatcher.tell(new Inbound.Attached(epoch, VERSION));
-        return dispatcher;
     }
 
     private static byte[] lastPrice(int reqId, double price) {
@@ -151,18 +173,17 @@ class DispatcherTest {
     }
 
     @Test
-    void aBatchGoesToEachOwnerAsOneMessageInOrderAndIsAcknowledged() {
+    void aBatchGoesToEachOwnerAsOneMessageInOrderAndIsAcknowledged() throws Exception {
         long epoch = 7;
-        ActorRef<Inbound> dispatcher = marketDataDispatcherAttachedTo(epoch);
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
         TestProbe<RequestEvent> first = testKit.createTestProbe(RequestEvent.class);
         TestProbe<RequestEvent> second = testKit.createTestProbe(RequestEvent.class);
         dispatcher.tell(new Dispatcher.RegisterOwner(11, first.ref()));
         dispatcher.tell(new Dispatcher.RegisterOwner(12, second.ref()));
-        TestProbe<Done> handled = testKit.createTestProbe(Done.class);
 
-        dispatcher.tell(new Inbound.Frames(epoch, List.of(lastPrice(11, 1.5), lastPrice(12, 9.25),
-                lastPrice(11, 1.75), payloadOf(SessionCodec.error(VERSION, SessionCodec.TwsError.of(11, 10167,
-                        "delayed", 0))), lastPrice(11, 2.0)), handled.ref()));
+        CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(lastPrice(11, 1.5),
+                lastPrice(12, 9.25), lastPrice(11, 1.75), payloadOf(SessionCodec.error(VERSION,
+                        SessionCodec.TwsError.of(11, 10167, "delayed", 0))), lastPrice(11, 2.0)));
 
         RequestEvents batch = first.expectMessageClass(RequestEvents.class);
         assertEquals(List.of(priceEvent(1.5), priceEvent(1.75)), batch.events().subList(0, 2));
@@ -170,23 +191,21 @@ class DispatcherTest {
         assertEquals(priceEvent(2.0), batch.events().get(3));
         // One event for an owner comes as itself, not wrapped.
         second.expectMessage(priceEvent(9.25));
-        handled.expectMessage(Done.getInstance());
+        assertEquals(Done.getInstance(), taken(handOff));
         first.expectNoMessage();
     }
 
     @Test
-    void aBatchOfAnotherEpochIsDroppedButStillAcknowledgedSoTheDeadSocketIsNotLeftWaiting() {
+    void aBatchOfAnotherEpochIsDroppedButStillAcknowledgedSoTheDeadSocketIsNotLeftWaiting() throws Exception {
         long epoch = 8;
-        ActorRef<Inbound> dispatcher = marketDataDispatcherAttachedTo(epoch);
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
         TestProbe<RequestEvent> owner = testKit.createTestProbe(RequestEvent.class);
         dispatcher.tell(new Dispatcher.RegisterOwner(21, owner.ref()));
-        TestProbe<Done> handled = testKit.createTestProbe(Done.class);
 
-        dispatcher.tell(new Inbound.Frames(epoch - 1, List.of(lastPrice(21, 3.0), lastPrice(21, 3.5)),
-                handled.ref()));
+        CompletionStage<Done> handOff = intake.accept(epoch - 1, VERSION, List.of(lastPrice(21, 3.0),
+                lastPrice(21, 3.5)));
 
-        handled.expectMessage(Done.getInstance());
+        assertEquals(Done.getInstance(), taken(handOff));
         owner.expectNoMessage();
-        assertEquals(0, metrics.messagesIn());
     }
 }

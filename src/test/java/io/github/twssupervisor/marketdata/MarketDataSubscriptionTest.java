@@ -17,7 +17,6 @@ import io.github.twssupervisor.connection.ConnectionEvent.NoticeKind;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.FailureReason;
-import io.github.twssupervisor.connection.Inbound;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.connection.Ready;
@@ -62,7 +61,7 @@ class MarketDataSubscriptionTest {
     private static final Duration RETRY_AFTER_REJECTION = Duration.ofSeconds(1);
 
     private final TestProbe<Pacer.Command> pacer = testKit.createTestProbe(Pacer.Command.class);
-    private final TestProbe<Inbound> dispatcher = testKit.createTestProbe(Inbound.class);
+    private final TestProbe<Dispatcher.Command> dispatcher = testKit.createTestProbe(Dispatcher.Command.class);
     private final TestProbe<ConnectionSupervisor.Command> supervisor =
             testKit.createTestProbe(ConnectionSupervisor.Command.class);
     private final TestProbe<SubscriptionLifecycle> owner =
