@@ -136,10 +136,10 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
     private void deliver(Routed routed, OwnerBatches batches) {
         if (routed instanceof Routed.ToOwner toOwner) {
-            ActorRef<RequestEvent> owner = owners.get(toOwner.requestId());
-            if (owner != null) {
-                batches.add(owner, toOwner.event());
-            } else if (toOwner.event() instanceof RequestError) {
+            if (batches.add(toOwner.requestId(), toOwner.event())) {
+                return;
+            }
+            if (toOwner.event() instanceof RequestError) {
                 // An error for an id nobody owns (an order, or a request already ended) is still news.
                 RawEvent raw = toOwner.raw();
                 rawSubscribers.forEach(s -> s.tell(raw));
@@ -157,19 +157,25 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
     /**
      * The events of one batch per owner, in arrival order: a blast of ticks costs a subscription one mailbox hop per
-     * batch. Ticks of one subscription come in runs, so the map is consulted once per run, not per tick.
+     * batch. Ticks of one subscription come in runs, so the owners are looked up once per run, not per tick.
      */
-    private static final class OwnerBatches {
+    private final class OwnerBatches {
         private final Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
-        private ActorRef<RequestEvent> lastOwner;
+        private int lastRequestId;
         private List<RequestEvent> lastEvents;
 
-        void add(ActorRef<RequestEvent> owner, RequestEvent event) {
-            if (owner != lastOwner) {
-                lastOwner = owner;
+        /** @return false when nobody owns the request id */
+        boolean add(int requestId, RequestEvent event) {
+            if (lastEvents == null || requestId != lastRequestId) {
+                ActorRef<RequestEvent> owner = owners.get(requestId);
+                if (owner == null) {
+                    return false;
+                }
+                lastRequestId = requestId;
                 lastEvents = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
             }
             lastEvents.add(event);
+            return true;
         }
 
         void send() {

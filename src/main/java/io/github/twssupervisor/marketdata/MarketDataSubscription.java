@@ -20,6 +20,7 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -99,6 +100,8 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final ActorRef<ConnectionEvent> connectionEvents;
     private final Set<ActorRef<MarketDataEvent>> subscribers = new HashSet<>();
+    /** The subscribers as a list, made anew when they change: every tick goes to each, without an iterator. */
+    private List<ActorRef<MarketDataEvent>> audience = List.of();
     private ConnectionState connection = ConnectionState.DISCONNECTED;
     /** The request id on the current socket, 0 when no request is live. */
     private int reqId;
@@ -338,6 +341,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             return this;
         }
         if (subscribers.add(m.subscriber())) {
+            audience = List.copyOf(subscribers);
             getContext().watchWith(m.subscriber(), new SubscriberStopped(m.subscriber()));
             if (interrupted) {
                 m.subscriber().tell(new MarketDataEvent.Interrupted("waiting for the connection"));
@@ -348,6 +352,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     private Behavior<RequestEvent> onSubscriberGone(ActorRef<MarketDataEvent> subscriber) {
         if (subscribers.remove(subscriber)) {
+            audience = List.copyOf(subscribers);
             getContext().unwatch(subscriber);
         }
         if (subscribers.isEmpty() && !retiring) {
@@ -381,6 +386,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         publish(endedWith);
         subscribers.forEach(s -> getContext().unwatch(s));
         subscribers.clear();
+        audience = List.of();
         if (!retiring) {
             retiring = true;
             ports.owner().tell(new SubscriptionLifecycle.Retire(request, getContext().getSelf().narrow()));
@@ -388,8 +394,9 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     }
 
     private void publish(MarketDataEvent event) {
-        for (ActorRef<MarketDataEvent> subscriber : subscribers) {
-            subscriber.tell(event);
+        List<ActorRef<MarketDataEvent>> to = audience;
+        for (int i = 0; i < to.size(); i++) {
+            to.get(i).tell(event);
         }
     }
 }

@@ -91,10 +91,8 @@ class TcpChannelTest {
 
     @Test
     void writesFromManyThreadsArriveWholeAndInEachThreadsOrder() throws Exception {
-        Recorder recorder = new Recorder();
-        TcpChannel channel = open(settings(server.getLocalPort()), recorder);
-        Socket peer = accept();
-        assertNotNull(recorder.connected.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        Connected connected = connect(settings(server.getLocalPort()));
+        TcpChannel channel = connected.channel();
         int threads = 4;
         int perThread = 500;
         CountDownLatch start = new CountDownLatch(1);
@@ -116,7 +114,7 @@ class TcpChannelTest {
             writers.add(thread);
         }
         start.countDown();
-        DataInputStream in = new DataInputStream(peer.getInputStream());
+        DataInputStream in = new DataInputStream(connected.peer().getInputStream());
         int[] next = new int[threads];
         for (int n = 0; n < threads * perThread; n++) {
             String[] parts = new String(readFrame(in), StandardCharsets.US_ASCII).split(":");
@@ -253,23 +251,19 @@ class TcpChannelTest {
 
     @Test
     void closeSendsAFinAndReportsNothing() throws Exception {
-        Recorder recorder = new Recorder();
-        TcpChannel channel = open(settings(server.getLocalPort()), recorder);
-        Socket peer = accept();
-        assertNotNull(recorder.connected.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        Connected connected = connect(settings(server.getLocalPort()));
+        TcpChannel channel = connected.channel();
 
         channel.close();
-        assertEquals(-1, peer.getInputStream().read(), "a clean end of stream, not a reset");
-        assertNull(recorder.ended.poll(300, TimeUnit.MILLISECONDS), "nothing reported after close");
+        assertEquals(-1, connected.peer().getInputStream().read(), "a clean end of stream, not a reset");
+        assertNull(connected.recorder().ended.poll(300, TimeUnit.MILLISECONDS), "nothing reported after close");
         assertTrue(channel.write(Frames.frame(new byte[] {'x'})), "a write after close is dropped, not refused");
     }
 
     @Test
     void refusesWritesOnceTheBoundOfWaitingFramesIsReached() throws Exception {
-        Recorder recorder = new Recorder();
-        TcpChannel channel = open(settings(server.getLocalPort(), Duration.ofSeconds(5), 4), recorder);
-        Socket peer = accept(); // and never read
-        assertNotNull(recorder.connected.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        Connected connected = connect(settings(server.getLocalPort(), Duration.ofSeconds(5), 4)); // peer never reads
+        TcpChannel channel = connected.channel();
         byte[] big = Frames.frame(new byte[1024 * 1024]);
         int accepted = 0;
         while (channel.write(big)) {
@@ -278,7 +272,7 @@ class TcpChannelTest {
         }
         assertFalse(channel.write(big), "still refused");
         // The peer reads everything that was accepted: nothing refused was half-written.
-        DataInputStream in = new DataInputStream(peer.getInputStream());
+        DataInputStream in = new DataInputStream(connected.peer().getInputStream());
         for (int i = 0; i < accepted; i++) {
             assertEquals(1024 * 1024, readFrame(in).length);
         }
@@ -290,6 +284,18 @@ class TcpChannelTest {
         TcpChannel channel = TcpChannel.open(settings, "tws-socket-test", recorder);
         channels.add(channel);
         return channel;
+    }
+
+    /** A channel, the server's end of it, and what the channel reported: it has reported the connect. */
+    private record Connected(Recorder recorder, TcpChannel channel, Socket peer) {
+    }
+
+    private Connected connect(ConnectionSettings settings) throws Exception {
+        Recorder recorder = new Recorder();
+        TcpChannel channel = open(settings, recorder);
+        Socket peer = accept();
+        assertNotNull(recorder.connected.poll(WAIT_SECONDS, TimeUnit.SECONDS), "connected is reported");
+        return new Connected(recorder, channel, peer);
     }
 
     private Socket accept() throws IOException {

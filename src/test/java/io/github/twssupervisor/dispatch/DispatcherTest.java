@@ -181,8 +181,9 @@ class DispatcherTest {
         dispatcher.tell(new Dispatcher.RegisterOwner(11, first.ref()));
         dispatcher.tell(new Dispatcher.RegisterOwner(12, second.ref()));
 
+        // 99 is nobody's: its tick between two of 11's goes nowhere, and is not taken for 11's.
         CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(lastPrice(11, 1.5),
-                lastPrice(12, 9.25), lastPrice(11, 1.75), payloadOf(SessionCodec.error(VERSION,
+                lastPrice(12, 9.25), lastPrice(11, 1.75), lastPrice(99, 5.0), payloadOf(SessionCodec.error(VERSION,
                         SessionCodec.TwsError.of(11, 10167, "delayed", 0))), lastPrice(11, 2.0)));
 
         RequestEvents batch = first.expectMessageClass(RequestEvents.class);
