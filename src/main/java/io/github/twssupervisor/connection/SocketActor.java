@@ -156,7 +156,7 @@ public final class SocketActor {
     /** Opens the channel; what it reports comes back as messages, its batches go straight to their consumer. */
     private Behavior<Command> start() {
         try {
-            tcp = TcpChannel.open(settings, "tws-socket-" + epoch, new ChannelEvents());
+            tcp = TcpChannel.open(settings, "tws-socket-" + epoch + "-" + target, new ChannelEvents());
         } catch (IOException e) {
             return failed(connectFailure(e));
         }
