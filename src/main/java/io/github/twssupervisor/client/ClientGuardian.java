@@ -13,8 +13,10 @@ import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
+import io.github.twssupervisor.connection.CurrentTimeLane;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
+import io.github.twssupervisor.connection.SendGate;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.FrameIntake;
 import io.github.twssupervisor.dispatch.InboundRouter;
@@ -62,20 +64,24 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
 
     private ClientGuardian(ActorContext<TwsClient.Command> context, ConnectionSettings settings,
                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
-                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
+                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
+                           CompletableFuture<CurrentTimeLane> laneView) {
         super(context);
         this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create())
                 .onFailure(SupervisorStrategy.resume()), "dispatcher");
         InboundRouter router = new InboundRouter(List.of(new MarketDataCodec()));
         // Captured here: the intake is made and used on other threads, which must not touch this actor's context.
         Scheduler scheduler = context.getSystem().scheduler();
-        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
+        SendGate gate = new SendGate();
+        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics, gate))
                 .onFailure(SupervisorStrategy.resume()), "pacer");
+        CurrentTimeLane timeLane = new CurrentTimeLane(gate, pacer);
         this.supervisor = context.spawn(Behaviors.supervise(
-                        ConnectionSupervisor.create(settings, pacer, session -> new FrameIntake(router, dispatcher,
-                                session, metrics, scheduler), metrics, stateView))
+                        ConnectionSupervisor.create(settings, pacer, timeLane, session -> new FrameIntake(router,
+                                dispatcher, session, metrics, scheduler), metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection");
         supervisorView.complete(supervisor);
+        laneView.complete(timeLane);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
                 context.messageAdapter(SubscriptionLifecycle.class, LifecycleReport::new));
@@ -87,8 +93,10 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
      */
     static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
                                               AtomicReference<ConnectionState> stateView,
-                                              CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
-        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView));
+                                              CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
+                                              CompletableFuture<CurrentTimeLane> laneView) {
+        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView,
+                laneView));
     }
 
     @Override

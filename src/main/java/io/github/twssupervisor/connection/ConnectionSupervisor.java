@@ -133,7 +133,7 @@ public final class ConnectionSupervisor {
     private final List<Integer> clientIds;
     private final EventPublisher<Command> subscribers;
     private final Waiters<Ready> readyWaiters = new Waiters<>();
-    private final Waiters<Instant> timeWaiters = new Waiters<>();
+    private final Waiters<Instant> timeWaiters;
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
 
     private ConnectionState state = ConnectionState.DISCONNECTED;
@@ -150,12 +150,14 @@ public final class ConnectionSupervisor {
 
     private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
                                  ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
-                                 Function<SessionInbox, InboundSink> sinkFor, ConnectionMetrics metrics,
+                                 CurrentTimeLane timeLane, Function<SessionInbox, InboundSink> sinkFor,
+                                 ConnectionMetrics metrics,
                                  AtomicReference<ConnectionState> stateView) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.pacer = pacer;
+        this.timeWaiters = timeLane.waiters();
         this.inbound = sinkFor.apply(new SessionInbox(context.getSelf(), timeWaiters));
         this.metrics = metrics;
         this.stateView = stateView;
@@ -177,8 +179,23 @@ public final class ConnectionSupervisor {
                                            Function<SessionInbox, InboundSink> sinkFor,
                                            ConnectionMetrics metrics,
                                            AtomicReference<ConnectionState> stateView) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new ConnectionSupervisor(ctx, timers, settings, pacer, sinkFor, metrics, stateView).connect()));
+        return create(settings, pacer, new CurrentTimeLane(new SendGate(), pacer), sinkFor, metrics, stateView);
+    }
+
+    /**
+     * @param settings  the connection's settings
+     * @param pacer     gets each READY socket
+     * @param timeLane  callers' direct way to send reqCurrentTime; its waiters are this supervisor's
+     * @param sinkFor   makes the sink of every socket's frames, given where its session events go
+     * @param metrics   connection counters
+     * @param stateView written on every transition, for readers outside the actor system
+     * @return the behaviour; the first attempt starts at once
+     */
+    public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
+                                           CurrentTimeLane timeLane, Function<SessionInbox, InboundSink> sinkFor,
+                                           ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConnectionSupervisor(ctx, timers, settings,
+                pacer, timeLane, sinkFor, metrics, stateView).connect()));
     }
 
     // ---------------------------------------------------------------- states

@@ -25,7 +25,8 @@ import java.util.Optional;
 public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     /** Messages of the pacer. */
-    public sealed interface Command permits Enqueue, SocketReady, SocketGone, Shutdown, SlotFreed, SpacingOver {
+    public sealed interface Command permits Enqueue, SocketReady, SocketGone, Shutdown, SlotFreed, SpacingOver,
+            DirectSent {
     }
 
     /**
@@ -56,6 +57,14 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         public static SocketReady viaMailbox(long epoch, ActorRef<SocketActor.Command> socket, int serverVersion) {
             return new SocketReady(epoch, socket, frame -> socket.tell(new SocketActor.Send(frame)), serverVersion);
         }
+    }
+
+    /**
+     * A caller took the {@link SendGate}'s permission and wrote a message itself: count it as sent now.
+     *
+     * @param epoch the socket it was written to
+     */
+    public record DirectSent(long epoch) implements Command {
     }
 
     /** The socket is gone: hold requests until the next one. */
@@ -95,10 +104,16 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private long slotTimerKey;
     private boolean throttling;
     private long delayedWhileThrottling;
+    private final SendGate gate;
+    /** This pacer opened the gate and has not taken it back: it may since have been taken by a caller. */
+    private boolean gateOpened;
+    /** A caller took the gate: its {@link DirectSent} comes next, and nothing is sent before it is counted. */
+    private boolean awaitingDirect;
 
     private Pacer(ActorContext<Command> context, TimerScheduler<Command> timers, ConnectionSettings settings,
-                  ConnectionMetrics metrics) {
+                  ConnectionMetrics metrics, SendGate gate) {
         super(context);
+        this.gate = gate;
         this.timers = timers;
         this.settings = settings;
         this.metrics = metrics;
@@ -111,12 +126,24 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
      * @return the behaviour
      */
     public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Pacer(ctx, timers, settings, metrics)));
+        return create(settings, metrics, new SendGate());
+    }
+
+    /**
+     * @param settings rate, queue size, disconnected behaviour
+     * @param metrics  counts the messages sent
+     * @param gate     opened while this pacer is idle, for callers that write themselves
+     * @return the behaviour
+     */
+    public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics, SendGate gate) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Pacer(ctx, timers, settings, metrics,
+                gate)));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
+                .onMessage(DirectSent.class, this::onDirectSent)
                 .onMessage(Enqueue.class, this::onEnqueue)
                 .onMessage(SocketReady.class, this::onSocketReady)
                 .onMessage(SocketGone.class, this::onSocketGone)
@@ -162,7 +189,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
             }
             return false;
         });
-        updateThrottlingLog();
+        afterChange();
         return this;
     }
 
@@ -174,7 +201,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
             if (sendOne()) {
                 timers.startTimerAtFixedRate(SpacingOver.INSTANCE, SpacingOver.INSTANCE, spacing);
             }
-            updateThrottlingLog();
+            afterChange();
             return this;
         }
         drain();
@@ -187,29 +214,31 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         while (!queue.isEmpty()) {
             reject(queue.pollFirst(), OutboundRequest.Reason.CLOSED, "the connection was closed before it was sent");
         }
+        afterChange();
         return this;
     }
 
     /** Sends at once when nothing is being spaced out; otherwise the next tick sends. */
     private void drain() {
-        if (!ticking && sendOne()) {
+        if (!ticking && takeBackGate() && sendOne()) {
             ticking = true;
             // Fixed rate: Akka catches up late ticks, so the average spacing is exact despite its 10 ms timer tick.
             timers.startTimerAtFixedRate(SpacingOver.INSTANCE, SpacingOver.INSTANCE, spacing);
         }
-        updateThrottlingLog();
+        afterChange();
     }
 
     private Behavior<Command> onTick() {
         if (socket.isPresent() && !queue.isEmpty() && slotsInUse >= settings.pacing().messagesPerSecond()) {
             tickOwed = true;
+            afterChange();
             return this;
         }
         if (!sendOne()) {
             ticking = false;
             timers.cancel(SpacingOver.INSTANCE);
         }
-        updateThrottlingLog();
+        afterChange();
         return this;
     }
 
@@ -236,6 +265,56 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
             delayedWhileThrottling++;
         }
         return true;
+    }
+
+    private Behavior<Command> onDirectSent(DirectSent m) {
+        // The gate's permission was this pacer's turn: count it and space the next one from now, as for its own send.
+        gateOpened = false;
+        awaitingDirect = false;
+        metrics.messagesOut.increment();
+        slotsInUse++;
+        timers.startSingleTimer(slotTimerKey++, SlotFreed.INSTANCE, WINDOW);
+        ticking = true;
+        timers.startTimerAtFixedRate(SpacingOver.INSTANCE, SpacingOver.INSTANCE, spacing);
+        afterChange();
+        return this;
+    }
+
+    /**
+     * Takes the gate back before this pacer sends at once.
+     *
+     * @return false when a caller took it first: its message is the one sent now, and this pacer waits for its
+     *     {@link DirectSent}
+     */
+    private boolean takeBackGate() {
+        if (awaitingDirect) {
+            return false;
+        }
+        if (gateOpened) {
+            gateOpened = false;
+            if (gate.take().isEmpty()) {
+                awaitingDirect = true;
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Opens the gate while idle, takes it back otherwise; called after every change of state. */
+    private void updateGate() {
+        boolean idle = socket.isPresent() && queue.isEmpty() && !ticking && !tickOwed && !awaitingDirect && !shutdown
+                && slotsInUse < settings.pacing().messagesPerSecond();
+        if (idle && !gateOpened) {
+            gate.open(socket.get());
+            gateOpened = true;
+        } else if (!idle && gateOpened) {
+            takeBackGate();
+        }
+    }
+
+    private void afterChange() {
+        updateGate();
+        updateThrottlingLog();
     }
 
     private void updateThrottlingLog() {

@@ -2,7 +2,9 @@ package io.github.twssupervisor.connection;
 
 import akka.actor.typed.ActorRef;
 import akka.pattern.StatusReply;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Consumer;
 
 /**
  * Callers waiting for an answer that carries no request id (currentTime, Ready), answered oldest first. Thread-safe:
@@ -13,40 +15,51 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 final class Waiters<T> {
 
-    private record Waiter<T>(long requestId, ActorRef<StatusReply<T>> replyTo) {
+    private record Waiter<T>(long requestId, Consumer<StatusReply<T>> replyTo) {
     }
 
     private final ConcurrentLinkedDeque<Waiter<T>> waiting = new ConcurrentLinkedDeque<>();
 
     void add(long requestId, ActorRef<StatusReply<T>> replyTo) {
-        waiting.addLast(new Waiter<>(requestId, replyTo));
+        waiting.addLast(new Waiter<>(requestId, replyTo::tell));
+    }
+
+    /** A waiter outside the actor system: the answer completes the future, a failure fails it. */
+    void add(long requestId, CompletableFuture<T> answer) {
+        waiting.addLast(new Waiter<>(requestId, reply -> {
+            if (reply.isSuccess()) {
+                answer.complete(reply.getValue());
+            } else {
+                answer.completeExceptionally(reply.getError());
+            }
+        }));
     }
 
     /** Answers the oldest waiter, if any; an answer nobody waits for (a heartbeat probe's) is dropped. */
     void answerOldest(T answer) {
         Waiter<T> oldest = waiting.pollFirst();
         if (oldest != null) {
-            oldest.replyTo().tell(StatusReply.success(answer));
+            oldest.replyTo().accept(StatusReply.success(answer));
         }
     }
 
     void answerAll(T answer) {
         for (Waiter<T> waiter = waiting.pollFirst(); waiter != null; waiter = waiting.pollFirst()) {
-            waiter.replyTo().tell(StatusReply.success(answer));
+            waiter.replyTo().accept(StatusReply.success(answer));
         }
     }
 
     void fail(long requestId, String why) {
         for (Waiter<T> waiter : waiting) {
             if (waiter.requestId() == requestId && waiting.removeFirstOccurrence(waiter)) {
-                waiter.replyTo().tell(StatusReply.error(why));
+                waiter.replyTo().accept(StatusReply.error(why));
             }
         }
     }
 
     void failAll(String why) {
         for (Waiter<T> waiter = waiting.pollFirst(); waiter != null; waiter = waiting.pollFirst()) {
-            waiter.replyTo().tell(StatusReply.error(why));
+            waiter.replyTo().accept(StatusReply.error(why));
         }
     }
 }

@@ -19,8 +19,10 @@ import io.github.twssupervisor.testutil.Loopback;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -201,5 +203,28 @@ class FaultRecoveryIT {
             assertTrue(f.join(f.simulator().stats()).pacingViolations() >= 1);
             return null;
         });
+    }
+
+    /**
+     * The first of a burst is written on the caller's thread (the pacer is idle), the rest wait their turn in the
+     * pacer: all are answered, and the simulator, which counts 50 messages/s as TWS does, sees no violation.
+     */
+    @Test
+    void aBurstOfCurrentTimeMixesTheDirectLaneAndThePacerWithoutAPacingViolation() {
+        Fixture f = ready(42, null);
+        List<CompletableFuture<Instant>> answers = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 60; i++) {
+                answers.add(f.client().currentTime().toCompletableFuture());
+            }
+            // One by one, each after the last answer: the gate opens and shuts with the spacing.
+            for (int i = 0; i < 10; i++) {
+                answers.add(f.client().currentTime().toCompletableFuture());
+                answers.get(answers.size() - 1).join();
+            }
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        assertEquals(0, f.join(f.simulator().stats()).pacingViolations());
+        assertEquals(ConnectionState.READY, f.client().state());
     }
 }

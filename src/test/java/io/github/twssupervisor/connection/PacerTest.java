@@ -2,6 +2,7 @@ package io.github.twssupervisor.connection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -548,5 +549,84 @@ class PacerTest {
             expectNoSendAfter(socket, SPACING);
             return null;
         });
+    }
+
+    // ---------------------------------------------------------------- the gate for callers that write themselves
+
+    private ActorRef<Pacer.Command> readyPacerWithGate(int messagesPerSecond, SendGate gate) {
+        metrics = new ConnectionMetrics();
+        ActorRef<Pacer.Command> pacer = testKit.spawn(Pacer.create(DEFAULTS.withPacing(
+                new ConnectionSettings.Pacing(messagesPerSecond, QUEUE_SIZE), DisconnectedBehavior.QUEUE), metrics,
+                gate));
+        pacers.add(pacer);
+        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
+        return pacer;
+    }
+
+    private void awaitGate(SendGate gate, boolean open) {
+        socket.awaitAssert(() -> {
+            assertEquals(open, gate.isOpen(), "gate open");
+            return null;
+        });
+    }
+
+    @Test
+    void anIdlePacerOpensTheGateAndCountsADirectSendAsItsOwnSpacingTheNextOne() {
+        SendGate gate = new SendGate();
+        ActorRef<Pacer.Command> pacer = readyPacerWithGate(RATE, gate);
+        awaitGate(gate, true);
+        Pacer.SocketReady taken = gate.take().orElseThrow();
+        assertEquals(1, taken.epoch());
+        assertTrue(gate.take().isEmpty(), "one permission only");
+        pacer.tell(new Pacer.DirectSent(1));
+        pacer.tell(new Pacer.Enqueue(request(1)));
+
+        socket.expectNoMessage(SETTLE);
+        manualTime.timePasses(SPACING);
+        expectSends(socket, 1, 1);
+        assertEquals(2, metrics.messagesOut());
+    }
+
+    @Test
+    void aGateTakenBeforeThePacersOwnSendHoldsTheQueueUntilTheDirectSendIsCounted() {
+        SendGate gate = new SendGate();
+        ActorRef<Pacer.Command> pacer = readyPacerWithGate(RATE, gate);
+        awaitGate(gate, true);
+        assertTrue(gate.take().isPresent());
+        pacer.tell(new Pacer.Enqueue(request(1)));
+        expectNoSendAfter(socket, SPACING);
+        expectNoSendAfter(socket, SPACING);
+
+        pacer.tell(new Pacer.DirectSent(1));
+        socket.expectNoMessage(SETTLE);
+        manualTime.timePasses(SPACING);
+        expectSends(socket, 1, 1);
+    }
+
+    @Test
+    void theGateIsShutWhileADirectSendIsSpacedOutAndWithoutASocket() {
+        SendGate gate = new SendGate();
+        ActorRef<Pacer.Command> pacer = readyPacerWithGate(RATE, gate);
+        for (int i = 0; i < 3; i++) {
+            awaitGate(gate, true);
+            assertTrue(gate.take().isPresent());
+            pacer.tell(new Pacer.DirectSent(1));
+            socket.expectNoMessage(SETTLE);
+            assertFalse(gate.isOpen(), "shut for a spacing after a direct send");
+            manualTime.timePasses(SPACING);
+        }
+        awaitGate(gate, true);
+
+        pacer.tell(Pacer.SocketGone.INSTANCE);
+        awaitGate(gate, false);
+        pacer.tell(Pacer.SocketReady.viaMailbox(2, socket.ref(), SERVER_VERSION));
+        awaitGate(gate, true);
+        assertEquals(2, gate.take().orElseThrow().epoch());
+        pacer.tell(new Pacer.DirectSent(2));
+        pacer.tell(Pacer.Shutdown.INSTANCE);
+        manualTime.timePasses(WINDOW.multipliedBy(2));
+        socket.expectNoMessage(SETTLE);
+        assertFalse(gate.isOpen(), "never open after shutdown");
+        assertEquals(4, metrics.messagesOut());
     }
 }
