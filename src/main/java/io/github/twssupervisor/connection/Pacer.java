@@ -21,6 +21,10 @@ import java.util.Optional;
  * less than a second (seen against the simulator's enforcement). Spaced sends keep the count at TWS within the margin
  * between our rate and 50 however the network bunches them. The queue survives reconnects: requests made while not READY
  * wait here (or are rejected, per {@code disconnected-behavior}) and go out on the next READY socket.
+ *
+ * <p>While idle, the pacer opens a {@link SendGate}: one message's permission that a caller may take to write on its
+ * own thread ({@link CurrentTimeLane}), and that the pacer takes back before it sends anything itself. A caller's
+ * message is counted and spaced as the pacer's own ({@link DirectSent}), so the window holds across both ways out.
  */
 public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
