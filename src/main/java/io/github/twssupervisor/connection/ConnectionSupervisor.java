@@ -134,6 +134,7 @@ public final class ConnectionSupervisor {
     private final EventPublisher<Command> subscribers;
     private final Waiters<Ready> readyWaiters = new Waiters<>();
     private final Waiters<Instant> timeWaiters;
+    private final CurrentTimeLane timeLane;
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
 
     private ConnectionState state = ConnectionState.DISCONNECTED;
@@ -157,6 +158,7 @@ public final class ConnectionSupervisor {
         this.timers = timers;
         this.settings = settings;
         this.pacer = pacer;
+        this.timeLane = timeLane;
         this.timeWaiters = timeLane.waiters();
         this.inbound = sinkFor.apply(new SessionInbox(context.getSelf(), timeWaiters));
         this.metrics = metrics;
@@ -296,6 +298,7 @@ public final class ConnectionSupervisor {
         }
         timers.cancel(STABLE_TIMER);
         pacer.tell(Pacer.SocketGone.INSTANCE);
+        timeLane.socketsGoneUpTo(epoch);
         timeWaiters.failAll("connection lost before TWS answered: " + reason);
         socket.ifPresent(context::stop);
         socket = Optional.empty();
@@ -473,6 +476,7 @@ public final class ConnectionSupervisor {
         }
         timers.cancelAll();
         pacer.tell(Pacer.Shutdown.INSTANCE);
+        timeLane.socketsGoneUpTo(Long.MAX_VALUE);
         timeWaiters.failAll("the connection was closed");
         readyWaiters.failAll("the connection was closed");
         closeWaiters.add(m.replyTo());

@@ -28,6 +28,11 @@ public final class CurrentTimeLane {
     private final SendGate gate;
     private final ActorRef<Pacer.Command> pacer;
     private final Waiters<Instant> waiters = new Waiters<>();
+    /**
+     * Sockets up to this epoch are gone and their callers failed: a caller who wrote to one of them after that fails
+     * itself instead of waiting for its timeout.
+     */
+    private volatile long goneUpTo = -1;
     /** Negative, so they never meet the supervisor's own request ids in the waiters. */
     private final AtomicLong ids = new AtomicLong();
 
@@ -38,6 +43,15 @@ public final class CurrentTimeLane {
     public CurrentTimeLane(SendGate gate, ActorRef<Pacer.Command> pacer) {
         this.gate = gate;
         this.pacer = pacer;
+    }
+
+    /**
+     * Called by the supervisor before it fails the waiters of a lost socket ({@link Long#MAX_VALUE} once closed).
+     *
+     * @param epoch the lost socket's epoch
+     */
+    void socketsGoneUpTo(long epoch) {
+        goneUpTo = Math.max(goneUpTo, epoch);
     }
 
     /** The callers waiting for currentTime, shared with the supervisor (which fails them) and the socket's inbox. */
@@ -67,6 +81,10 @@ public final class CurrentTimeLane {
             waiters.fail(id, "reqCurrentTime could not be written: " + e);
         } finally {
             pacer.tell(new Pacer.DirectSent(socket.get().epoch()));
+        }
+        if (socket.get().epoch() <= goneUpTo) {
+            // The supervisor failed the callers of this socket, perhaps before this one came: nothing will answer it.
+            waiters.fail(id, "the connection to TWS was lost or closed before it answered");
         }
         // Akka's scheduler, not orTimeout: scheduling there wakes no thread (the JDK's delayer thread would be woken).
         Cancellable timer = system.scheduler().scheduleOnce(timeout, () -> answer.completeExceptionally(

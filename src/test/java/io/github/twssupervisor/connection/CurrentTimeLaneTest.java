@@ -82,4 +82,19 @@ class CurrentTimeLaneTest {
         ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("connection lost"), e.getCause().getMessage());
     }
+
+    @Test
+    void aCallerWhoWritesToASocketAlreadyGoneFailsAtOnce() {
+        lane.socketsGoneUpTo(4);
+        lane.waiters().failAll("connection lost before TWS answered");
+        openGate(4); // the pacer has not heard of the loss yet
+        CompletableFuture<Instant> answer = lane.tryNow(LONG, testKit.system()).orElseThrow().toCompletableFuture();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> answer.get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("lost or closed"), e.getCause().getMessage());
+
+        openGate(5); // the next socket's callers are answered as usual
+        CompletableFuture<Instant> next = lane.tryNow(LONG, testKit.system()).orElseThrow().toCompletableFuture();
+        inbox.received(5, new SessionEvent.CurrentTime(7));
+        assertEquals(Instant.ofEpochSecond(7), next.join());
+    }
 }
