@@ -170,21 +170,6 @@ public final class ConnectionSupervisor {
     }
 
     /**
-     * @param settings   the connection's settings
-     * @param pacer      gets each READY socket
-     * @param sinkFor    makes the sink of every socket's frames, given where its session events go
-     * @param metrics    connection counters
-     * @param stateView  written on every transition, for readers outside the actor system
-     * @return the behaviour; the first attempt starts at once
-     */
-    public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
-                                           Function<SessionInbox, InboundSink> sinkFor,
-                                           ConnectionMetrics metrics,
-                                           AtomicReference<ConnectionState> stateView) {
-        return create(settings, pacer, new CurrentTimeLane(new SendGate(), pacer), sinkFor, metrics, stateView);
-    }
-
-    /**
      * @param settings  the connection's settings
      * @param pacer     gets each READY socket
      * @param timeLane  callers' direct way to send reqCurrentTime; its waiters are this supervisor's

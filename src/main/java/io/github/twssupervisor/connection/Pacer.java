@@ -127,15 +127,6 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     /**
      * @param settings rate, queue size, disconnected behaviour
      * @param metrics  counts the messages sent
-     * @return the behaviour
-     */
-    public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics) {
-        return create(settings, metrics, new SendGate());
-    }
-
-    /**
-     * @param settings rate, queue size, disconnected behaviour
-     * @param metrics  counts the messages sent
      * @param gate     opened while this pacer is idle, for callers that write themselves
      * @return the behaviour
      */

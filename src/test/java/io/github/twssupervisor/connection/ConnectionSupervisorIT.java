@@ -101,7 +101,7 @@ class ConnectionSupervisorIT {
         ActorRef<Dispatcher.Command> dispatcher = TEST_KIT.spawn(Dispatcher.create());
         AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
         ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
-                pacer.ref(), session -> new FrameIntake(new InboundRouter(), dispatcher, session, metrics,
+                pacer.ref(), new CurrentTimeLane(new SendGate(), pacer.ref()), session -> new FrameIntake(new InboundRouter(), dispatcher, session, metrics,
                         TEST_KIT.system().scheduler()), metrics, view));
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));

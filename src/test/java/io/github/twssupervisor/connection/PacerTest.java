@@ -77,9 +77,14 @@ class PacerTest {
     }
 
     private ActorRef<Pacer.Command> pacer(int messagesPerSecond, int queueSize, DisconnectedBehavior behavior) {
+        return pacer(messagesPerSecond, queueSize, behavior, new SendGate());
+    }
+
+    private ActorRef<Pacer.Command> pacer(int messagesPerSecond, int queueSize, DisconnectedBehavior behavior,
+                                          SendGate gate) {
         metrics = new ConnectionMetrics();
         ActorRef<Pacer.Command> pacer = testKit.spawn(Pacer.create(DEFAULTS.withPacing(
-                new ConnectionSettings.Pacing(messagesPerSecond, queueSize), behavior), metrics));
+                new ConnectionSettings.Pacing(messagesPerSecond, queueSize), behavior), metrics, gate));
         pacers.add(pacer);
         return pacer;
     }
@@ -554,11 +559,7 @@ class PacerTest {
     // ---------------------------------------------------------------- the gate for callers that write themselves
 
     private ActorRef<Pacer.Command> readyPacerWithGate(int messagesPerSecond, SendGate gate) {
-        metrics = new ConnectionMetrics();
-        ActorRef<Pacer.Command> pacer = testKit.spawn(Pacer.create(DEFAULTS.withPacing(
-                new ConnectionSettings.Pacing(messagesPerSecond, QUEUE_SIZE), DisconnectedBehavior.QUEUE), metrics,
-                gate));
-        pacers.add(pacer);
+        ActorRef<Pacer.Command> pacer = pacer(messagesPerSecond, QUEUE_SIZE, DisconnectedBehavior.QUEUE, gate);
         pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
         return pacer;
     }
