@@ -7,13 +7,13 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Delivers the decoded events of the current socket to the owners of their request ids, and the rest to raw
@@ -37,14 +37,22 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
     }
 
     /**
-     * Events of frames read together, in order, routed to owners or raw subscribers (never to the supervisor). The
-     * socket reads on only once {@code handled} is told, so the dispatcher's pace is TCP's.
+     * Events of frames read together, in order, for owners or raw subscribers (never for the supervisor). The socket
+     * reads on only once {@code handled} is completed, so the dispatcher's pace is TCP's.
      *
-     * @param epoch   the socket's epoch; events of another epoch are dropped (and acknowledged)
-     * @param events  {@link Routed.ToOwner} and {@link Routed.ToRaw}, in frame order
-     * @param handled told once the events are delivered, whatever became of them
+     * <p>A plain future rather than an ask's reply: the socket's thread waits on one per batch, and the future of an
+     * ask runs even its non-async callbacks on another executor: on a two-core machine, a new thread each time.
+     *
+     * @param epoch      the socket's epoch; events of another epoch are dropped (and acknowledged)
+     * @param deliveries runs of one request id's events and messages for raw subscribers, in frame order
+     * @param handled    completed once the events are delivered, whatever became of them
      */
-    public record Decoded(long epoch, List<Routed> events, ActorRef<Done> handled) implements Command {
+    public record Decoded(long epoch, List<Delivery> deliveries, CompletableFuture<Done> handled)
+            implements Command {
+    }
+
+    /** What the intake hands over for delivery: a {@link RequestRun}, or a message for raw subscribers. */
+    public sealed interface Delivery permits RequestRun, Routed.ToRaw {
     }
 
     /**
@@ -117,64 +125,57 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
     private Behavior<Command> onDecoded(Decoded decoded) {
         try {
             if (decoded.epoch() != epoch) {
-                getContext().getLog().debug("Dropped {} event(s) of socket epoch {} (current {})",
-                        decoded.events().size(), decoded.epoch(), epoch);
+                getContext().getLog().debug("Dropped {} delivery(ies) of socket epoch {} (current {})",
+                        decoded.deliveries().size(), decoded.epoch(), epoch);
                 return this;
             }
-            // Each owner gets one message for the batch (a lone event as itself).
             OwnerBatches batches = new OwnerBatches();
-            for (Routed routed : decoded.events()) {
-                deliver(routed, batches);
+            for (Delivery delivery : decoded.deliveries()) {
+                if (delivery instanceof RequestRun run) {
+                    if (!batches.add(run)) {
+                        unowned(run);
+                    }
+                } else {
+                    RawEvent raw = ((Routed.ToRaw) delivery).event();
+                    rawSubscribers.forEach(s -> s.tell(raw));
+                }
             }
             batches.send();
             return this;
         } finally {
             // Even after a bug's exception (this actor is resumed), or the socket would stop reading.
-            decoded.handled().tell(Done.getInstance());
+            decoded.handled().complete(Done.getInstance());
         }
     }
 
-    private void deliver(Routed routed, OwnerBatches batches) {
-        if (routed instanceof Routed.ToOwner toOwner) {
-            if (batches.add(toOwner.requestId(), toOwner.event())) {
-                return;
-            }
-            if (toOwner.event() instanceof RequestError) {
-                // An error for an id nobody owns (an order, or a request already ended) is still news.
-                RawEvent raw = toOwner.raw();
-                rawSubscribers.forEach(s -> s.tell(raw));
-            } else {
-                getContext().getLog().debug("No owner for request {}: dropped {}", toOwner.requestId(),
-                        toOwner.event());
-            }
-        } else if (routed instanceof Routed.ToRaw raw) {
-            rawSubscribers.forEach(s -> s.tell(raw.event()));
-        } else {
-            // The intake keeps session events and decode failures: one here is a bug there.
-            throw new IllegalArgumentException("not for the dispatcher: " + routed);
+    private void unowned(RequestRun run) {
+        // An error for an id nobody owns (an order, or a request already ended) is still news; the rest is stale.
+        for (RawEvent raw : run.rawErrors()) {
+            rawSubscribers.forEach(s -> s.tell(raw));
+        }
+        if (run.events().size() > run.rawErrors().size()) {
+            getContext().getLog().debug("No owner for request {}: dropped {} event(s)", run.requestId(),
+                    run.events().size() - run.rawErrors().size());
         }
     }
 
     /**
      * The events of one batch per owner, in arrival order: a blast of ticks costs a subscription one mailbox hop per
-     * batch. Ticks of one subscription come in runs, so the owners are looked up once per run, not per tick.
+     * batch. The owner is looked up once per run, and a run's list goes on as it is when it is its owner's only one.
      */
     private final class OwnerBatches {
         private final Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
-        private int lastRequestId;
-        private List<RequestEvent> lastEvents;
 
-        /** @return false when nobody owns the request id */
-        boolean add(int requestId, RequestEvent event) {
-            if (lastEvents == null || requestId != lastRequestId) {
-                ActorRef<RequestEvent> owner = owners.get(requestId);
-                if (owner == null) {
-                    return false;
-                }
-                lastRequestId = requestId;
-                lastEvents = byOwner.computeIfAbsent(owner, o -> new ArrayList<>());
+        /** @return false when nobody owns the run's request id */
+        boolean add(RequestRun run) {
+            ActorRef<RequestEvent> owner = owners.get(run.requestId());
+            if (owner == null) {
+                return false;
             }
-            lastEvents.add(event);
+            List<RequestEvent> earlier = byOwner.putIfAbsent(owner, run.events());
+            if (earlier != null) {
+                earlier.addAll(run.events()); // the intake's own lists, handed over with the batch
+            }
             return true;
         }
 

@@ -3,7 +3,8 @@ package io.github.twssupervisor.dispatch;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Scheduler;
-import akka.actor.typed.javadsl.AskPattern;
+import akka.dispatch.ExecutionContexts;
+import akka.actor.Cancellable;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.SessionInbox;
 import io.github.twssupervisor.connection.InboundSink;
@@ -12,15 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The dispatcher's front door: decodes and routes a socket's frames ({@link InboundRouter}) on the thread that hands
  * them over, which after Ready is the socket's own reading thread. Session events go from there straight to the
- * {@link SessionInbox} (a currentTime answer to its caller, the rest to the supervisor); events for owners and raw subscribers go to the {@link Dispatcher} in one message per batch, which it
- * acknowledges. Decoding where the bytes were read keeps them in that core's cache and off the dispatcher's thread,
- * and a currentTime answer reaches its caller two thread hand-offs sooner.
+ * {@link SessionInbox} (a currentTime answer to its caller, the rest to the supervisor); events for owners and raw
+ * subscribers go to the {@link Dispatcher} in one message per batch, which it acknowledges, with each request id's
+ * consecutive events grouped into a {@link RequestRun}. Decoding and grouping where the bytes were read keeps them in
+ * that core's cache and off the dispatcher's thread, and a currentTime answer reaches its caller two thread hand-offs
+ * sooner.
  *
  * <p>Immutable, so safe from any thread. Counts every frame it is given in {@code messagesIn}.
  */
@@ -60,27 +64,44 @@ public final class FrameIntake implements InboundSink {
     @Override
     public CompletionStage<Done> accept(long epoch, int serverVersion, List<byte[]> payloads) {
         boolean debug = LOG.isDebugEnabled();
-        List<Routed> forDispatcher = new ArrayList<>(payloads.size());
+        List<Dispatcher.Delivery> deliveries = new ArrayList<>();
+        RequestRun run = null;
         for (byte[] payload : payloads) {
             metrics.countIn();
             if (debug) {
                 LOG.debug("<<< {}", Frames.printable(payload, DUMPED_BYTES));
             }
             Routed routed = router.route(serverVersion, payload);
-            if (routed instanceof Routed.ToSupervisor toSupervisor) {
+            if (routed instanceof Routed.ToOwner toOwner) {
+                if (run == null || run.requestId() != toOwner.requestId()) {
+                    run = new RequestRun(toOwner.requestId(), new ArrayList<>(), new ArrayList<>(0));
+                    deliveries.add(run);
+                }
+                run.events().add(toOwner.event());
+                if (toOwner.event() instanceof RequestError) {
+                    run.rawErrors().add(toOwner.raw());
+                }
+            } else if (routed instanceof Routed.ToSupervisor toSupervisor) {
                 session.received(epoch, toSupervisor.event());
-            } else if (routed instanceof Routed.Failed failed) {
+            } else if (routed instanceof Routed.ToRaw raw) {
+                run = null;
+                deliveries.add(raw);
+            } else {
+                Routed.Failed failed = (Routed.Failed) routed;
                 LOG.warn("Cannot decode message {} at server version {}: {}", failed.messageId(), serverVersion,
                         failed.error());
                 LOG.debug("Undecodable frame: {}", Frames.hex(payload, DUMPED_BYTES));
-            } else {
-                forDispatcher.add(routed);
             }
         }
-        if (forDispatcher.isEmpty()) {
+        if (deliveries.isEmpty()) {
             return CompletableFuture.completedFuture(Done.getInstance());
         }
-        return AskPattern.ask(dispatcher, handled -> new Dispatcher.Decoded(epoch, forDispatcher, handled),
-                HANDOFF_TIMEOUT, scheduler);
+        CompletableFuture<Done> handled = new CompletableFuture<>();
+        dispatcher.tell(new Dispatcher.Decoded(epoch, deliveries, handled));
+        Cancellable timer = scheduler.scheduleOnce(HANDOFF_TIMEOUT, () -> handled.completeExceptionally(
+                new TimeoutException("the dispatcher did not take " + payloads.size() + " frames within "
+                        + HANDOFF_TIMEOUT.toSeconds() + " s")), ExecutionContexts.global());
+        handled.whenComplete((done, failure) -> timer.cancel());
+        return handled;
     }
 }

@@ -34,7 +34,7 @@ public sealed interface Routed permits Routed.ToSupervisor, Routed.ToOwner, Rout
      *
      * @param event the message as text fields
      */
-    record ToRaw(RawEvent event) implements Routed {
+    record ToRaw(RawEvent event) implements Routed, Dispatcher.Delivery {
     }
 
     /**

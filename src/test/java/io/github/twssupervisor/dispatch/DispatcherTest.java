@@ -197,6 +197,27 @@ class DispatcherTest {
     }
 
     @Test
+    void anErrorForAnIdNobodyOwnsGoesToRawSubscribersInFrameOrderAndItsTicksAreDropped() throws Exception {
+        long epoch = 9;
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
+        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
+        byte[] orderError = payloadOf(SessionCodec.error(VERSION, SessionCodec.TwsError.of(ORDER_ID, 202,
+                "order cancelled", 0)));
+        byte[] later = payloadOf(FieldWriter.frameOf(List.of("998", "y")));
+
+        // ORDER_ID's tick and error form one run; the raw messages around it keep their places.
+        CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(unknown, lastPrice(ORDER_ID, 1.0),
+                orderError, later));
+
+        raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
+        raw.expectMessage(new RawEvent(IncomingMessageId.ERROR.code(), Frames.fields(orderError)));
+        raw.expectMessage(new RawEvent(998, Frames.fields(later)));
+        raw.expectNoMessage();
+        assertEquals(Done.getInstance(), taken(handOff));
+        testKit.stop(dispatcher);
+    }
+
+    @Test
     void aBatchOfAnotherEpochIsDroppedButStillAcknowledgedSoTheDeadSocketIsNotLeftWaiting() throws Exception {
         long epoch = 8;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
