@@ -2,6 +2,7 @@ package io.github.twssupervisor.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.Done;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -25,6 +26,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -214,6 +216,21 @@ class DispatcherTest {
         raw.expectMessage(new RawEvent(998, Frames.fields(later)));
         raw.expectNoMessage();
         assertEquals(Done.getInstance(), taken(handOff));
+        testKit.stop(dispatcher);
+    }
+
+    @Test
+    void theSocketsCallbackOnTheAcknowledgementRunsWhereItCompletesNotOnAThreadOfItsOwn() throws Exception {
+        long epoch = 10;
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
+        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
+        // An ask's future would run this on another executor: a new thread per batch on a two-core machine.
+        CompletableFuture<String> ranOn = intake.accept(epoch, VERSION, List.of(unknown)).toCompletableFuture()
+                .thenApply(done -> Thread.currentThread().getName());
+        String thread = ranOn.get(3, TimeUnit.SECONDS);
+        assertTrue(thread.contains("akka.actor.default-dispatcher") || thread.equals(Thread.currentThread().getName()),
+                "ran on " + thread);
+        raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         testKit.stop(dispatcher);
     }
 
