@@ -22,6 +22,7 @@ import io.github.twssupervisor.dispatch.FrameIntake;
 import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestIds;
+import io.github.twssupervisor.marketdata.MarketDataBatch;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataRequest;
 import io.github.twssupervisor.marketdata.MarketDataSubscription;
@@ -46,6 +47,10 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
     }
 
     record LifecycleReport(SubscriptionLifecycle event) implements TwsClient.Command {
+    }
+
+    /** What {@link TwsClient#marketData} sends: a stream's source subscribes, to get batches. */
+    record SubscribeStream(MarketDataRequest request, ActorRef<MarketDataBatch> source) implements TwsClient.Command {
     }
 
     record SubscriptionStopped(MarketDataRequest request, ActorRef<MarketDataSubscription.Command> subscription)
@@ -122,7 +127,10 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                 })
                 .onMessage(TwsClient.SendRaw.class, this::onSendRaw)
                 .onMessage(RawOutcome.class, this::onRawOutcome)
-                .onMessage(TwsClient.SubscribeMarketData.class, this::onSubscribeMarketData)
+                .onMessage(TwsClient.SubscribeMarketData.class, m -> subscribe(m.request(),
+                        new MarketDataSubscription.Subscribe(m.subscriber())))
+                .onMessage(SubscribeStream.class, m -> subscribe(m.request(),
+                        new MarketDataSubscription.SubscribeStream(m.source())))
                 .onMessage(TwsClient.UnsubscribeMarketData.class, this::onUnsubscribeMarketData)
                 .onMessage(LifecycleReport.class, this::onSubscriptionLifecycle)
                 .onMessage(SubscriptionStopped.class, m -> {
@@ -146,19 +154,19 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
         return this;
     }
 
-    private Behavior<TwsClient.Command> onSubscribeMarketData(TwsClient.SubscribeMarketData m) {
-        ActorRef<MarketDataSubscription.Command> subscription = subscriptions.get(m.request());
+    private Behavior<TwsClient.Command> subscribe(MarketDataRequest request, MarketDataSubscription.Command subscribe) {
+        ActorRef<MarketDataSubscription.Command> subscription = subscriptions.get(request);
         if (subscription == null) {
             ActorRef<RequestEvent> spawned = getContext().spawn(Behaviors.supervise(
-                            MarketDataSubscription.create(m.request(), ports))
+                            MarketDataSubscription.create(request, ports))
                     .onFailure(SupervisorStrategy.resume()), "market-data-" + (++subscriptionCounter));
             subscription = spawned.narrow();
-            getContext().watchWith(subscription, new SubscriptionStopped(m.request(), subscription));
-            subscriptions.put(m.request(), subscription);
+            getContext().watchWith(subscription, new SubscriptionStopped(request, subscription));
+            subscriptions.put(request, subscription);
             getContext().getLog().debug("New subscription {} for {}", subscription.path().name(),
-                    m.request().description());
+                    request.description());
         }
-        subscription.tell(new MarketDataSubscription.Subscribe(m.subscriber()));
+        subscription.tell(subscribe);
         return this;
     }
 

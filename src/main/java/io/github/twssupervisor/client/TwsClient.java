@@ -60,7 +60,8 @@ public final class TwsClient {
     /** Messages to a client. */
     public sealed interface Command permits CurrentTime, AwaitReady, SubscribeEvents, UnsubscribeEvents, SubscribeRaw,
             UnsubscribeRaw, SendRaw, GetSocketOptions, Close, SubscribeMarketData, UnsubscribeMarketData,
-            ClientGuardian.RawOutcome, ClientGuardian.LifecycleReport, ClientGuardian.SubscriptionStopped {
+            ClientGuardian.RawOutcome, ClientGuardian.LifecycleReport, ClientGuardian.SubscriptionStopped,
+            ClientGuardian.SubscribeStream {
     }
 
     /**
@@ -342,7 +343,7 @@ public final class TwsClient {
         requireArguments(contract, options);
         MarketDataRequest request = MarketDataRequest.stream(contract, options);
         return MarketDataStreams.source(contract.displayName(), options.overflow(),
-                ref -> guardian.tell(new SubscribeMarketData(request, ref)));
+                ref -> guardian.tell(new ClientGuardian.SubscribeStream(request, ref)));
     }
 
     /**
@@ -363,7 +364,7 @@ public final class TwsClient {
         Objects.requireNonNull(timeout, "timeout must not be null");
         MarketDataRequest request = MarketDataRequest.snapshot(contract, snapshots.incrementAndGet());
         return MarketDataStreams.source(contract.displayName(), new MarketDataOptions.Overflow.Buffer(10_000),
-                        ref -> guardian.tell(new SubscribeMarketData(request, ref)))
+                        ref -> guardian.tell(new ClientGuardian.SubscribeStream(request, ref)))
                 .completionTimeout(timeout)
                 .takeWhile(e -> !(e instanceof MarketDataEvent.SnapshotEnd))
                 .map(e -> {

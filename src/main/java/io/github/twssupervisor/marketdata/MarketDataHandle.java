@@ -1,7 +1,5 @@
 package io.github.twssupervisor.marketdata;
 
-import akka.actor.typed.ActorRef;
-
 /**
  * The materialized value of a market data stream: ends it from outside the stream. Cancelling the stream downstream
  * does the same.
@@ -11,14 +9,17 @@ public final class MarketDataHandle {
     /** The event the stream emits last when ended through this handle. */
     static final String CANCELLED = "cancelled by the consumer";
 
-    private final ActorRef<MarketDataEvent> source;
+    private final Runnable cancel;
 
-    MarketDataHandle(ActorRef<MarketDataEvent> source) {
-        this.source = source;
+    MarketDataHandle(Runnable cancel) {
+        this.cancel = cancel;
     }
 
-    /** Ends the stream with a final {@link MarketDataEvent.Ended}; the subscription is cancelled if it was the last. */
+    /**
+     * Ends the stream with a final {@link MarketDataEvent.Ended}, after the events already waiting for the consumer;
+     * the subscription is cancelled if it was the last. Safe from any thread, and more than once.
+     */
     public void cancel() {
-        source.tell(new MarketDataEvent.Ended(0, CANCELLED));
+        cancel.run();
     }
 }

@@ -1,22 +1,16 @@
 package io.github.twssupervisor.marketdata;
 
 import akka.actor.typed.ActorRef;
-import akka.stream.BufferOverflowException;
-import akka.stream.OverflowStrategy;
 import akka.stream.javadsl.Source;
-import akka.stream.typed.javadsl.ActorSource;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Market data as Akka Streams sources. The subscriber behind a stream is an {@link ActorSource}: the subscription
- * tells it events and never waits, so nothing on the inbound path blocks on a consumer. What a slow consumer gets is
- * its stream's {@link MarketDataOptions.Overflow} policy.
+ * Market data as Akka Streams sources. The subscriber behind a stream is the {@link MarketDataSource} stage's actor:
+ * the subscription tells it one {@link MarketDataBatch} per batch of frames and never waits, so nothing on the
+ * inbound path blocks on a consumer. What a slow consumer gets is its stream's {@link MarketDataOptions.Overflow}
+ * policy.
  */
 public final class MarketDataStreams {
-
-    /** Room between the subscription and the conflation stage, which always keeps up: it only merges. */
-    private static final int CONFLATE_INPUT_BUFFER = 1024;
 
     private MarketDataStreams() {
     }
@@ -30,21 +24,7 @@ public final class MarketDataStreams {
      */
     public static Source<MarketDataEvent, MarketDataHandle> source(String contractName,
                                                                    MarketDataOptions.Overflow overflow,
-                                                                   Consumer<ActorRef<MarketDataEvent>> subscribe) {
-        int bufferSize = overflow instanceof MarketDataOptions.Overflow.Buffer buffer ? buffer.size()
-                : CONFLATE_INPUT_BUFFER;
-        Source<MarketDataEvent, MarketDataHandle> events = ActorSource.<MarketDataEvent>actorRef(e -> false,
-                        e -> Optional.empty(), bufferSize, OverflowStrategy.fail())
-                .mapMaterializedValue(ref -> {
-                    subscribe.accept(ref);
-                    return new MarketDataHandle(ref);
-                })
-                .mapError(BufferOverflowException.class, e -> new MarketDataOverflowException("the consumer of "
-                        + contractName + " fell more than " + bufferSize + " events behind; use the conflate policy "
-                        + "or a larger buffer"));
-        if (overflow instanceof MarketDataOptions.Overflow.Conflate) {
-            events = events.conflateWithSeed(Conflation::of, Conflation::add).mapConcat(Conflation::drain);
-        }
-        return events.takeWhile(e -> !(e instanceof MarketDataEvent.Ended), true);
+                                                                   Consumer<ActorRef<MarketDataBatch>> subscribe) {
+        return Source.fromGraph(new MarketDataSource(contractName, overflow, subscribe));
     }
 }

@@ -19,9 +19,8 @@ import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * One logical market data subscription. A child of the client, not of the socket, so it outlives reconnects: it owns
@@ -45,14 +44,22 @@ import java.util.Set;
 public final class MarketDataSubscription extends AbstractBehavior<RequestEvent> {
 
     /** Messages of a subscription (it also receives its request's {@link MarketDataEvent}s and errors). */
-    public sealed interface Command extends RequestEvent permits Subscribe, Unsubscribe, Stop, Reinstated,
-            SubscriberStopped, ConnectionChanged, Outcome, RetryIssue, RateCheck {
+    public sealed interface Command extends RequestEvent permits Subscribe, SubscribeStream, Unsubscribe, Stop,
+            Reinstated, SubscriberStopped, ConnectionChanged, Outcome, RetryIssue, RateCheck {
     }
 
     /**
      * @param subscriber receives every event from now on; watched
      */
     public record Subscribe(ActorRef<MarketDataEvent> subscriber) implements Command {
+    }
+
+    /**
+     * A stream's source subscribes: it gets the events of each batch of frames as one {@link MarketDataBatch}.
+     *
+     * @param source receives every event from now on; watched
+     */
+    public record SubscribeStream(ActorRef<MarketDataBatch> source) implements Command {
     }
 
     /**
@@ -73,7 +80,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         INSTANCE
     }
 
-    private record SubscriberStopped(ActorRef<MarketDataEvent> subscriber) implements Command {
+    private record SubscriberStopped(ActorRef<?> subscriber) implements Command {
     }
 
     private record ConnectionChanged(ConnectionEvent event) implements Command {
@@ -99,9 +106,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private final SubscriptionPorts ports;
     private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final ActorRef<ConnectionEvent> connectionEvents;
-    private final Set<ActorRef<MarketDataEvent>> subscribers = new HashSet<>();
-    /** The subscribers as a list, made anew when they change: every tick goes to each, without an iterator. */
-    private List<ActorRef<MarketDataEvent>> audience = List.of();
+    private final Audience subscribers = new Audience();
     private ConnectionState connection = ConnectionState.DISCONNECTED;
     /** The request id on the current socket, 0 when no request is live. */
     private int reqId;
@@ -141,7 +146,10 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
                 .onMessage(MarketDataEvent.class, this::onMarketData)
                 .onMessage(RequestError.class, this::onRequestError)
                 .onMessage(RequestEvents.class, this::onRequestEvents)
-                .onMessage(Subscribe.class, this::onSubscribe)
+                .onMessage(Subscribe.class, m -> onSubscribe(m.subscriber(), () -> subscribers.addActor(m.subscriber()),
+                        m.subscriber()::tell))
+                .onMessage(SubscribeStream.class, m -> onSubscribe(m.source(), () -> subscribers.addStream(m.source()),
+                        event -> m.source().tell(MarketDataBatch.of(event))))
                 .onMessage(Unsubscribe.class, m -> onSubscriberGone(m.subscriber()))
                 .onMessage(SubscriberStopped.class, m -> onSubscriberGone(m.subscriber()))
                 .onMessage(ConnectionChanged.class, this::onConnectionChanged)
@@ -175,6 +183,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     }
 
     private Behavior<RequestEvent> onRequestEvents(RequestEvents batch) {
+        subscribers.startBatch();
         for (RequestEvent event : batch.events()) {
             if (event instanceof MarketDataEvent marketData) {
                 onMarketData(marketData);
@@ -182,6 +191,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
                 onRequestError(error);
             }
         }
+        subscribers.endBatch();
         return this;
     }
 
@@ -335,24 +345,28 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     // ------------------------------------------------------------------ subscribers and retirement
 
-    private Behavior<RequestEvent> onSubscribe(Subscribe m) {
+    /**
+     * @param subscriber the actor or stream's source
+     * @param add        adds it to the subscribers; false if it was there already
+     * @param tellNow    tells it one event
+     */
+    private Behavior<RequestEvent> onSubscribe(ActorRef<?> subscriber, BooleanSupplier add,
+                                               Consumer<MarketDataEvent> tellNow) {
         if (ended) {
-            m.subscriber().tell(endedWith);
+            tellNow.accept(endedWith);
             return this;
         }
-        if (subscribers.add(m.subscriber())) {
-            audience = List.copyOf(subscribers);
-            getContext().watchWith(m.subscriber(), new SubscriberStopped(m.subscriber()));
+        if (add.getAsBoolean()) {
+            getContext().watchWith(subscriber, new SubscriberStopped(subscriber));
             if (interrupted) {
-                m.subscriber().tell(new MarketDataEvent.Interrupted("waiting for the connection"));
+                tellNow.accept(new MarketDataEvent.Interrupted("waiting for the connection"));
             }
         }
         return this;
     }
 
-    private Behavior<RequestEvent> onSubscriberGone(ActorRef<MarketDataEvent> subscriber) {
+    private Behavior<RequestEvent> onSubscriberGone(ActorRef<?> subscriber) {
         if (subscribers.remove(subscriber)) {
-            audience = List.copyOf(subscribers);
             getContext().unwatch(subscriber);
         }
         if (subscribers.isEmpty() && !retiring) {
@@ -384,9 +398,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         ended = true;
         endedWith = new MarketDataEvent.Ended(code, message);
         publish(endedWith);
-        subscribers.forEach(s -> getContext().unwatch(s));
-        subscribers.clear();
-        audience = List.of();
+        subscribers.clear(s -> getContext().unwatch(s));
         if (!retiring) {
             retiring = true;
             ports.owner().tell(new SubscriptionLifecycle.Retire(request, getContext().getSelf().narrow()));
@@ -394,9 +406,6 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     }
 
     private void publish(MarketDataEvent event) {
-        List<ActorRef<MarketDataEvent>> to = audience;
-        for (int i = 0; i < to.size(); i++) {
-            to.get(i).tell(event);
-        }
+        subscribers.publish(event);
     }
 }

@@ -2,6 +2,7 @@ package io.github.twssupervisor.marketdata;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -263,6 +264,45 @@ class MarketDataSubscriptionTest {
             assertEquals(200, subscriber.expectMessageClass(MarketDataEvent.Ended.class).code());
         }
         expectNothing(first, second);
+    }
+
+    @Test
+    void aStreamsSourceGetsEachBatchAsOneMessageUpToAndIncludingTheEndWhileActorsGetEventByEvent() {
+        TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
+        Issued issued = live();
+        subscription.tell(new MarketDataSubscription.SubscribeStream(stream.ref()));
+
+        subscription.tell(tick(1));
+        assertEquals(MarketDataBatch.of(tick(1)), stream.expectMessageClass(MarketDataBatch.class));
+        subscription.tell(new RequestEvents(List.of(tick(2), error(issued.id(), 10167, "delayed data"), tick(3),
+                error(issued.id(), 200, "no security definition"), tick(4))));
+
+        MarketDataBatch batch = stream.expectMessageClass(MarketDataBatch.class);
+        assertEquals(List.of(tick(2), new MarketDataEvent.Warning(10167, "delayed data"), tick(3)),
+                batch.events().subList(0, 3));
+        assertEquals(200, assertInstanceOf(MarketDataEvent.Ended.class, batch.events().get(3)).code());
+        assertEquals(4, batch.events().size(), "the tick after the end is not delivered");
+        first.expectMessage(tick(1));
+        first.expectMessage(tick(2));
+        stream.expectNoMessage();
+
+        // A source that comes after the end learns of it at once.
+        TestProbe<MarketDataBatch> late = testKit.createTestProbe(MarketDataBatch.class);
+        subscription.tell(new MarketDataSubscription.SubscribeStream(late.ref()));
+        assertEquals(200, assertInstanceOf(MarketDataEvent.Ended.class,
+                late.expectMessageClass(MarketDataBatch.class).events().get(0)).code());
+    }
+
+    @Test
+    void aStoppedStreamSourceIsForgottenAndTheLastOneLeavingRetiresTheSubscription() {
+        TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
+        start(STREAM);
+        subscription.tell(new MarketDataSubscription.SubscribeStream(stream.ref()));
+        connection.tell(echo(ConnectionState.READY));
+        expectIssued(STREAM).sent();
+
+        stream.stop();
+        owner.expectMessage(retire());
     }
 
     @Test

@@ -1,0 +1,105 @@
+package io.github.twssupervisor.marketdata;
+
+import akka.actor.typed.ActorRef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The subscribers of one {@link MarketDataSubscription}, owned by it and used only on its thread. An actor subscriber
+ * gets each event as a message of its own. A stream's source gets a {@link MarketDataBatch}: while the subscription
+ * handles the events of frames read together (between {@link #startBatch()} and {@link #endBatch()}) its events are
+ * collected and sent once, in order, so a stream's element costs no message of its own.
+ */
+final class Audience {
+
+    private final Set<ActorRef<MarketDataEvent>> actors = new HashSet<>();
+    private final Set<ActorRef<MarketDataBatch>> streams = new HashSet<>();
+    /** The sets as lists, made anew when they change: every tick goes to each, without an iterator. */
+    private List<ActorRef<MarketDataEvent>> actorList = List.of();
+    private List<ActorRef<MarketDataBatch>> streamList = List.of();
+    /** What the streams get at {@link #endBatch()}; null outside a batch. */
+    private List<MarketDataEvent> forStreams;
+
+    /** @return true if the actor was not subscribed yet */
+    boolean addActor(ActorRef<MarketDataEvent> actor) {
+        if (!actors.add(actor)) {
+            return false;
+        }
+        actorList = List.copyOf(actors);
+        return true;
+    }
+
+    /** @return true if the stream's source was not subscribed yet */
+    boolean addStream(ActorRef<MarketDataBatch> stream) {
+        if (!streams.add(stream)) {
+            return false;
+        }
+        streamList = List.copyOf(streams);
+        return true;
+    }
+
+    /** @return true if it was subscribed, as an actor or a stream's source */
+    boolean remove(ActorRef<?> subscriber) {
+        if (actors.remove(subscriber)) {
+            actorList = List.copyOf(actors);
+            return true;
+        }
+        if (streams.remove(subscriber)) {
+            streamList = List.copyOf(streams);
+            return true;
+        }
+        return false;
+    }
+
+    boolean isEmpty() {
+        return actors.isEmpty() && streams.isEmpty();
+    }
+
+    /** Sends what the batch collected so far, then forgets everyone; each is given to {@code forget} first. */
+    void clear(Consumer<ActorRef<?>> forget) {
+        flush();
+        actors.forEach(forget);
+        streams.forEach(forget);
+        actors.clear();
+        streams.clear();
+        actorList = List.of();
+        streamList = List.of();
+    }
+
+    /** From now until {@link #endBatch()}, the streams' events are collected. */
+    void startBatch() {
+        if (!streamList.isEmpty()) {
+            forStreams = new ArrayList<>();
+        }
+    }
+
+    /** Sends the streams what the batch collected. */
+    void endBatch() {
+        flush();
+        forStreams = null;
+    }
+
+    void publish(MarketDataEvent event) {
+        List<ActorRef<MarketDataEvent>> to = actorList;
+        for (int i = 0; i < to.size(); i++) {
+            to.get(i).tell(event);
+        }
+        if (forStreams != null) {
+            forStreams.add(event);
+        } else if (!streamList.isEmpty()) {
+            MarketDataBatch alone = MarketDataBatch.of(event);
+            streamList.forEach(stream -> stream.tell(alone));
+        }
+    }
+
+    private void flush() {
+        if (forStreams != null && !forStreams.isEmpty()) {
+            MarketDataBatch batch = new MarketDataBatch(forStreams);
+            streamList.forEach(stream -> stream.tell(batch));
+            forStreams = new ArrayList<>();
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.twssupervisor.marketdata;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import akka.japi.Pair;
+import akka.stream.testkit.TestSubscriber;
+import akka.stream.testkit.javadsl.TestSink;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/** The stream's source stage: batches in, events out at the consumer's pace, under each overflow policy. */
+class MarketDataSourceTest {
+
+    private static final ActorTestKit testKit = ActorTestKit.create();
+
+    @AfterAll
+    static void shutdown() {
+        testKit.shutdownTestKit();
+    }
+
+    /** The running stream, the stage's actor as the subscription would see it, and the handle. */
+    private record Running(TestSubscriber.Probe<MarketDataEvent> consumer, ActorRef<MarketDataBatch> source,
+                           MarketDataHandle handle) {
+        void send(MarketDataEvent... events) {
+            source.tell(new MarketDataBatch(List.of(events)));
+        }
+    }
+
+    private static Running run(MarketDataOptions.Overflow overflow) {
+        TestProbe<ActorRef<MarketDataBatch>> subscribed = testKit.createTestProbe();
+        Pair<MarketDataHandle, TestSubscriber.Probe<MarketDataEvent>> materialized = MarketDataStreams
+                .source("AAPL", overflow, subscribed.ref()::tell)
+                .toMat(TestSink.probe(testKit.system().classicSystem()), Pair::create)
+                .run(testKit.system());
+        return new Running(materialized.second(), subscribed.receiveMessage(), materialized.first());
+    }
+
+    private static MarketDataEvent price(TickType field, double value) {
+        return new MarketDataEvent.Price(field, value, Optional.empty(), 0);
+    }
+
+    @Test
+    void emitsTheEventsOfEachBatchInOrderAtTheConsumersPace() {
+        Running stream = run(new MarketDataOptions.Overflow.Buffer(100));
+        stream.send(price(TickType.BID, 1), price(TickType.BID, 2));
+        stream.send(price(TickType.BID, 3));
+
+        stream.consumer().request(2);
+        stream.consumer().expectNext(price(TickType.BID, 1), price(TickType.BID, 2));
+        stream.consumer().expectNoMessage();
+        stream.consumer().request(5);
+        stream.consumer().expectNext(price(TickType.BID, 3));
+        stream.consumer().expectNoMessage();
+    }
+
+    @Test
+    void aBufferFailsTheStreamWhenABatchArrivesWithMoreThanItsSizeStillWaiting() {
+        Running stream = run(new MarketDataOptions.Overflow.Buffer(3));
+        // A batch larger than the buffer is taken: frames read together arrive together.
+        stream.send(price(TickType.BID, 1), price(TickType.BID, 2), price(TickType.BID, 3), price(TickType.BID, 4));
+        stream.consumer().request(1);
+        stream.consumer().expectNext(price(TickType.BID, 1));
+        // Three wait, which is the size: the next batch is still taken.
+        stream.send(price(TickType.BID, 5));
+        // Four wait now: one more batch is one too many.
+        stream.send(price(TickType.BID, 6));
+
+        Throwable error = stream.consumer().expectError();
+        assertInstanceOf(MarketDataOverflowException.class, error);
+        assertTrue(error.getMessage().contains("AAPL") && error.getMessage().contains("more than 3 events"),
+                error.getMessage());
+    }
+
+    @Test
+    void conflationKeepsTheLatestValuePerFieldWhileTheConsumerWaitsAndEveryMarkerInItsPlace() {
+        Running stream = run(new MarketDataOptions.Overflow.Conflate());
+        stream.consumer().request(1);
+        // One batch, so that all but the first wait however the test's messages interleave with the stream's.
+        stream.send(price(TickType.BID, 1), price(TickType.BID, 2), price(TickType.ASK, 3),
+                new MarketDataEvent.Interrupted("lost"), price(TickType.BID, 4), price(TickType.BID, 5),
+                price(TickType.ASK, 6));
+
+        stream.consumer().expectNext(price(TickType.BID, 1));
+        stream.consumer().request(10);
+        stream.consumer().expectNext(price(TickType.BID, 2), price(TickType.ASK, 3),
+                new MarketDataEvent.Interrupted("lost"), price(TickType.BID, 5), price(TickType.ASK, 6));
+        stream.consumer().expectNoMessage();
+    }
+
+    @Test
+    void theStreamCompletesAfterEmittingEndedAndIgnoresWhatFollows() {
+        Running stream = run(new MarketDataOptions.Overflow.Buffer(10));
+        MarketDataEvent.Ended ended = new MarketDataEvent.Ended(200, "no security definition");
+        stream.send(price(TickType.BID, 1), ended, price(TickType.BID, 2));
+        stream.send(price(TickType.BID, 3));
+
+        stream.consumer().request(10);
+        stream.consumer().expectNext(price(TickType.BID, 1), ended);
+        stream.consumer().expectComplete();
+    }
+
+    @Test
+    void theHandleEndsTheStreamAfterTheEventsAlreadyWaiting() {
+        Running stream = run(new MarketDataOptions.Overflow.Buffer(10));
+        stream.send(price(TickType.BID, 1));
+        stream.handle().cancel();
+        stream.handle().cancel();
+
+        stream.consumer().request(10);
+        stream.consumer().expectNext(price(TickType.BID, 1), new MarketDataEvent.Ended(0, MarketDataHandle.CANCELLED));
+        stream.consumer().expectComplete();
+    }
+
+    @Test
+    void cancellingDownstreamStopsTheSourcesActorWhichIsHowTheSubscriptionLearnsOfIt() {
+        Running stream = run(new MarketDataOptions.Overflow.Conflate());
+        TestProbe<Object> watcher = testKit.createTestProbe();
+        stream.consumer().request(1);
+        stream.send(price(TickType.LAST, 1));
+        stream.consumer().expectNext(price(TickType.LAST, 1));
+
+        stream.consumer().cancel();
+        watcher.expectTerminated(stream.source());
+    }
+}
