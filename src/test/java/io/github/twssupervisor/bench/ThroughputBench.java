@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionStage;
  * Issue 6, benchmark 2: the simulator's blast streams N tickPrice frames to one subscription over loopback, counted at
  * the subscriber, through the actor API and through the {@code Source} API; the baseline is {@link BareTwsSocket}
  * reading the same blast from the same simulator in the same run. After one unrecorded warm-up round, each is run
- * {@code runs} times and the median taken.
+ * {@code runs} times and the median taken. Each run also prints the CPU time and allocation per tick of each group of
+ * threads ({@link ThreadCpu}).
  */
 final class ThroughputBench {
 
@@ -78,10 +79,12 @@ final class ThroughputBench {
         try (BareTwsSocket socket = BareTwsSocket.connect(simulator.address(), 9001)) {
             socket.write(MarketDataCodec.reqMktData(socket.serverVersion(), 1, AAPL, "", false, false));
             socket.countFrames(IncomingMessageId.TICK_PRICE.code(), 1); // the subscription is live
+            ThreadCpu cpu = ThreadCpu.start();
             long start = System.nanoTime();
             CompletionStage<Long> blast = simulator.blast((int) ticks);
             socket.countFrames(IncomingMessageId.TICK_PRICE.code(), ticks);
             long elapsed = System.nanoTime() - start;
+            System.out.printf("    bare, per tick: %s%n", cpu.perTick(ticks));
             BenchSupport.join(blast);
             return ticks * 1e9 / elapsed;
         } catch (IOException e) {
@@ -110,10 +113,12 @@ final class ThroughputBench {
                 client.subscribe(AAPL, MarketDataOptions.defaults(), counter);
             }
             BenchSupport.join(first);
+            ThreadCpu cpu = ThreadCpu.start();
             long start = System.nanoTime();
             CompletionStage<Long> blast = simulator.blast((int) ticks);
             BenchSupport.join(all);
             long elapsed = System.nanoTime() - start;
+            System.out.printf("    client %s, per tick: %s%n", viaSource ? "Source" : "actor", cpu.perTick(ticks));
             BenchSupport.join(blast);
             return ticks * 1e9 / elapsed;
         } finally {
