@@ -3,6 +3,7 @@ package io.github.twssupervisor.client;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -73,18 +74,18 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                            CompletableFuture<CurrentTimeLane> laneView) {
         super(context);
         this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create())
-                .onFailure(SupervisorStrategy.resume()), "dispatcher");
+                .onFailure(SupervisorStrategy.resume()), "dispatcher", DispatcherSelector.sameAsParent());
         InboundRouter router = new InboundRouter(List.of(new MarketDataCodec()));
         // Captured here: the intake is made and used on other threads, which must not touch this actor's context.
         Scheduler scheduler = context.getSystem().scheduler();
         SendGate gate = new SendGate();
         this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics, gate))
-                .onFailure(SupervisorStrategy.resume()), "pacer");
+                .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
         CurrentTimeLane timeLane = new CurrentTimeLane(gate, pacer);
         this.supervisor = context.spawn(Behaviors.supervise(
                         ConnectionSupervisor.create(settings, pacer, timeLane, session -> new FrameIntake(router,
                                 dispatcher, session, metrics, scheduler), metrics, stateView))
-                .onFailure(SupervisorStrategy.resume()), "connection");
+                .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);
         laneView.complete(timeLane);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
@@ -159,7 +160,8 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
         if (subscription == null) {
             ActorRef<RequestEvent> spawned = getContext().spawn(Behaviors.supervise(
                             MarketDataSubscription.create(request, ports))
-                    .onFailure(SupervisorStrategy.resume()), "market-data-" + (++subscriptionCounter));
+                    .onFailure(SupervisorStrategy.resume()), "market-data-" + (++subscriptionCounter),
+                    DispatcherSelector.sameAsParent());
             subscription = spawned.narrow();
             getContext().watchWith(subscription, new SubscriptionStopped(request, subscription));
             subscriptions.put(request, subscription);

@@ -4,6 +4,7 @@ import akka.Done;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
@@ -38,6 +39,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -155,6 +158,9 @@ public final class TwsClient {
     public static final Duration DEFAULT_SNAPSHOT_TIMEOUT = Duration.ofSeconds(15);
 
     private static final AtomicLong INSTANCES = new AtomicLong();
+    private static final Logger LOG = LoggerFactory.getLogger(TwsClient.class);
+    /** The configuration path of the dispatcher the client's actors run on (see reference.conf). */
+    public static final String CLIENT_DISPATCHER = "tws.client-dispatcher";
     private final AtomicLong snapshots = new AtomicLong();
     private static final int EVENT_BUFFER = 256;
 
@@ -174,7 +180,20 @@ public final class TwsClient {
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView, supervisor, timeLane),
-                "tws-client-" + INSTANCES.incrementAndGet(), Props.empty());
+                "tws-client-" + INSTANCES.incrementAndGet(), clientDispatcher(system));
+    }
+
+    /**
+     * @return the dispatcher of {@link #CLIENT_DISPATCHER}, or the default one if the system's configuration sets it
+     *     to null
+     */
+    private static Props clientDispatcher(ActorSystem<?> system) {
+        if (system.settings().config().hasPath(CLIENT_DISPATCHER)) {
+            return DispatcherSelector.fromConfig(CLIENT_DISPATCHER);
+        }
+        LOG.info("No {} in the actor system's configuration: the client's actors run on the default dispatcher",
+                CLIENT_DISPATCHER);
+        return DispatcherSelector.defaultDispatcher();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.twssupervisor.connection;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.BehaviorBuilder;
@@ -193,7 +194,7 @@ public final class ConnectionSupervisor {
         int clientId = clientIds.get(clientIdIndex % clientIds.size());
         ActorRef<SocketActor.Command> child = context.spawn(Behaviors.supervise(
                         SocketActor.create(epoch, clientId, settings, context.getSelf(), inbound))
-                .onFailure(SupervisorStrategy.resume()), "socket-" + epoch);
+                .onFailure(SupervisorStrategy.resume()), "socket-" + epoch, DispatcherSelector.sameAsParent());
         context.watchWith(child, new SocketStopped(epoch));
         socket = Optional.of(child);
         transition(ConnectionState.CONNECTING, Optional.empty(), Optional.empty(), false);

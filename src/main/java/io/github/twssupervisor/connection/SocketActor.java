@@ -3,6 +3,7 @@ package io.github.twssupervisor.connection;
 import akka.Done;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.PostStop;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.javadsl.AskPattern;
@@ -267,7 +268,7 @@ public final class SocketActor {
         context.getLog().debug("Socket {} connected to {}, options: {}", epoch, target, connected.options().toLine());
         supervisor.tell(new ConnectionSupervisor.SocketConnected(epoch));
         ActorRef<HandshakeActor.Command> handshake = context.spawn(
-                HandshakeActor.create(context.getSelf(), settings, clientId), "handshake");
+                HandshakeActor.create(context.getSelf(), settings, clientId), "handshake", DispatcherSelector.sameAsParent());
         context.watchWith(handshake, HandshakeStopped.INSTANCE);
         return handshaking(new HandshakeFeed(handshake, payloads -> inbound.accept(epoch, serverVersion, payloads)));
     }

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * CPU time and allocation per group of threads between {@link #start()} and {@link #perTick}, divided by the ticks of a
- * run: where a run's time went (the simulator, the client's socket thread, its actors). JVM threads (GC, JIT) are not
+ * run: where a run's time went (the simulator, the client's socket thread, its actors, the subscriber's dispatcher). JVM threads (GC, JIT) are not
  * Java threads and are not counted.
  */
 final class ThreadCpu {
@@ -27,7 +27,7 @@ final class ThreadCpu {
         return new ThreadCpu();
     }
 
-    /** @return e.g. {@code simulator 250 ns 380 B, socket thread 175 ns 266 B, client actors 280 ns 57 B} */
+    /** @return e.g. {@code simulator 250 ns 380 B, socket thread 175 ns 266 B, client's actors 120 ns 10 B, subscriber ...} */
     String perTick(long ticks) {
         Map<String, long[]> byGroup = new TreeMap<>();
         for (long id : THREADS.getAllThreadIds()) {
@@ -56,8 +56,10 @@ final class ThreadCpu {
             return "socket thread";
         } else if (thread.contains("simulator")) {
             return "simulator";
+        } else if (thread.contains("tws.client-dispatcher")) {
+            return "client's actors";
         } else if (thread.contains("bench-client")) {
-            return "client actors";
+            return "subscriber";
         } else if (thread.equals("main")) {
             return "bench thread";
         }

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
@@ -67,6 +71,28 @@ class ClientMisuseIT {
         TestProbe<MarketDataEvent> ticks = TEST_KIT.createTestProbe();
         client.subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults(), ticks.ref());
         ticks.expectMessageClass(MarketDataEvent.Params.class, AWAIT);
+    }
+
+    @Test
+    void aClientRunsOnItsOwnDispatcherOrOnTheDefaultOneWhenTheConfigurationSaysNull() {
+        TwsSimulator simulator = loopback.simulator(0);
+        TwsClient client = loopback.client(Loopback.settings(simulator.address().getPort(), 53));
+        client.ready().toCompletableFuture().join();
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(
+                TEST_KIT.system().name() + "-" + TwsClient.CLIENT_DISPATCHER)), "no thread of the client's dispatcher");
+
+        // A system whose configuration sets the block to null still runs a client, on its default dispatcher.
+        ActorSystem<Void> bare = ActorSystem.create(Behaviors.empty(), "without-client-dispatcher",
+                ConfigFactory.parseString(TwsClient.CLIENT_DISPATCHER + " = null").withFallback(ConfigFactory.load()));
+        try {
+            TwsClient fallback = LoggingTestKit.info("No " + TwsClient.CLIENT_DISPATCHER).expect(bare,
+                    () -> TwsClient.create(bare, Loopback.DEFAULTS.withConnection(
+                            Loopback.settings(simulator.address().getPort(), 54))));
+            assertTrue(fallback.currentTime().toCompletableFuture().join().getEpochSecond() > 0);
+            fallback.close().toCompletableFuture().join();
+        } finally {
+            ActorTestKit.shutdown(bare);
+        }
     }
 
     @Test
