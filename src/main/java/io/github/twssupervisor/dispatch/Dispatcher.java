@@ -165,6 +165,7 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
      */
     private final class OwnerBatches {
         private final Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
+        private final Set<ActorRef<RequestEvent>> withErrors = new HashSet<>();
 
         /** @return false when nobody owns the run's request id */
         boolean add(RequestRun run) {
@@ -176,12 +177,15 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
             if (earlier != null) {
                 earlier.addAll(run.events()); // the intake's own lists, handed over with the batch
             }
+            if (!run.rawErrors().isEmpty()) {
+                withErrors.add(owner);
+            }
             return true;
         }
 
         void send() {
             byOwner.forEach((owner, events) -> owner.tell(events.size() == 1 ? events.get(0)
-                    : new RequestEvents(events)));
+                    : new RequestEvents(events, withErrors.contains(owner))));
         }
     }
 

@@ -7,12 +7,22 @@ import java.util.List;
  * dispatcher sends one of these per owner and batch instead of one message per event; an owner handles each element as
  * if it had come alone.
  *
- * @param events the events, at least two, oldest first
+ * @param events     the events, at least two, oldest first
+ * @param withErrors whether any of them is a {@link RequestError}. Known from where the events were made, so that an
+ *                   owner which only passes the others on need not read each one: on another thread, that read is a
+ *                   cache miss per event
  */
-public record RequestEvents(List<RequestEvent> events) implements RequestEvent {
+public record RequestEvents(List<RequestEvent> events, boolean withErrors) implements RequestEvent {
 
     /** Copies the list. */
     public RequestEvents {
         events = List.copyOf(events);
+    }
+
+    /**
+     * @param events the events, at least two, oldest first; looked through for errors
+     */
+    public RequestEvents(List<RequestEvent> events) {
+        this(events, events.stream().anyMatch(RequestError.class::isInstance));
     }
 }

@@ -186,16 +186,21 @@ class DispatcherTest {
         // 99 is nobody's: its tick between two of 11's goes nowhere, and is not taken for 11's.
         CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(lastPrice(11, 1.5),
                 lastPrice(12, 9.25), lastPrice(11, 1.75), lastPrice(99, 5.0), payloadOf(SessionCodec.error(VERSION,
-                        SessionCodec.TwsError.of(11, 10167, "delayed", 0))), lastPrice(11, 2.0)));
+                        SessionCodec.TwsError.of(11, 10167, "delayed", 0))), lastPrice(11, 2.0), lastPrice(12, 9.5)));
 
         RequestEvents batch = first.expectMessageClass(RequestEvents.class);
         assertEquals(List.of(priceEvent(1.5), priceEvent(1.75)), batch.events().subList(0, 2));
         assertEquals(10167, assertInstanceOf(RequestError.class, batch.events().get(2)).error().code());
         assertEquals(priceEvent(2.0), batch.events().get(3));
-        // One event for an owner comes as itself, not wrapped.
-        second.expectMessage(priceEvent(9.25));
+        assertTrue(batch.withErrors());
+        assertEquals(new RequestEvents(List.of(priceEvent(9.25), priceEvent(9.5)), false),
+                second.expectMessageClass(RequestEvents.class), "no error among them, and it says so");
         assertEquals(Done.getInstance(), taken(handOff));
         first.expectNoMessage();
+
+        // One event for an owner comes as itself, not wrapped.
+        intake.accept(epoch, VERSION, List.of(lastPrice(12, 9.75)));
+        second.expectMessage(priceEvent(9.75));
     }
 
     @Test

@@ -294,6 +294,44 @@ class MarketDataSubscriptionTest {
     }
 
     @Test
+    void aBatchWithoutErrorsGoesOnWholeToActorsAndStreamsAndNothingAfterTheEnd() {
+        TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
+        live();
+        subscription.tell(new MarketDataSubscription.SubscribeStream(stream.ref()));
+        MarketDataEvent params = new MarketDataEvent.Params(0.01, "SMART", 3);
+
+        subscription.tell(new RequestEvents(List.of(tick(1), params, tick(2)), false));
+        for (TestProbe<MarketDataEvent> subscriber : List.of(first, second)) {
+            subscriber.expectMessage(tick(1));
+            subscriber.expectMessage(params);
+            subscriber.expectMessage(tick(2));
+        }
+        assertEquals(new MarketDataBatch(List.of(tick(1), params, tick(2))),
+                stream.expectMessageClass(MarketDataBatch.class));
+
+        connection.tell(state(ConnectionState.CLOSED, ConnectionState.READY));
+        first.expectMessageClass(MarketDataEvent.Ended.class);
+        second.expectMessageClass(MarketDataEvent.Ended.class);
+        stream.expectMessageClass(MarketDataBatch.class);
+        subscription.tell(new RequestEvents(List.of(tick(3), tick(4)), false));
+        expectNothing(first, second);
+        stream.expectNoMessage();
+    }
+
+    @Test
+    void aSnapshotsEndInABatchWithoutErrorsStillEndsIt() {
+        start(SNAPSHOT);
+        subscribe(first);
+        connection.tell(echo(ConnectionState.READY));
+        expectIssued(SNAPSHOT).sent();
+
+        subscription.tell(new RequestEvents(List.of(tick(1), new MarketDataEvent.SnapshotEnd()), false));
+        first.expectMessage(tick(1));
+        first.expectMessage(new MarketDataEvent.SnapshotEnd());
+        first.expectMessage(new MarketDataEvent.Ended(0, "snapshot complete"));
+    }
+
+    @Test
     void aStoppedStreamSourceIsForgottenAndTheLastOneLeavingRetiresTheSubscription() {
         TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
         start(STREAM);
