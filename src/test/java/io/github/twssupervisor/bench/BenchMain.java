@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * builds the jar first (the footprint benchmark starts it) and runs this class in a JVM of its own.
  *
  * <p>Knobs, as system properties: {@code bench.ticks} (blast size, 2,000,000), {@code bench.runs} (throughput runs,
- * 3), {@code bench.samples} (round trips, 1,000), {@code bench.restarts} (recovery cycles, 5),
+ * 7, after 2 unrecorded warm-up rounds), {@code bench.samples} (round trips, 1,000), {@code bench.restarts} (recovery cycles, 5),
  * {@code bench.subscriptions} (footprint, 10,000).
  */
 public final class BenchMain {
@@ -41,7 +41,7 @@ public final class BenchMain {
             List<BenchResult> found = switch (name) {
                 case "codec" -> new CodecBench().run();
                 case "throughput" -> new ThroughputBench(Long.getLong("bench.ticks", 2_000_000),
-                        Integer.getInteger("bench.runs", 3)).run();
+                        Integer.getInteger("bench.runs", 7)).run();
                 case "roundtrip" -> new RoundTripBench(Integer.getInteger("bench.samples", 1_000), 25).run();
                 case "recovery" -> new RecoveryBench(Integer.getInteger("bench.restarts", 5)).run();
                 case "footprint" -> new FootprintBench(Integer.getInteger("bench.subscriptions", 10_000)).run();
