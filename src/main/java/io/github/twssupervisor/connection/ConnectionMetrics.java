@@ -53,8 +53,12 @@ public final class ConnectionMetrics {
         }
     }
 
-    /** Counts one received frame; for the dispatcher, which lives in another package. */
-    public void countIn() {
-        messagesIn.increment();
+    /**
+     * Counts received frames; for the dispatcher's intake, which lives in another package.
+     *
+     * @param frames how many
+     */
+    public void countIn(int frames) {
+        messagesIn.add(frames);
     }
 }

@@ -66,8 +66,8 @@ public final class FrameIntake implements InboundSink {
         boolean debug = LOG.isDebugEnabled();
         List<Dispatcher.Delivery> deliveries = new ArrayList<>();
         RequestRun run = null;
+        metrics.countIn(payloads.size());
         for (byte[] payload : payloads) {
-            metrics.countIn();
             if (debug) {
                 LOG.debug("<<< {}", Frames.printable(payload, DUMPED_BYTES));
             }
