@@ -56,6 +56,9 @@ class DispatcherTest {
         return Arrays.copyOfRange(frame, WireLimits.LENGTH_PREFIX_BYTES, frame.length);
     }
 
+    /** A message no domain decodes (id 999): it goes to raw subscribers. */
+    private final byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
+
     /** The intake of the dispatcher made by {@link #attachedTo}: what the socket hands its frames to. */
     private FrameIntake intake;
 
@@ -87,7 +90,6 @@ class DispatcherTest {
     void eventsOfAnOlderOrNewerEpochAreDroppedAndSessionEventsCarryTheirEpoch() throws Exception {
         long epoch = 4;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
-        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
         assertEquals(Done.getInstance(), taken(intake.accept(epoch - 1, VERSION, List.of(unknown))));
         assertEquals(Done.getInstance(), taken(intake.accept(epoch + 1, VERSION, List.of(unknown))));
         raw.expectNoMessage();
@@ -160,7 +162,6 @@ class DispatcherTest {
         TestProbe<RawEvent> other = testKit.createTestProbe(RawEvent.class);
         dispatcher.tell(new Dispatcher.SubscribeRaw(other.ref()));
         raw.stop();
-        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
         intake.accept(epoch, VERSION, List.of(unknown));
         other.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         testKit.stop(dispatcher);
@@ -207,7 +208,6 @@ class DispatcherTest {
     void anErrorForAnIdNobodyOwnsGoesToRawSubscribersInFrameOrderAndItsTicksAreDropped() throws Exception {
         long epoch = 9;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
-        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
         byte[] orderError = payloadOf(SessionCodec.error(VERSION, SessionCodec.TwsError.of(ORDER_ID, 202,
                 "order cancelled", 0)));
         byte[] later = payloadOf(FieldWriter.frameOf(List.of("998", "y")));
@@ -228,7 +228,6 @@ class DispatcherTest {
     void theSocketsCallbackOnTheAcknowledgementRunsWhereItCompletesNotOnAThreadOfItsOwn() throws Exception {
         long epoch = 10;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
-        byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
         // An ask's future would run this on another executor: a new thread per batch on a two-core machine.
         CompletableFuture<String> ranOn = intake.accept(epoch, VERSION, List.of(unknown)).toCompletableFuture()
                 .thenApply(done -> Thread.currentThread().getName());
