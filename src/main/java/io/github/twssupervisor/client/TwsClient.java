@@ -236,7 +236,11 @@ public final class TwsClient {
         return metrics;
     }
 
-    /** @return TWS's clock, through a paced reqCurrentTime; fails after {@code request-timeout} */
+    /**
+     * @return TWS's clock, through a paced reqCurrentTime; fails after {@code request-timeout}. The stage may complete
+     *     on the socket's reading thread or on the client's dispatcher: chain anything that blocks with an
+     *     {@code ...Async} method and an executor of your own, or the connection waits for it
+     */
     public CompletionStage<Instant> currentTime() {
         CurrentTimeLane lane = timeLane.getNow(null);
         if (lane != null) {

@@ -10,13 +10,16 @@ import java.util.List;
  * @param events     the events, at least two, oldest first
  * @param withErrors whether any of them is a {@link RequestError}. Known from where the events were made, so that an
  *                   owner which only passes the others on need not read each one: on another thread, that read is a
- *                   cache miss per event
+ *                   cache miss per event. It must be true if any event is an error: an owner may pass the events
+ *                   on to market data subscribers unread
  */
 public record RequestEvents(List<RequestEvent> events, boolean withErrors) implements RequestEvent {
 
-    /** Copies the list. */
+    /** Copies the list. With assertions on (as in the tests), checks that {@code withErrors} is true to its events. */
     public RequestEvents {
         events = List.copyOf(events);
+        assert withErrors || events.stream().noneMatch(RequestError.class::isInstance)
+                : "a RequestError among events marked withErrors = false";
     }
 
     /**

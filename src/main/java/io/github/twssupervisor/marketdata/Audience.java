@@ -71,6 +71,7 @@ final class Audience {
 
     /** From now until {@link #endBatch()}, the streams' events are collected. */
     void startBatch() {
+        flush(); // nothing is left over from an earlier batch, but if it were it would go first
         if (!streamList.isEmpty()) {
             forStreams = new ArrayList<>();
         }

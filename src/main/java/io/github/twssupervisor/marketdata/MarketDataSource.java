@@ -27,7 +27,7 @@ import scala.runtime.BoxedUnit;
  * <li>{@code Buffer(size)}: the stream fails with {@link MarketDataOverflowException} when a batch arrives while more
  *     than {@code size} events from earlier batches still wait. The batch just arrived is not counted: frames read
  *     together arrive together, and a consumer that keeps up drains them before the next read. At most {@code size}
- *     events plus one batch wait.</li>
+ *     events plus one batch wait, and a batch can be one read of the socket: a few thousand events under a blast.</li>
  * </ul>
  *
  * The stream ends after it emits {@link MarketDataEvent.Ended}; events after that are ignored.

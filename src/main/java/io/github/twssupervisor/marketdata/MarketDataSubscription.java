@@ -184,25 +184,29 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     private Behavior<RequestEvent> onRequestEvents(RequestEvents batch) {
         subscribers.startBatch();
-        if (!batch.withErrors() && !request.snapshot()) {
-            // Nothing in it can end a stream subscription (only errors, and a snapshot's end, do): its events go on
-            // unread, which spares a cache miss per event (the socket's thread made them).
-            if (!ended) {
-                answered = true;
-                subscribers.publishUnread(batch.events());
+        try {
+            if (!batch.withErrors() && !request.snapshot()) {
+                // Nothing in it can end a stream subscription (only errors, and a snapshot's end, do): its events go
+                // on unread, which spares a cache miss per event (the socket's thread made them).
+                if (!ended) {
+                    answered = true;
+                    subscribers.publishUnread(batch.events());
+                }
+                return this;
             }
-            subscribers.endBatch();
+            for (RequestEvent event : batch.events()) {
+                if (event instanceof MarketDataEvent marketData) {
+                    onMarketData(marketData);
+                } else if (event instanceof RequestError error) {
+                    onRequestError(error);
+                }
+            }
             return this;
+        } finally {
+            // Even after a bug's exception (this actor is resumed): what was collected goes out, and later events are
+            // not left in a batch that never ends.
+            subscribers.endBatch();
         }
-        for (RequestEvent event : batch.events()) {
-            if (event instanceof MarketDataEvent marketData) {
-                onMarketData(marketData);
-            } else if (event instanceof RequestError error) {
-                onRequestError(error);
-            }
-        }
-        subscribers.endBatch();
-        return this;
     }
 
     private Behavior<RequestEvent> onRequestError(RequestError m) {

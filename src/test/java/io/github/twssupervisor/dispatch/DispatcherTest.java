@@ -1,7 +1,9 @@
 package io.github.twssupervisor.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.Done;
@@ -236,6 +238,14 @@ class DispatcherTest {
                 "ran on " + thread);
         raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         testKit.stop(dispatcher);
+    }
+
+    @Test
+    void aBatchMarkedWithoutErrorsThatHoldsOneIsRefusedWhereAssertionsAreOn() {
+        RequestError error = new RequestError(SessionCodec.TwsError.of(11, 10167, "delayed", 0));
+        assertThrows(AssertionError.class, () -> new RequestEvents(List.of(priceEvent(1.0), error), false));
+        assertTrue(new RequestEvents(List.of(priceEvent(1.0), error)).withErrors());
+        assertFalse(new RequestEvents(List.of(priceEvent(1.0), priceEvent(2.0))).withErrors());
     }
 
     @Test
