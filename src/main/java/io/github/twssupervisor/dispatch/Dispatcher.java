@@ -161,7 +161,8 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
     /**
      * The events of one batch per owner, in arrival order: a blast of ticks costs a subscription one mailbox hop per
-     * batch. The owner is looked up once per run, and a run's list goes on as it is when it is its owner's only one.
+     * batch. The owner is looked up once per run, and an owner's runs are joined in the first one's list, not event by
+     * event.
      */
     private final class OwnerBatches {
         private final Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package io.github.twssupervisor.marketdata;
 
+import akka.actor.typed.ActorRef;
+
 /**
  * The materialized value of a market data stream: ends it from outside the stream. Cancelling the stream downstream
  * does the same.
@@ -9,10 +11,10 @@ public final class MarketDataHandle {
     /** The event the stream emits last when ended through this handle. */
     static final String CANCELLED = "cancelled by the consumer";
 
-    private final Runnable cancel;
+    private final ActorRef<MarketDataBatch> source;
 
-    MarketDataHandle(Runnable cancel) {
-        this.cancel = cancel;
+    MarketDataHandle(ActorRef<MarketDataBatch> source) {
+        this.source = source;
     }
 
     /**
@@ -20,6 +22,6 @@ public final class MarketDataHandle {
      * the subscription is cancelled if it was the last. Safe from any thread, and more than once.
      */
     public void cancel() {
-        cancel.run();
+        source.tell(MarketDataBatch.of(new MarketDataEvent.Ended(0, CANCELLED)));
     }
 }

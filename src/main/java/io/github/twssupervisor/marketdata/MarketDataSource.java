@@ -1,25 +1,20 @@
 package io.github.twssupervisor.marketdata;
 
-import akka.actor.typed.ActorRef;
-import akka.actor.typed.javadsl.Adapter;
-import akka.japi.Pair;
 import akka.stream.Attributes;
+import akka.stream.FlowShape;
+import akka.stream.Inlet;
 import akka.stream.Outlet;
-import akka.stream.SourceShape;
+import akka.stream.stage.AbstractInHandler;
 import akka.stream.stage.AbstractOutHandler;
-import akka.stream.stage.AsyncCallback;
+import akka.stream.stage.GraphStage;
 import akka.stream.stage.GraphStageLogic;
-import akka.stream.stage.AbstractGraphStageWithMaterializedValue;
 import java.util.ArrayDeque;
-import java.util.List;
-import java.util.function.Consumer;
-import scala.runtime.BoxedUnit;
 
 /**
- * The source of a market data stream. Its actor (the stage's own) subscribes to the subscription and gets
- * {@link MarketDataBatch}es, one per batch of frames read together; the stage emits their events one by one, at the
- * consumer's pace, and never makes the subscription wait. What a consumer that falls behind gets is its
- * {@link MarketDataOptions.Overflow} policy:
+ * The events side of a market data stream: takes the {@link MarketDataBatch}es its source's actor gets from the
+ * subscription, one per batch of frames read together, and emits their events one by one at the consumer's pace. It
+ * always asks for the next batch, so batches wait here, where the policy applies, and never upstream. What a consumer
+ * that falls behind gets is its {@link MarketDataOptions.Overflow} policy:
  *
  * <ul>
  * <li>{@code Conflate}: the waiting events are conflated as they come ({@link Conflation}: the latest value per tick
@@ -32,37 +27,31 @@ import scala.runtime.BoxedUnit;
  *
  * The stream ends after it emits {@link MarketDataEvent.Ended}; events after that are ignored.
  */
-final class MarketDataSource
-        extends AbstractGraphStageWithMaterializedValue<SourceShape<MarketDataEvent>, MarketDataHandle> {
+final class MarketDataSource extends GraphStage<FlowShape<MarketDataBatch, MarketDataEvent>> {
 
+    private final Inlet<MarketDataBatch> in = Inlet.create("MarketDataSource.in");
     private final Outlet<MarketDataEvent> out = Outlet.create("MarketDataSource.out");
-    private final SourceShape<MarketDataEvent> shape = SourceShape.of(out);
+    private final FlowShape<MarketDataBatch, MarketDataEvent> shape = FlowShape.of(in, out);
     private final String contractName;
     private final MarketDataOptions.Overflow overflow;
-    private final Consumer<ActorRef<MarketDataBatch>> subscribe;
 
     /**
      * @param contractName for error messages
      * @param overflow     the slow-consumer policy
-     * @param subscribe    registers the stage's actor with the subscription, when the stream starts
      */
-    MarketDataSource(String contractName, MarketDataOptions.Overflow overflow,
-                     Consumer<ActorRef<MarketDataBatch>> subscribe) {
+    MarketDataSource(String contractName, MarketDataOptions.Overflow overflow) {
         this.contractName = contractName;
         this.overflow = overflow;
-        this.subscribe = subscribe;
     }
 
     @Override
-    public SourceShape<MarketDataEvent> shape() {
+    public FlowShape<MarketDataBatch, MarketDataEvent> shape() {
         return shape;
     }
 
     @Override
-    public Pair<GraphStageLogic, MarketDataHandle> createLogicAndMaterializedValuePair(Attributes attributes) {
-        Logic logic = new Logic();
-        return Pair.create(logic, new MarketDataHandle(() -> logic.cancel.invoke(
-                new MarketDataEvent.Ended(0, MarketDataHandle.CANCELLED))));
+    public GraphStageLogic createLogic(Attributes attributes) {
+        return new Logic();
     }
 
     private final class Logic extends GraphStageLogic {
@@ -72,11 +61,19 @@ final class MarketDataSource
         /** Under the conflate policy, what waits behind {@link #ready}; null when nothing does. */
         private Conflation waiting;
         private boolean ended;
-        /** Safe from any thread, even before the stream starts: the handle's way in. */
-        private final AsyncCallback<MarketDataEvent> cancel = createAsyncCallback(this::offer);
 
         Logic() {
             super(shape);
+            setHandler(in, new AbstractInHandler() {
+                @Override
+                public void onPush() {
+                    offer(grab(in));
+                    // Even after the end: what follows is dropped here, not left to fill the actor's buffer.
+                    if (!isClosed(in)) {
+                        pull(in);
+                    }
+                }
+            });
             setHandler(out, new AbstractOutHandler() {
                 @Override
                 public void onPull() {
@@ -87,16 +84,10 @@ final class MarketDataSource
 
         @Override
         public void preStart() {
-            ActorRef<MarketDataBatch> self = Adapter.toTyped(getStageActor(received -> {
-                if (received._2() instanceof MarketDataBatch batch) {
-                    offer(batch.events());
-                }
-                return BoxedUnit.UNIT;
-            }).ref());
-            subscribe.accept(self);
+            pull(in);
         }
 
-        private void offer(List<MarketDataEvent> events) {
+        private void offer(MarketDataBatch batch) {
             if (ended) {
                 return;
             }
@@ -105,7 +96,7 @@ final class MarketDataSource
                         + buffer.size() + " events behind; use the conflate policy or a larger buffer"));
                 return;
             }
-            for (MarketDataEvent event : events) {
+            for (MarketDataEvent event : batch.events()) {
                 offer(event);
                 if (ended) {
                     break;
@@ -114,9 +105,6 @@ final class MarketDataSource
         }
 
         private void offer(MarketDataEvent event) {
-            if (ended) {
-                return;
-            }
             ended = event instanceof MarketDataEvent.Ended;
             if (isAvailable(out) && ready.isEmpty() && waiting == null) {
                 push(out, event);
