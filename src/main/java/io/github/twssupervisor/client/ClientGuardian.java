@@ -1,7 +1,6 @@
 package io.github.twssupervisor.client;
 
 import akka.actor.typed.ActorRef;
-import akka.actor.typed.Scheduler;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.SupervisorStrategy;
@@ -14,12 +13,11 @@ import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.CurrentTimeLane;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
-import io.github.twssupervisor.connection.SendGate;
+import io.github.twssupervisor.connection.SocketActor;
 import io.github.twssupervisor.dispatch.Dispatcher;
-import io.github.twssupervisor.dispatch.FrameIntake;
+import io.github.twssupervisor.dispatch.FrameDecoder;
 import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestIds;
@@ -70,24 +68,19 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
 
     private ClientGuardian(ActorContext<TwsClient.Command> context, ConnectionSettings settings,
                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
-                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
-                           CompletableFuture<CurrentTimeLane> laneView) {
+                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
         super(context);
         this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create())
                 .onFailure(SupervisorStrategy.resume()), "dispatcher", DispatcherSelector.sameAsParent());
-        InboundRouter router = new InboundRouter(List.of(new MarketDataCodec()));
-        // Captured here: the intake is made and used on other threads, which must not touch this actor's context.
-        Scheduler scheduler = context.getSystem().scheduler();
-        SendGate gate = new SendGate();
-        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics, gate))
+        FrameDecoder decoder = new FrameDecoder(new InboundRouter(List.of(new MarketDataCodec())), dispatcher);
+        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
                 .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
-        CurrentTimeLane timeLane = new CurrentTimeLane(gate, pacer);
         this.supervisor = context.spawn(Behaviors.supervise(
-                        ConnectionSupervisor.create(settings, pacer, timeLane, session -> new FrameIntake(router,
-                                dispatcher, session, metrics, scheduler), metrics, stateView))
+                        ConnectionSupervisor.create(settings, pacer, (epoch, clientId, connection) ->
+                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics),
+                                metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);
-        laneView.complete(timeLane);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
                 context.messageAdapter(SubscriptionLifecycle.class, LifecycleReport::new));
@@ -99,10 +92,8 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
      */
     static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
                                               AtomicReference<ConnectionState> stateView,
-                                              CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
-                                              CompletableFuture<CurrentTimeLane> laneView) {
-        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView,
-                laneView));
+                                              CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
+        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView));
     }
 
     @Override

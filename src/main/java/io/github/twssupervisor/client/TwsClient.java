@@ -19,7 +19,6 @@ import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.CurrentTimeLane;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
 import io.github.twssupervisor.contract.Contract;
@@ -170,7 +169,6 @@ public final class TwsClient {
     private final ConnectionMetrics metrics;
     private final AtomicReference<ConnectionState> stateView;
     private final CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisor = new CompletableFuture<>();
-    private final CompletableFuture<CurrentTimeLane> timeLane = new CompletableFuture<>();
     private final boolean ownsSystem;
 
     private TwsClient(ActorSystem<?> system, ConnectionSettings settings, boolean ownsSystem) {
@@ -179,7 +177,7 @@ public final class TwsClient {
         this.ownsSystem = ownsSystem;
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
-        this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView, supervisor, timeLane),
+        this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView, supervisor),
                 "tws-client-" + INSTANCES.incrementAndGet(), clientDispatcher(system));
     }
 
@@ -237,19 +235,9 @@ public final class TwsClient {
     }
 
     /**
-     * @return TWS's clock, through a paced reqCurrentTime; fails after {@code request-timeout}. The stage may complete
-     *     on the socket's reading thread or on the client's dispatcher: chain anything that blocks with an
-     *     {@code ...Async} method and an executor of your own, or the connection waits for it
+     * @return TWS's clock, through a paced reqCurrentTime; fails after {@code request-timeout}
      */
     public CompletionStage<Instant> currentTime() {
-        CurrentTimeLane lane = timeLane.getNow(null);
-        if (lane != null) {
-            // Written on this thread if the pacer is idle: no actor between the caller and the socket.
-            Optional<CompletionStage<Instant>> now = lane.tryNow(settings.requestTimeout(), system);
-            if (now.isPresent()) {
-                return now.get();
-            }
-        }
         ActorRef<ConnectionSupervisor.Command> direct = supervisor.getNow(null);
         if (direct != null) {
             // Straight to the supervisor: one thread hand-off less on a latency-sensitive round trip.

@@ -11,7 +11,6 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.config.ConnectionSettings;
-import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 /**
  * The state machine of one logical connection (host, port, client id); one method per {@link ConnectionState}. It
@@ -31,7 +29,7 @@ import java.util.function.Function;
 public final class ConnectionSupervisor {
 
     /** Messages of the supervisor. */
-    public sealed interface Command permits SocketConnected, SocketReady, SocketFailed, SessionEventReceived,
+    public sealed interface Command permits SocketConnected, SocketReady, SocketFailed, SessionEventsReceived,
             Subscribe, Unsubscribe, RequestCurrentTime, AwaitReady, GetSocketOptions, Close, RetryNow, StableReady,
             SocketStopped, SubscriberStopped, CurrentTimeOutcome {
     }
@@ -50,12 +48,19 @@ public final class ConnectionSupervisor {
     }
 
     /**
-     * A session-level message, decoded where its socket read it.
+     * Session-level messages of one batch of frames, decoded in their socket's stream. The socket reads on only once
+     * they are taken, so a flood of notices is held at TCP, not in this mailbox.
      *
-     * @param epoch the socket it came from
-     * @param event the message
+     * @param epoch  the socket they came from
+     * @param events the messages, in order
+     * @param taken  told once they are handled (or dropped as stale)
      */
-    public record SessionEventReceived(long epoch, SessionEvent event) implements Command {
+    public record SessionEventsReceived(long epoch, List<SessionEvent> events, ActorRef<Done> taken)
+            implements Command {
+        /** Copies the list. */
+        public SessionEventsReceived {
+            events = List.copyOf(events);
+        }
     }
 
     /**
@@ -125,65 +130,57 @@ public final class ConnectionSupervisor {
     private final TimerScheduler<Command> timers;
     private final ConnectionSettings settings;
     private final ActorRef<Pacer.Command> pacer;
-    private final InboundSink inbound;
+    private final SocketFactory sockets;
     private final ConnectionMetrics metrics;
     private final AtomicReference<ConnectionState> stateView;
     private final Backoff backoff;
     private final SplittableRandom random = new SplittableRandom();
-    private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final List<Integer> clientIds;
-    private final EventPublisher<Command> subscribers;
+    private final ConnectionEvents<Command> events;
+    private final RepeatedNotices repeatedNotices = new RepeatedNotices();
     private final Waiters<Ready> readyWaiters = new Waiters<>();
-    private final Waiters<Instant> timeWaiters;
-    private final CurrentTimeLane timeLane;
+    private final CurrentTimeRequests currentTime;
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
 
     private ConnectionState state = ConnectionState.DISCONNECTED;
-    /** The last move, so that a subscriber who comes in RECONNECTING still learns why and when the next try is. */
-    private Optional<ConnectionEvent.StateChanged> lastChange = Optional.empty();
     private long epoch;
     private int attempt;
     private int clientIdIndex;
-    private long nextRequestId;
     private Optional<ActorRef<SocketActor.Command>> socket = Optional.empty();
     private Optional<Ready> ready = Optional.empty();
     private Optional<SocketOptionsReport> socketOptions = Optional.empty();
     private boolean keepAliveReported;
 
     private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
-                                 ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
-                                 CurrentTimeLane timeLane, Function<SessionInbox, InboundSink> sinkFor,
-                                 ConnectionMetrics metrics,
-                                 AtomicReference<ConnectionState> stateView) {
+                                 ConnectionSettings settings, ActorRef<Pacer.Command> pacer, SocketFactory sockets,
+                                 ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.pacer = pacer;
-        this.timeLane = timeLane;
-        this.timeWaiters = timeLane.waiters();
-        this.inbound = sinkFor.apply(new SessionInbox(context.getSelf(), timeWaiters));
+        this.sockets = sockets;
         this.metrics = metrics;
         this.stateView = stateView;
         this.backoff = new Backoff(settings.backoff());
         this.clientIds = settings.clientIdsToTry();
-        this.subscribers = new EventPublisher<>(context, SubscriberStopped::new);
-        this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new);
+        this.events = new ConnectionEvents<>(context, SubscriberStopped::new);
+        this.currentTime = new CurrentTimeRequests(pacer,
+                context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new));
     }
 
     /**
      * @param settings  the connection's settings
      * @param pacer     gets each READY socket
-     * @param timeLane  callers' direct way to send reqCurrentTime; its waiters are this supervisor's
-     * @param sinkFor   makes the sink of every socket's frames, given where its session events go
+     * @param sockets   makes the socket of each attempt
      * @param metrics   connection counters
      * @param stateView written on every transition, for readers outside the actor system
      * @return the behaviour; the first attempt starts at once
      */
     public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
-                                           CurrentTimeLane timeLane, Function<SessionInbox, InboundSink> sinkFor,
-                                           ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
+                                           SocketFactory sockets, ConnectionMetrics metrics,
+                                           AtomicReference<ConnectionState> stateView) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConnectionSupervisor(ctx, timers, settings,
-                pacer, timeLane, sinkFor, metrics, stateView).connect()));
+                pacer, sockets, metrics, stateView).connect()));
     }
 
     // ---------------------------------------------------------------- states
@@ -193,7 +190,7 @@ public final class ConnectionSupervisor {
         attempt++;
         int clientId = clientIds.get(clientIdIndex % clientIds.size());
         ActorRef<SocketActor.Command> child = context.spawn(Behaviors.supervise(
-                        SocketActor.create(epoch, clientId, settings, context.getSelf(), inbound))
+                        sockets.socket(epoch, clientId, context.getSelf()))
                 .onFailure(SupervisorStrategy.resume()), "socket-" + epoch, DispatcherSelector.sameAsParent());
         context.watchWith(child, new SocketStopped(epoch));
         socket = Optional.of(child);
@@ -218,12 +215,8 @@ public final class ConnectionSupervisor {
 
     private Behavior<Command> ready() {
         return withCommon(staleFilter()
-                .onMessage(SessionEventReceived.class, this::onSessionEvent)
+                .onMessage(SessionEventsReceived.class, this::onSessionEvents)
                 .onMessage(SocketFailed.class, m -> lost(m.reason())));
-    }
-
-    private Behavior<Command> degraded() {
-        return ready();
     }
 
     private Behavior<Command> reconnecting() {
@@ -284,8 +277,7 @@ public final class ConnectionSupervisor {
         }
         timers.cancel(STABLE_TIMER);
         pacer.tell(Pacer.SocketGone.INSTANCE);
-        timeLane.socketsGoneUpTo(epoch);
-        timeWaiters.failAll("connection lost before TWS answered: " + reason);
+        currentTime.failAll("connection lost before TWS answered: " + reason);
         socket.ifPresent(context::stop);
         socket = Optional.empty();
         metrics.reconnects.increment();
@@ -299,23 +291,49 @@ public final class ConnectionSupervisor {
         return reconnecting();
     }
 
-    private Behavior<Command> onSessionEvent(SessionEventReceived m) {
-        SessionEvent event = m.event();
+    private Behavior<Command> onSessionEvents(SessionEventsReceived m) {
+        Behavior<Command> next = Behaviors.same();
+        try {
+            for (SessionEvent event : m.events()) {
+                next = onSessionEvent(event);
+                if (next != Behaviors.<Command>same()) {
+                    break; // only a lost socket changes the behaviour: what else it sent is of no use now
+                }
+            }
+        } finally {
+            m.taken().tell(Done.getInstance());
+        }
+        return next;
+    }
+
+    private Behavior<Command> onSessionEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.CurrentTime time) {
+            currentTime.answer(time);
+            return Behaviors.same();
+        }
         if (!(event instanceof SessionEvent.Error error)) {
             context.getLog().debug("Session event {}", event);
             return Behaviors.same();
         }
         int code = error.error().code();
         ConnectionEvent.NoticeKind kind = Notices.classify(code);
-        ConnectionEvent.Notice notice = new ConnectionEvent.Notice(code, error.error().message(), kind, Instant.now());
-        context.getLog().info("TWS notice {} ({}): {}", code, kind, error.error().message());
-        publish(notice);
+        if (kind == ConnectionEvent.NoticeKind.FARM_STATUS || kind == ConnectionEvent.NoticeKind.OTHER) {
+            long repeats = repeatedNotices.show(code, error.error().message(), error.repeats(), Instant.now());
+            if (repeats < 0) {
+                return Behaviors.same();
+            }
+            context.getLog().info("TWS notice {} ({}): {}{}", code, kind, error.error().message(), repeats == 0 ? ""
+                    : " (and " + repeats + " identical ones, not shown, within " + RepeatedNotices.QUIET.toSeconds()
+                    + " s)");
+        } else {
+            context.getLog().info("TWS notice {} ({}): {}", code, kind, error.error().message());
+        }
+        events.publish(new ConnectionEvent.Notice(code, error.error().message(), kind, Instant.now()));
         switch (kind) {
             case CONNECTIVITY_LOST:
             case TWS_SERVER_CONNECTIVITY_BROKEN:
                 if (state == ConnectionState.READY) {
                     transition(ConnectionState.DEGRADED, Optional.empty(), Optional.empty(), false);
-                    return degraded();
                 }
                 return Behaviors.same();
             case CONNECTIVITY_RESTORED_DATA_LOST:
@@ -323,7 +341,6 @@ public final class ConnectionSupervisor {
                 if (state == ConnectionState.DEGRADED) {
                     transition(ConnectionState.READY, Optional.empty(), Optional.empty(),
                             kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST);
-                    return ready();
                 }
                 return Behaviors.same();
             case SOCKET_PORT_RESET:
@@ -351,15 +368,9 @@ public final class ConnectionSupervisor {
         } else {
             context.getLog().info("{} -> {} ({}:{}, attempt {})", from, to, settings.host(), settings.port(), attempt);
         }
-        ConnectionEvent.StateChanged change = new ConnectionEvent.StateChanged(to, from, reason,
+        events.changed(new ConnectionEvent.StateChanged(to, from, reason,
                 to == ConnectionState.RECONNECTING ? attempt + 1 : attempt, nextDelay, readyInfo, dataLost,
-                Instant.now());
-        lastChange = Optional.of(change);
-        publish(change);
-    }
-
-    private void publish(ConnectionEvent event) {
-        subscribers.publish(event);
+                Instant.now()));
     }
 
     // ---------------------------------------------------------------- in every state but CLOSED
@@ -381,8 +392,9 @@ public final class ConnectionSupervisor {
                 .onMessage(AwaitReady.class, this::onAwaitReady)
                 .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
                 .onMessage(Close.class, this::onClose)
-                .onMessage(SessionEventReceived.class, m -> {
-                    context.getLog().debug("Session event outside READY ignored: {}", m.event());
+                .onMessage(SessionEventsReceived.class, m -> {
+                    context.getLog().debug("Session events outside READY ignored: {}", m.events());
+                    m.taken().tell(Done.getInstance());
                     return Behaviors.same();
                 })
                 .build();
@@ -394,7 +406,10 @@ public final class ConnectionSupervisor {
                 .onMessage(SocketConnected.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
                 .onMessage(SocketReady.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
                 .onMessage(SocketFailed.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
-                .onMessage(SessionEventReceived.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
+                .onMessage(SessionEventsReceived.class, m -> m.epoch() != epoch, m -> {
+                    m.taken().tell(Done.getInstance());
+                    return stale(m, m.epoch());
+                })
                 .onMessage(SocketStopped.class, m -> m.epoch() != epoch, m -> Behaviors.same());
     }
 
@@ -413,32 +428,22 @@ public final class ConnectionSupervisor {
     }
 
     private Behavior<Command> onSubscribe(Subscribe m) {
-        subscribers.add(m.subscriber());
-        // The current state as a move to itself, with the reason, attempt and delay of the move that led there.
-        ConnectionEvent.StateChanged now = lastChange.orElse(new ConnectionEvent.StateChanged(state, state,
-                Optional.empty(), attempt, Optional.empty(), Optional.empty(), false, Instant.now()));
-        m.subscriber().tell(new ConnectionEvent.StateChanged(state, state, now.reason(), now.attempt(),
-                now.nextDelay(), state == ConnectionState.READY ? ready : Optional.empty(), false, now.at()));
+        events.add(m.subscriber(), state, ready, attempt);
         return Behaviors.same();
     }
 
     private Behavior<Command> onUnsubscribe(ActorRef<ConnectionEvent> subscriber) {
-        subscribers.remove(subscriber);
+        events.remove(subscriber);
         return Behaviors.same();
     }
 
     private Behavior<Command> onRequestCurrentTime(RequestCurrentTime m) {
-        long id = nextRequestId++;
-        timeWaiters.add(id, m.replyTo());
-        pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, "reqCurrentTime",
-                version -> SessionCodec.reqCurrentTime(), outcomes)));
+        currentTime.request(m.replyTo());
         return Behaviors.same();
     }
 
     private Behavior<Command> onCurrentTimeOutcome(CurrentTimeOutcome m) {
-        if (m.outcome() instanceof OutboundRequest.Rejected rejected) {
-            timeWaiters.fail(rejected.requestId(), rejected.message());
-        }
+        currentTime.onOutcome(m.outcome());
         return Behaviors.same();
     }
 
@@ -462,8 +467,7 @@ public final class ConnectionSupervisor {
         }
         timers.cancelAll();
         pacer.tell(Pacer.Shutdown.INSTANCE);
-        timeLane.socketsGoneUpTo(Long.MAX_VALUE);
-        timeWaiters.failAll("the connection was closed");
+        currentTime.failAll("the connection was closed");
         readyWaiters.failAll("the connection was closed");
         closeWaiters.add(m.replyTo());
         socket.ifPresentOrElse(context::stop, () -> closeWaiters.forEach(w -> w.tell(Done.getInstance())));

@@ -5,31 +5,29 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import io.github.twssupervisor.config.ConnectionSettings;
-import io.github.twssupervisor.wire.FieldReader;
-import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.Handshake;
-import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.VersionRange;
-import io.github.twssupervisor.wire.WireFormatException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The TWS handshake of one socket (TWS-WIRE.md §2): preamble and version offer, the version frame (other frames before
- * it are ignored, as the official clients do), startApi, then both nextValidId and managedAccounts in any order.
- * Reports {@link SocketActor.HandshakeSucceeded} or {@link SocketActor.HandshakeFailed} to its socket and stops.
+ * The TWS handshake of one socket (TWS-WIRE.md §2): preamble and version offer, the version frame, startApi, then both
+ * nextValidId and managedAccounts in any order; error 326 (client id in use) fails it. Reports
+ * {@link SocketActor.HandshakeSucceeded} or {@link SocketActor.HandshakeFailed} to its socket and stops.
  *
- * <p>The socket hands over one frame at a time and reads the next only after this actor answered it with
- * {@link SocketActor.FrameHandled} (or a final result): frames after the version frame that are not part of the
- * handshake (farm notices, order replays) are handed back to go to the dispatcher, in order, and no frame can be caught
- * in the mailbox of a handshake that has already finished.
+ * <p>It reads no bytes: the socket's stream decodes the frames (the version frame included, and frames before it are
+ * ignored there, as the official clients do) and the socket hands over each batch's session events. This actor answers
+ * every batch, with {@link SocketActor.HandshakeProgress} while it waits for more or with its final result, and hands
+ * back what it did not use, so that the notices TWS sends right after the handshake (2104, 2106, 2158) reach the
+ * supervisor in order.
  */
 public final class HandshakeActor {
 
     /** Messages of the handshake. */
-    public sealed interface Command permits FrameReceived, PeerClosed, Timeout {
+    public sealed interface Command permits Received, PeerClosed, Timeout {
     }
 
     /** TWS closed the socket before the handshake completed. */
@@ -39,15 +37,36 @@ public final class HandshakeActor {
     }
 
     /**
-     * A frame the socket received before Ready.
+     * The session events of a batch the socket received before Ready.
      *
-     * @param payload the frame payload
+     * @param events in order
      */
-    public record FrameReceived(byte[] payload) implements Command {
+    public record Received(List<SessionEvent> events) implements Command {
+        /** Copies the list. */
+        public Received {
+            events = List.copyOf(events);
+        }
     }
 
     private enum Timeout implements Command {
         INSTANCE
+    }
+
+    /** What the handshake knows so far: the negotiated version, once its frame came, and the two answers. */
+    private record Progress(Optional<SessionEvent.ServerVersion> version, Optional<List<String>> accounts,
+                            Optional<Integer> nextOrderId) {
+
+        boolean complete() {
+            return version.isPresent() && accounts.isPresent() && nextOrderId.isPresent();
+        }
+
+        String missing() {
+            if (version.isEmpty()) {
+                return "the server version";
+            }
+            return accounts.isEmpty() && nextOrderId.isEmpty() ? "nextValidId and managedAccounts"
+                    : accounts.isEmpty() ? "managedAccounts" : "nextValidId";
+        }
     }
 
     private final ActorContext<Command> context;
@@ -79,101 +98,64 @@ public final class HandshakeActor {
             VersionRange offer = new VersionRange(settings.minVersion(), settings.maxVersion(),
                     settings.connectOptions());
             socket.tell(new SocketActor.HandshakeWrite(Handshake.clientHello(offer)));
-            return handshake.awaitingVersion();
+            return handshake.awaiting(new Progress(Optional.empty(), Optional.empty(), Optional.empty()));
         }));
     }
 
-    private Behavior<Command> awaitingVersion() {
+    private Behavior<Command> awaiting(Progress progress) {
         return Behaviors.receive(Command.class)
-                .onMessage(FrameReceived.class, this::onFrameBeforeVersion)
-                .onMessage(Timeout.class, t -> timedOut("the server version"))
-                .onMessage(PeerClosed.class, c -> fail(FailureReason.Kind.VERSION_MISMATCH, "the peer at " + target
-                        + " closed the connection without sending its server version: it does not accept v"
-                        + settings.minVersion() + ".." + settings.maxVersion() + " (TWS older than API 10.19?) or it "
-                        + "is not TWS / IB Gateway"))
+                .onMessage(Received.class, r -> onReceived(progress, r.events()))
+                .onMessage(Timeout.class, t -> fail(FailureReason.Kind.HANDSHAKE_TIMEOUT, "connected to " + target
+                        + " but no " + progress.missing() + " within " + settings.handshakeTimeout().toMillis()
+                        + " ms: is TWS showing its 'Accept incoming connection?' dialog, or is the API busy?"))
+                .onMessage(PeerClosed.class, c -> progress.version().isEmpty()
+                        ? fail(FailureReason.Kind.VERSION_MISMATCH, "the peer at " + target + " closed the "
+                        + "connection without sending its server version: it does not accept v" + settings.minVersion()
+                        + ".." + settings.maxVersion() + " (TWS older than API 10.19?) or it is not TWS / IB Gateway")
+                        : fail(FailureReason.Kind.CONNECTION_LOST, "TWS at " + target + " closed the connection "
+                        + "during the handshake: is client id " + clientId + " already in use, or was the connection "
+                        + "refused in TWS?"))
                 .build();
     }
 
-    private Behavior<Command> onFrameBeforeVersion(FrameReceived frame) {
-        if (!Handshake.ServerHello.matches(frame.payload())) {
-            context.getLog().debug("Ignoring a frame before the version frame: {}",
-                    Frames.printable(frame.payload(), 100));
-            return handled(Optional.empty());
-        }
-        Handshake.ServerHello hello = Handshake.ServerHello.decode(frame.payload());
-        int version = hello.serverVersion();
-        if (version < settings.minVersion() || version > settings.maxVersion()) {
-            return fail(FailureReason.Kind.VERSION_MISMATCH, "TWS at " + target + " answered server version "
-                    + version + ", outside the offered " + settings.minVersion() + ".." + settings.maxVersion()
-                    + (version < settings.minVersion() ? ": upgrade TWS / IB Gateway" : ""));
-        }
-        socket.tell(new SocketActor.VersionNegotiated(version));
-        socket.tell(new SocketActor.HandshakeWrite(SessionCodec.startApi(clientId, "")));
-        socket.tell(new SocketActor.FrameHandled(Optional.empty()));
-        return awaitingReady(version, hello.connectionTime(), Optional.empty(), Optional.empty());
-    }
-
-    /** After a frame that updated accounts or order id: done, or handled and waiting for more. */
-    private Behavior<Command> progressed(int version, String connectionTime, Optional<List<String>> accounts,
-                                         Optional<Integer> nextOrderId) {
-        if (accounts.isPresent() && nextOrderId.isPresent()) {
-            socket.tell(new SocketActor.HandshakeSucceeded(new Ready(version, connectionTime, clientId, accounts.get(),
-                    nextOrderId.get())));
-            return Behaviors.stopped();
-        }
-        socket.tell(new SocketActor.FrameHandled(Optional.empty()));
-        return awaitingReady(version, connectionTime, accounts, nextOrderId);
-    }
-
-    private Behavior<Command> awaitingReady(int version, String connectionTime, Optional<List<String>> accounts,
-                                            Optional<Integer> nextOrderId) {
-        return Behaviors.receive(Command.class)
-                .onMessage(FrameReceived.class, f -> onFrameAfterVersion(version, connectionTime, accounts,
-                        nextOrderId, f))
-                .onMessage(Timeout.class, t -> timedOut(accounts.isEmpty() && nextOrderId.isEmpty()
-                        ? "nextValidId and managedAccounts" : accounts.isEmpty() ? "managedAccounts" : "nextValidId"))
-                .onMessage(PeerClosed.class, c -> fail(FailureReason.Kind.CONNECTION_LOST, "TWS at " + target
-                        + " closed the connection during the handshake: is client id " + clientId
-                        + " already in use, or was the connection refused in TWS?"))
-                .build();
-    }
-
-    private Behavior<Command> onFrameAfterVersion(int version, String connectionTime, Optional<List<String>> accounts,
-                                                  Optional<Integer> nextOrderId, FrameReceived frame) {
-        FieldReader reader = new FieldReader(frame.payload());
-        try {
-            int id = reader.readInt();
-            if (id == IncomingMessageId.NEXT_VALID_ID.code()) {
-                return progressed(version, connectionTime, accounts,
-                        Optional.of(SessionCodec.decodeNextValidId(reader)));
-            }
-            if (id == IncomingMessageId.MANAGED_ACCOUNTS.code()) {
-                return progressed(version, connectionTime, Optional.of(SessionCodec.decodeManagedAccounts(reader)),
-                        nextOrderId);
-            }
-            if (id == IncomingMessageId.ERROR.code()) {
-                SessionCodec.TwsError error = SessionCodec.decodeError(version, reader);
-                if (error.code() == TwsErrorCode.CLIENT_ID_IN_USE) {
-                    return fail(FailureReason.Kind.CLIENT_ID_IN_USE, "TWS at " + target + " refused client id "
-                            + clientId + ": already in use by another connection (error 326)");
+    private Behavior<Command> onReceived(Progress before, List<SessionEvent> events) {
+        Progress progress = before;
+        List<SessionEvent> unused = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            SessionEvent event = events.get(i);
+            if (event instanceof SessionEvent.ServerVersion version) {
+                int v = version.serverVersion();
+                if (v < settings.minVersion() || v > settings.maxVersion()) {
+                    return fail(FailureReason.Kind.VERSION_MISMATCH, "TWS at " + target + " answered server version "
+                            + v + ", outside the offered " + settings.minVersion() + ".." + settings.maxVersion()
+                            + (v < settings.minVersion() ? ": upgrade TWS / IB Gateway" : ""));
                 }
+                socket.tell(new SocketActor.HandshakeWrite(SessionCodec.startApi(clientId, "")));
+                progress = new Progress(Optional.of(version), progress.accounts(), progress.nextOrderId());
+            } else if (event instanceof SessionEvent.NextValidId id) {
+                progress = new Progress(progress.version(), progress.accounts(), Optional.of(id.orderId()));
+            } else if (event instanceof SessionEvent.ManagedAccounts accounts) {
+                progress = new Progress(progress.version(), Optional.of(accounts.accounts()), progress.nextOrderId());
+            } else if (event instanceof SessionEvent.Error error
+                    && error.error().code() == TwsErrorCode.CLIENT_ID_IN_USE) {
+                return fail(FailureReason.Kind.CLIENT_ID_IN_USE, "TWS at " + target + " refused client id "
+                        + clientId + ": already in use by another connection (error 326)");
+            } else {
+                unused.add(event);
             }
-        } catch (WireFormatException e) {
-            context.getLog().warn("Unreadable frame during the handshake with {}: {}", target, e.getMessage());
+            if (progress.complete()) {
+                SessionEvent.ServerVersion version = progress.version().get();
+                if (!unused.isEmpty()) {
+                    context.getLog().debug("Session events before READY ignored: {}", unused);
+                }
+                socket.tell(new SocketActor.HandshakeSucceeded(new Ready(version.serverVersion(),
+                        version.connectionTime(), clientId, progress.accounts().get(), progress.nextOrderId().get()),
+                        events.subList(i + 1, events.size())));
+                return Behaviors.stopped();
+            }
         }
-        return handled(Optional.of(frame.payload()));
-    }
-
-    /** Answers the socket's frame; a frame not consumed goes back to it for the dispatcher. */
-    private Behavior<Command> handled(Optional<byte[]> passOn) {
-        socket.tell(new SocketActor.FrameHandled(passOn));
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> timedOut(String waitingFor) {
-        return fail(FailureReason.Kind.HANDSHAKE_TIMEOUT, "connected to " + target + " but no " + waitingFor
-                + " within " + settings.handshakeTimeout().toMillis() + " ms: is TWS showing its 'Accept incoming "
-                + "connection?' dialog, or is the API busy?");
+        socket.tell(new SocketActor.HandshakeProgress(unused));
+        return awaiting(progress);
     }
 
     private Behavior<Command> fail(FailureReason.Kind kind, String message) {

@@ -21,16 +21,11 @@ import java.util.Optional;
  * less than a second (seen against the simulator's enforcement). Spaced sends keep the count at TWS within the margin
  * between our rate and 50 however the network bunches them. The queue survives reconnects: requests made while not READY
  * wait here (or are rejected, per {@code disconnected-behavior}) and go out on the next READY socket.
- *
- * <p>While idle, the pacer opens a {@link SendGate}: one message's permission that a caller may take to write on its
- * own thread ({@link CurrentTimeLane}), and that the pacer takes back before it sends anything itself. A caller's
- * message is counted and spaced as the pacer's own ({@link DirectSent}), so the window holds across both ways out.
  */
 public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     /** Messages of the pacer. */
-    public sealed interface Command permits Enqueue, SocketReady, SocketGone, Shutdown, SlotFreed, SpacingOver,
-            DirectSent {
+    public sealed interface Command permits Enqueue, SocketReady, SocketGone, Shutdown, SlotFreed, SpacingOver {
     }
 
     /**
@@ -46,29 +41,11 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
      *
      * @param epoch         its epoch
      * @param socket        the socket actor
-     * @param writer        writes a frame to it without a hop through its mailbox
+     * @param writer        the socket's outbound queue, the one way onto its stream
      * @param serverVersion the version to encode with
      */
     public record SocketReady(long epoch, ActorRef<SocketActor.Command> socket, SocketWriter writer, int serverVersion)
             implements Command {
-
-        /**
-         * @param epoch         the socket's epoch
-         * @param socket        the socket actor, which gets each frame as a {@link SocketActor.Send}
-         * @param serverVersion the version to encode with
-         * @return a socket written through its mailbox (tests, and anything without a direct writer)
-         */
-        public static SocketReady viaMailbox(long epoch, ActorRef<SocketActor.Command> socket, int serverVersion) {
-            return new SocketReady(epoch, socket, frame -> socket.tell(new SocketActor.Send(frame)), serverVersion);
-        }
-    }
-
-    /**
-     * A caller took the {@link SendGate}'s permission and wrote a message itself: count it as sent now.
-     *
-     * @param epoch the socket it was written to
-     */
-    public record DirectSent(long epoch) implements Command {
     }
 
     /** The socket is gone: hold requests until the next one. */
@@ -108,16 +85,10 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private long slotTimerKey;
     private boolean throttling;
     private long delayedWhileThrottling;
-    private final SendGate gate;
-    /** This pacer opened the gate and has not taken it back: it may since have been taken by a caller. */
-    private boolean gateOpened;
-    /** A caller took the gate: its {@link DirectSent} comes next, and nothing is sent before it is counted. */
-    private boolean awaitingDirect;
 
     private Pacer(ActorContext<Command> context, TimerScheduler<Command> timers, ConnectionSettings settings,
-                  ConnectionMetrics metrics, SendGate gate) {
+                  ConnectionMetrics metrics) {
         super(context);
-        this.gate = gate;
         this.timers = timers;
         this.settings = settings;
         this.metrics = metrics;
@@ -127,18 +98,15 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     /**
      * @param settings rate, queue size, disconnected behaviour
      * @param metrics  counts the messages sent
-     * @param gate     opened while this pacer is idle, for callers that write themselves
      * @return the behaviour
      */
-    public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics, SendGate gate) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Pacer(ctx, timers, settings, metrics,
-                gate)));
+    public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Pacer(ctx, timers, settings, metrics)));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
-                .onMessage(DirectSent.class, this::onDirectSent)
                 .onMessage(Enqueue.class, this::onEnqueue)
                 .onMessage(SocketReady.class, this::onSocketReady)
                 .onMessage(SocketGone.class, this::onSocketGone)
@@ -215,7 +183,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     /** Sends at once when nothing is being spaced out; otherwise the next tick sends. */
     private void drain() {
-        if (!ticking && takeBackGate() && sendOne()) {
+        if (!ticking && sendOne()) {
             ticking = true;
             // Fixed rate: Akka catches up late ticks, so the average spacing is exact despite its 10 ms timer tick.
             timers.startTimerAtFixedRate(SpacingOver.INSTANCE, SpacingOver.INSTANCE, spacing);
@@ -262,53 +230,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         return true;
     }
 
-    private Behavior<Command> onDirectSent(DirectSent m) {
-        // The gate's permission was this pacer's turn: count it and space the next one from now, as for its own send.
-        gateOpened = false;
-        awaitingDirect = false;
-        metrics.messagesOut.increment();
-        slotsInUse++;
-        timers.startSingleTimer(slotTimerKey++, SlotFreed.INSTANCE, WINDOW);
-        ticking = true;
-        timers.startTimerAtFixedRate(SpacingOver.INSTANCE, SpacingOver.INSTANCE, spacing);
-        afterChange();
-        return this;
-    }
-
-    /**
-     * Takes the gate back before this pacer sends at once.
-     *
-     * @return false when a caller took it first: its message is the one sent now, and this pacer waits for its
-     *     {@link DirectSent}
-     */
-    private boolean takeBackGate() {
-        if (awaitingDirect) {
-            return false;
-        }
-        if (gateOpened) {
-            gateOpened = false;
-            if (gate.take().isEmpty()) {
-                awaitingDirect = true;
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Opens the gate while idle, takes it back otherwise; called after every change of state. */
-    private void updateGate() {
-        boolean idle = socket.isPresent() && queue.isEmpty() && !ticking && !tickOwed && !awaitingDirect && !shutdown
-                && slotsInUse < settings.pacing().messagesPerSecond();
-        if (idle && !gateOpened) {
-            gate.open(socket.get());
-            gateOpened = true;
-        } else if (!idle && gateOpened) {
-            takeBackGate();
-        }
-    }
-
     private void afterChange() {
-        updateGate();
         updateThrottlingLog();
     }
 

@@ -3,16 +3,35 @@ package io.github.twssupervisor.connection;
 import io.github.twssupervisor.wire.SessionCodec;
 import java.util.List;
 
-/** Session-level messages from TWS, decoded by the dispatcher and handled by the {@link ConnectionSupervisor}. */
-public sealed interface SessionEvent permits SessionEvent.Error, SessionEvent.NextValidId,
+/**
+ * Session-level messages from TWS, decoded in the socket's stream and handled by its {@link HandshakeActor} before
+ * Ready and by the {@link ConnectionSupervisor} after.
+ */
+public sealed interface SessionEvent permits SessionEvent.ServerVersion, SessionEvent.Error, SessionEvent.NextValidId,
         SessionEvent.ManagedAccounts, SessionEvent.CurrentTime {
+
+    /**
+     * The unframed-handshake's answer: the first frame TWS sends (TWS-WIRE.md §2).
+     *
+     * @param serverVersion  the version TWS chose
+     * @param connectionTime TWS's connection time, as it wrote it
+     */
+    record ServerVersion(int serverVersion, String connectionTime) implements SessionEvent {
+    }
 
     /**
      * An error message with id -1: a notice about the session.
      *
-     * @param error the decoded message
+     * @param error   the decoded message
+     * @param repeats how many identical messages (same code and text) this one stands for: a batch of frames carries
+     *                a notice once however often TWS repeated it, so a flood of one notice costs one event per batch
      */
-    record Error(SessionCodec.TwsError error) implements SessionEvent {
+    record Error(SessionCodec.TwsError error, int repeats) implements SessionEvent {
+
+        /** @param error the decoded message, received once */
+        public Error(SessionCodec.TwsError error) {
+            this(error, 1);
+        }
     }
 
     /**

@@ -1,17 +1,23 @@
 package io.github.twssupervisor.connection;
 
+import akka.io.Inet;
+import akka.io.TcpSO;
 import io.github.twssupervisor.config.ConnectionSettings;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
-import java.nio.channels.NetworkChannel;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import jdk.net.ExtendedSocketOptions;
 
 /**
- * The socket options of a TWS connection. Buffers, no-delay and keep-alive go on before connect (a receive buffer above
- * 64 KiB must be set before the TCP window is agreed); the keep-alive timings (Linux and macOS only, through
- * {@link ExtendedSocketOptions}) and the read-back after.
+ * The socket options of a TWS connection as Akka IO options for {@code Tcp.outgoingConnection}. Buffers, no-delay and
+ * keep-alive go on before connect (a receive buffer above 64 KiB must be set before the TCP window is agreed); the
+ * keep-alive timings (Linux and macOS only, through {@link ExtendedSocketOptions}) and the read-back run after connect
+ * ({@code SocketOptionV2.afterConnect}), on Akka's IO thread, which hands the report to a callback.
  */
 final class SocketOptions {
 
@@ -19,43 +25,57 @@ final class SocketOptions {
     }
 
     /**
-     * @param channel  a socket not yet connected
      * @param settings what to apply
-     * @throws IOException when the socket refuses an option
+     * @param onApplied receives what the socket reports after connect; called on an Akka IO thread
+     * @return options for {@code Tcp.outgoingConnection}
      */
-    static void beforeConnect(NetworkChannel channel, ConnectionSettings.Socket settings) throws IOException {
-        channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBuffer());
-        channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.sendBuffer());
-        channel.setOption(StandardSocketOptions.SO_KEEPALIVE, settings.keepAlive());
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, settings.tcpNoDelay());
+    static List<Inet.SocketOption> forConnect(ConnectionSettings.Socket settings, Consumer<SocketOptionsReport> onApplied) {
+        return List.of(TcpSO.receiveBufferSize(settings.receiveBuffer()), TcpSO.sendBufferSize(settings.sendBuffer()),
+                TcpSO.keepAlive(settings.keepAlive()), TcpSO.tcpNoDelay(settings.tcpNoDelay()),
+                new TuneAndReport(settings, onApplied));
     }
 
-    /**
-     * @param channel  a connected socket
-     * @param settings what to apply
-     * @return the options as the socket reports them now
-     * @throws IOException when the socket refuses an option
-     */
-    static SocketOptionsReport afterConnect(NetworkChannel channel, ConnectionSettings.Socket settings)
-            throws IOException {
-        if (settings.keepAlive()) {
-            trySet(channel, ExtendedSocketOptions.TCP_KEEPIDLE, (int) settings.keepAliveIdle().toSeconds());
-            trySet(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL, (int) settings.keepAliveInterval().toSeconds());
-            trySet(channel, ExtendedSocketOptions.TCP_KEEPCOUNT, settings.keepAliveCount());
+    /** Applies the extended keep-alive options and reads everything back. */
+    private static final class TuneAndReport extends Inet.AbstractSocketOptionV2 {
+
+        private final ConnectionSettings.Socket settings;
+        private final Consumer<SocketOptionsReport> onApplied;
+
+        TuneAndReport(ConnectionSettings.Socket settings, Consumer<SocketOptionsReport> onApplied) {
+            this.settings = settings;
+            this.onApplied = onApplied;
         }
-        return new SocketOptionsReport(channel.getOption(StandardSocketOptions.TCP_NODELAY),
-                channel.getOption(StandardSocketOptions.SO_RCVBUF), channel.getOption(StandardSocketOptions.SO_SNDBUF),
-                channel.getOption(StandardSocketOptions.SO_KEEPALIVE), read(channel, ExtendedSocketOptions.TCP_KEEPIDLE),
-                read(channel, ExtendedSocketOptions.TCP_KEEPINTERVAL), read(channel, ExtendedSocketOptions.TCP_KEEPCOUNT));
-    }
 
-    private static void trySet(NetworkChannel channel, SocketOption<Integer> option, int value) throws IOException {
-        if (channel.supportedOptions().contains(option)) {
-            channel.setOption(option, Math.max(1, value));
+        @Override
+        public void afterConnect(Socket socket) {
+            try {
+                if (settings.keepAlive()) {
+                    trySet(socket, ExtendedSocketOptions.TCP_KEEPIDLE, (int) settings.keepAliveIdle().toSeconds());
+                    trySet(socket, ExtendedSocketOptions.TCP_KEEPINTERVAL,
+                            (int) settings.keepAliveInterval().toSeconds());
+                    trySet(socket, ExtendedSocketOptions.TCP_KEEPCOUNT, settings.keepAliveCount());
+                }
+                onApplied.accept(new SocketOptionsReport(socket.getOption(StandardSocketOptions.TCP_NODELAY),
+                        socket.getOption(StandardSocketOptions.SO_RCVBUF),
+                        socket.getOption(StandardSocketOptions.SO_SNDBUF),
+                        socket.getOption(StandardSocketOptions.SO_KEEPALIVE),
+                        read(socket, ExtendedSocketOptions.TCP_KEEPIDLE),
+                        read(socket, ExtendedSocketOptions.TCP_KEEPINTERVAL),
+                        read(socket, ExtendedSocketOptions.TCP_KEEPCOUNT)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot apply socket options", e);
+            }
         }
-    }
 
-    private static Optional<Integer> read(NetworkChannel channel, SocketOption<Integer> option) throws IOException {
-        return channel.supportedOptions().contains(option) ? Optional.of(channel.getOption(option)) : Optional.empty();
+        private static void trySet(Socket socket, SocketOption<Integer> option, int value) throws IOException {
+            if (socket.supportedOptions().contains(option)) {
+                socket.setOption(option, Math.max(1, value));
+            }
+        }
+
+        private static Optional<Integer> read(Socket socket, SocketOption<Integer> option) throws IOException {
+            return socket.supportedOptions().contains(option) ? Optional.of(socket.getOption(option))
+                    : Optional.empty();
+        }
     }
 }

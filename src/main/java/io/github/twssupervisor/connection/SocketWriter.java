@@ -1,10 +1,9 @@
 package io.github.twssupervisor.connection;
 
 /**
- * Writes a complete frame to a Ready socket. The socket's writer is safe to call from the pacer's thread: it puts the
- * frame straight into the socket's outbound queue, so a paced request does not wait for the socket actor's mailbox. A
- * socket that no longer takes data fails itself; the frame is then lost with the socket, as with any write to a dead
- * connection, and the requester hears of it through the reconnect.
+ * Writes a complete frame to a socket: the pacer's handle on a Ready socket's {@link OutboundQueue}. A socket that no
+ * longer takes data fails itself; the frame is then lost with the socket, as with any write to a dead connection, and
+ * the requester hears of it through the reconnect.
  */
 @FunctionalInterface
 public interface SocketWriter {

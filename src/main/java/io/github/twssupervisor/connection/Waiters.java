@@ -2,64 +2,53 @@ package io.github.twssupervisor.connection;
 
 import akka.actor.typed.ActorRef;
 import akka.pattern.StatusReply;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.function.Consumer;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
- * Callers waiting for an answer that carries no request id (currentTime, Ready), answered oldest first. Thread-safe:
- * the supervisor adds and fails waiters, and the socket's reading thread answers currentTime where it reads it (see
- * {@link SessionInbox}). A waiter is answered once, by whoever takes it out.
+ * Callers waiting for an answer that carries no request id (currentTime, Ready), answered oldest first. Owned and used
+ * by one actor only.
  *
  * @param <T> the answer type
  */
 final class Waiters<T> {
 
-    private record Waiter<T>(long requestId, Consumer<StatusReply<T>> replyTo) {
+    private record Waiter<T>(long requestId, ActorRef<StatusReply<T>> replyTo) {
     }
 
-    private final ConcurrentLinkedDeque<Waiter<T>> waiting = new ConcurrentLinkedDeque<>();
+    private final ArrayDeque<Waiter<T>> waiting = new ArrayDeque<>();
 
     void add(long requestId, ActorRef<StatusReply<T>> replyTo) {
-        waiting.addLast(new Waiter<>(requestId, replyTo::tell));
-    }
-
-    /** A waiter outside the actor system: the answer completes the future, a failure fails it. */
-    void add(long requestId, CompletableFuture<T> answer) {
-        waiting.addLast(new Waiter<>(requestId, reply -> {
-            if (reply.isSuccess()) {
-                answer.complete(reply.getValue());
-            } else {
-                answer.completeExceptionally(reply.getError());
-            }
-        }));
+        waiting.addLast(new Waiter<>(requestId, replyTo));
     }
 
     /** Answers the oldest waiter, if any; an answer nobody waits for (a heartbeat probe's) is dropped. */
     void answerOldest(T answer) {
         Waiter<T> oldest = waiting.pollFirst();
         if (oldest != null) {
-            oldest.replyTo().accept(StatusReply.success(answer));
+            oldest.replyTo().tell(StatusReply.success(answer));
         }
     }
 
     void answerAll(T answer) {
         for (Waiter<T> waiter = waiting.pollFirst(); waiter != null; waiter = waiting.pollFirst()) {
-            waiter.replyTo().accept(StatusReply.success(answer));
+            waiter.replyTo().tell(StatusReply.success(answer));
         }
     }
 
     void fail(long requestId, String why) {
-        for (Waiter<T> waiter : waiting) {
-            if (waiter.requestId() == requestId && waiting.removeFirstOccurrence(waiter)) {
-                waiter.replyTo().accept(StatusReply.error(why));
+        for (Iterator<Waiter<T>> it = waiting.iterator(); it.hasNext(); ) {
+            Waiter<T> waiter = it.next();
+            if (waiter.requestId() == requestId) {
+                it.remove();
+                waiter.replyTo().tell(StatusReply.error(why));
             }
         }
     }
 
     void failAll(String why) {
         for (Waiter<T> waiter = waiting.pollFirst(); waiter != null; waiter = waiting.pollFirst()) {
-            waiter.replyTo().accept(StatusReply.error(why));
+            waiter.replyTo().tell(StatusReply.error(why));
         }
     }
 }

@@ -13,42 +13,30 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Delivers the decoded events of the current socket to the owners of their request ids, and the rest to raw
- * subscribers. The events come decoded from the {@link FrameIntake}; this actor holds who owns what. It learns each
- * new socket's epoch from {@link Attached} and drops events of any other epoch, so a late event from a dead socket is
- * never taken for the new socket's.
+ * subscribers. The events come decoded from the socket's stream ({@link FrameDecoder}); this actor holds who owns
+ * what. Epochs only grow, so the newest epoch it has seen is the current socket's, and it drops events of any older
+ * one: a late event from a dead socket is never taken for the new socket's.
  */
 public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
     /** Messages of the dispatcher. */
-    public sealed interface Command permits Attached, Decoded, SubscribeRaw, UnsubscribeRaw, RawSubscriberStopped,
+    public sealed interface Command permits Decoded, SubscribeRaw, UnsubscribeRaw, RawSubscriberStopped,
             RegisterOwner, UnregisterOwner {
     }
 
     /**
-     * A socket finished its version negotiation: its events are the current ones.
-     *
-     * @param epoch the socket's epoch
-     */
-    public record Attached(long epoch) implements Command {
-    }
-
-    /**
      * Events of frames read together, in order, for owners or raw subscribers (never for the supervisor). The socket
-     * reads on only once {@code handled} is completed, so the dispatcher's pace is TCP's.
+     * reads on only once {@code handled} is told, so the dispatcher's pace is TCP's.
      *
-     * <p>A plain future rather than an ask's reply: the socket's thread waits on one per batch, and the future of an
-     * ask runs even its non-async callbacks on another executor: on a two-core machine, a new thread each time.
-     *
-     * @param epoch      the socket's epoch; events of another epoch are dropped (and acknowledged)
+     * @param epoch      the socket's epoch; events of an older one than the newest seen are dropped (and
+     *                   acknowledged)
      * @param deliveries runs of one request id's events and messages for raw subscribers, in frame order
-     * @param handled    completed once the events are delivered, whatever became of them
+     * @param handled    told once the events are delivered, whatever became of them
      */
-    public record Decoded(long epoch, List<Delivery> deliveries, CompletableFuture<Done> handled)
-            implements Command {
+    public record Decoded(long epoch, List<Delivery> deliveries, ActorRef<Done> handled) implements Command {
     }
 
     /** What the intake hands over for delivery: a {@link RequestRun}, or a message for raw subscribers. */
@@ -104,10 +92,6 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Decoded.class, this::onDecoded)
-                .onMessage(Attached.class, m -> {
-                    epoch = m.epoch();
-                    return this;
-                })
                 .onMessage(SubscribeRaw.class, this::onSubscribeRaw)
                 .onMessage(UnsubscribeRaw.class, m -> removeRaw(m.subscriber()))
                 .onMessage(RawSubscriberStopped.class, m -> removeRaw(m.subscriber()))
@@ -124,11 +108,12 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
     private Behavior<Command> onDecoded(Decoded decoded) {
         try {
-            if (decoded.epoch() != epoch) {
+            if (decoded.epoch() < epoch) {
                 getContext().getLog().debug("Dropped {} delivery(ies) of socket epoch {} (current {})",
                         decoded.deliveries().size(), decoded.epoch(), epoch);
                 return this;
             }
+            epoch = decoded.epoch();
             OwnerBatches batches = new OwnerBatches();
             for (Delivery delivery : decoded.deliveries()) {
                 if (delivery instanceof RequestRun run) {
@@ -144,7 +129,7 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
             return this;
         } finally {
             // Even after a bug's exception (this actor is resumed), or the socket would stop reading.
-            decoded.handled().complete(Done.getInstance());
+            decoded.handled().tell(Done.getInstance());
         }
     }
 

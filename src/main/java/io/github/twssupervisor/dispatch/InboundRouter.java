@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Decodes an inbound frame with the negotiated server version and decides its owner. A pure function, tested without
- * actors; the {@link FrameIntake} runs it where the frames are read and the {@link Dispatcher} delivers the rest.
+ * actors; the {@link FrameDecoder} runs it in the socket's stream and the {@link Dispatcher} delivers the rest.
  *
  * <pre>
  * error with id -1, nextValidId, managedAccounts, currentTime  -> supervisor (session level)

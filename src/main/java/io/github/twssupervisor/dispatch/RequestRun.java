@@ -3,7 +3,7 @@ package io.github.twssupervisor.dispatch;
 import java.util.List;
 
 /**
- * Consecutive events of one request id, from frames read together, in frame order. The {@link FrameIntake} groups
+ * Consecutive events of one request id, from frames read together, in frame order. The {@link FrameDecoder} groups
  * them on the socket's thread, where the events were just made, so the {@link Dispatcher} delivers a run with one owner
  * look-up and never touches its events: a blast of ticks costs the dispatcher nothing per tick.
  *

@@ -2,28 +2,22 @@ package io.github.twssupervisor.connection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.SessionCodec.TwsError;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.VersionRange;
-import io.github.twssupervisor.wire.WireLimits;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,24 +47,12 @@ class HandshakeActorTest {
         testKit.shutdownTestKit();
     }
 
-    private static byte[] payloadOf(byte[] frame) {
-        return Arrays.copyOfRange(frame, WireLimits.LENGTH_PREFIX_BYTES, frame.length);
-    }
+    private static final SessionEvent VERSION_FRAME = new SessionEvent.ServerVersion(VERSION, CONNECTION_TIME);
+    private static final SessionEvent NEXT_VALID_ID = new SessionEvent.NextValidId(NEXT_ORDER_ID);
+    private static final SessionEvent MANAGED_ACCOUNTS = new SessionEvent.ManagedAccounts(ACCOUNTS);
 
-    private static byte[] versionFrame(int version) {
-        return payloadOf(Handshake.serverHelloFrame(new Handshake.ServerHello(version, CONNECTION_TIME)));
-    }
-
-    private static byte[] nextValidId() {
-        return payloadOf(SessionCodec.nextValidId(NEXT_ORDER_ID));
-    }
-
-    private static byte[] managedAccounts() {
-        return payloadOf(SessionCodec.managedAccounts(ACCOUNTS));
-    }
-
-    private static byte[] error(int id, int code, String message) {
-        return payloadOf(SessionCodec.error(VERSION, TwsError.of(id, code, message, ERROR_TIME)));
+    private static SessionEvent error(int id, int code, String message) {
+        return new SessionEvent.Error(TwsError.of(id, code, message, ERROR_TIME));
     }
 
     /** Starts a handshake and checks its one unprompted write: preamble and version offer. */
@@ -83,23 +65,21 @@ class HandshakeActorTest {
         return handshake;
     }
 
-    private void frame(ActorRef<HandshakeActor.Command> handshake, byte[] payload) {
-        handshake.tell(new HandshakeActor.FrameReceived(payload));
+    /** The socket hands over a batch's session events. */
+    private void received(ActorRef<HandshakeActor.Command> handshake, SessionEvent... events) {
+        handshake.tell(new HandshakeActor.Received(List.of(events)));
     }
 
-    private void expectHandled(Optional<byte[]> passOn) {
-        SocketActor.FrameHandled handled = socket.expectMessageClass(SocketActor.FrameHandled.class);
-        assertEquals(passOn.isPresent(), handled.passOn().isPresent(), "passed on");
-        passOn.ifPresent(p -> assertArrayEquals(p, handled.passOn().get()));
+    private void expectProgress(SessionEvent... passedOn) {
+        socket.expectMessage(new SocketActor.HandshakeProgress(List.of(passedOn)));
     }
 
-    /** Sends the version frame and checks the answer: version, startApi, frame handled. */
+    /** Sends the version frame and checks the answer: startApi, then the batch handled. */
     private void negotiate(ActorRef<HandshakeActor.Command> handshake) {
-        frame(handshake, versionFrame(VERSION));
-        socket.expectMessage(new SocketActor.VersionNegotiated(VERSION));
+        received(handshake, VERSION_FRAME);
         assertArrayEquals(SessionCodec.startApi(CLIENT_ID, ""),
                 socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
-        expectHandled(Optional.empty());
+        expectProgress();
     }
 
     private FailureReason expectFailure(FailureReason.Kind kind) {
@@ -128,10 +108,10 @@ class HandshakeActorTest {
     void readyAfterNextValidIdThenManagedAccounts() {
         ActorRef<HandshakeActor.Command> handshake = start();
         negotiate(handshake);
-        frame(handshake, nextValidId());
-        expectHandled(Optional.empty());
-        frame(handshake, managedAccounts());
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady()));
+        received(handshake, NEXT_VALID_ID);
+        expectProgress();
+        received(handshake, MANAGED_ACCOUNTS);
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
         expectStopped(handshake);
     }
 
@@ -139,67 +119,45 @@ class HandshakeActorTest {
     void readyAfterManagedAccountsThenNextValidId() {
         ActorRef<HandshakeActor.Command> handshake = start();
         negotiate(handshake);
-        frame(handshake, managedAccounts());
-        expectHandled(Optional.empty());
-        frame(handshake, nextValidId());
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady()));
+        received(handshake, MANAGED_ACCOUNTS);
+        expectProgress();
+        received(handshake, NEXT_VALID_ID);
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
         expectStopped(handshake);
     }
 
     @Test
-    void framesBeforeTheVersionFrameAreIgnored() {
+    void aWholeHandshakeInOneBatchPassesOnWhatCameAfterIt() {
         ActorRef<HandshakeActor.Command> handshake = start();
-        // A notice before the version frame (TWS sometimes sends news first), and a two-field frame whose first
-        // field is not a number.
-        for (byte[] early : List.of(error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.MARKET_DATA_FARM_OK, "usfarm"),
-                payloadOf(FieldWriter.frameOf(List.of("news", "x"))))) {
-            frame(handshake, early);
-            expectHandled(Optional.empty());
-        }
-        socket.expectNoMessage();
-        negotiate(handshake);
-        frame(handshake, nextValidId());
-        expectHandled(Optional.empty());
-        frame(handshake, managedAccounts());
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady()));
+        SessionEvent before = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.MARKET_DATA_FARM_OK, "usfarm");
+        SessionEvent after = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.HMDS_FARM_OK, "ushmds");
+        received(handshake, VERSION_FRAME, NEXT_VALID_ID, before, MANAGED_ACCOUNTS, after);
+        assertArrayEquals(SessionCodec.startApi(CLIENT_ID, ""),
+                socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
+        // A notice before READY is of no one's use (the supervisor is not READY yet); one after it goes on, in order.
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of(after)));
+        expectStopped(handshake);
     }
 
     @Test
-    void aFarmNoticeDuringTheHandshakeIsPassedOn() {
+    void aFarmNoticeDuringTheHandshakeIsHandedBack() {
         ActorRef<HandshakeActor.Command> handshake = start();
         negotiate(handshake);
-        frame(handshake, nextValidId());
-        expectHandled(Optional.empty());
-        byte[] notice = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.MARKET_DATA_FARM_OK,
+        received(handshake, NEXT_VALID_ID);
+        expectProgress();
+        SessionEvent notice = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.MARKET_DATA_FARM_OK,
                 "Market data farm connection is OK:usfarm");
-        frame(handshake, notice);
-        SocketActor.FrameHandled handled = socket.expectMessageClass(SocketActor.FrameHandled.class);
-        assertSame(notice, handled.passOn().orElseThrow(), "the payload itself is handed back");
-        frame(handshake, managedAccounts());
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady()));
-    }
-
-    @Test
-    void anUnreadableFrameDuringTheHandshakeIsLoggedAndPassedOn() {
-        ActorRef<HandshakeActor.Command> handshake = start();
-        negotiate(handshake);
-        byte[] garbage = payloadOf(FieldWriter.frameOf(List.of("garbage")));
-        LoggingTestKit.warn("Unreadable frame during the handshake").expect(testKit.system(), () -> {
-            frame(handshake, garbage);
-            return null;
-        });
-        expectHandled(Optional.of(garbage));
-        frame(handshake, managedAccounts());
-        expectHandled(Optional.empty());
-        frame(handshake, nextValidId());
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady()));
+        received(handshake, notice);
+        expectProgress(notice);
+        received(handshake, MANAGED_ACCOUNTS);
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
     }
 
     @Test
     void clientIdInUseFailsTheHandshake() {
         ActorRef<HandshakeActor.Command> handshake = start();
         negotiate(handshake);
-        frame(handshake, error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.CLIENT_ID_IN_USE,
+        received(handshake, error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.CLIENT_ID_IN_USE,
                 "Unable to connect as the client id is already in use. Retry with a unique client id."));
         FailureReason reason = expectFailure(FailureReason.Kind.CLIENT_ID_IN_USE);
         assertTrue(reason.message().contains(String.valueOf(CLIENT_ID)), reason.message());
@@ -210,7 +168,7 @@ class HandshakeActorTest {
     void aServerVersionBelowTheOfferIsAVersionMismatch() {
         ActorRef<HandshakeActor.Command> handshake = start();
         int old = 150;
-        frame(handshake, versionFrame(old));
+        received(handshake, new SessionEvent.ServerVersion(old, CONNECTION_TIME));
         FailureReason reason = expectFailure(FailureReason.Kind.VERSION_MISMATCH);
         assertTrue(reason.message().contains(String.valueOf(old)), reason.message());
         expectStopped(handshake);
@@ -219,7 +177,7 @@ class HandshakeActorTest {
     @Test
     void aServerVersionAboveTheOfferIsAVersionMismatch() {
         ActorRef<HandshakeActor.Command> handshake = start();
-        frame(handshake, versionFrame(SETTINGS.maxVersion() + 1));
+        received(handshake, new SessionEvent.ServerVersion(SETTINGS.maxVersion() + 1, CONNECTION_TIME));
         expectFailure(FailureReason.Kind.VERSION_MISMATCH);
         expectStopped(handshake);
     }
@@ -243,8 +201,8 @@ class HandshakeActorTest {
         Duration half = SETTINGS.handshakeTimeout().dividedBy(2);
         manualTime.timePasses(half);
         negotiate(handshake);
-        frame(handshake, nextValidId());
-        expectHandled(Optional.empty());
+        received(handshake, NEXT_VALID_ID);
+        expectProgress();
         manualTime.timePasses(SETTINGS.handshakeTimeout().minus(half));
         FailureReason reason = expectFailure(FailureReason.Kind.HANDSHAKE_TIMEOUT);
         assertTrue(reason.message().contains("no managedAccounts"), reason.message());
@@ -255,10 +213,10 @@ class HandshakeActorTest {
     void noTimeoutAfterReady() {
         ActorRef<HandshakeActor.Command> handshake = start();
         negotiate(handshake);
-        frame(handshake, nextValidId());
-        expectHandled(Optional.empty());
-        frame(handshake, managedAccounts());
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady()));
+        received(handshake, NEXT_VALID_ID);
+        expectProgress();
+        received(handshake, MANAGED_ACCOUNTS);
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
         expectStopped(handshake);
         manualTime.timePasses(SETTINGS.handshakeTimeout());
         socket.expectNoMessage();

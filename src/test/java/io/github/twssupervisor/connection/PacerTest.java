@@ -61,7 +61,22 @@ class PacerTest {
     private static final int SERVER_VERSION = ServerVersion.MAX_SUPPORTED;
     private static final String REQ_CURRENT_TIME = String.valueOf(OutgoingMessageId.REQ_CURRENT_TIME.code());
 
-    private final TestProbe<SocketActor.Command> socket = testKit.createTestProbe(SocketActor.Command.class);
+    private final TestProbe<Written> socket = testKit.createTestProbe(Written.class);
+    private final TestProbe<SocketActor.Command> socketActor = testKit.createTestProbe(SocketActor.Command.class);
+
+    /** A frame the pacer wrote to the socket's outbound queue. */
+    private record Written(byte[] frame) {
+    }
+
+    /** A READY socket whose outbound queue is the probe. */
+    private Pacer.SocketReady readySocket(long epoch) {
+        return readySocket(epoch, socket, SERVER_VERSION);
+    }
+
+    private Pacer.SocketReady readySocket(long epoch, TestProbe<Written> queue, int serverVersion) {
+        return new Pacer.SocketReady(epoch, socketActor.ref(), frame -> queue.ref().tell(new Written(frame)),
+                serverVersion);
+    }
     private final TestProbe<OutboundRequest.Outcome> replies = testKit.createTestProbe(OutboundRequest.Outcome.class);
     private final List<ActorRef<Pacer.Command>> pacers = new ArrayList<>();
     private ConnectionMetrics metrics;
@@ -77,14 +92,9 @@ class PacerTest {
     }
 
     private ActorRef<Pacer.Command> pacer(int messagesPerSecond, int queueSize, DisconnectedBehavior behavior) {
-        return pacer(messagesPerSecond, queueSize, behavior, new SendGate());
-    }
-
-    private ActorRef<Pacer.Command> pacer(int messagesPerSecond, int queueSize, DisconnectedBehavior behavior,
-                                          SendGate gate) {
         metrics = new ConnectionMetrics();
         ActorRef<Pacer.Command> pacer = testKit.spawn(Pacer.create(DEFAULTS.withPacing(
-                new ConnectionSettings.Pacing(messagesPerSecond, queueSize), behavior), metrics, gate));
+                new ConnectionSettings.Pacing(messagesPerSecond, queueSize), behavior), metrics));
         pacers.add(pacer);
         return pacer;
     }
@@ -92,7 +102,7 @@ class PacerTest {
     /** A pacer with the default queue, already given a READY socket of epoch 1. */
     private ActorRef<Pacer.Command> readyPacer(int messagesPerSecond) {
         ActorRef<Pacer.Command> pacer = pacer(messagesPerSecond, QUEUE_SIZE, DisconnectedBehavior.QUEUE);
-        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(1));
         return pacer;
     }
 
@@ -143,8 +153,8 @@ class PacerTest {
         }
     }
 
-    private static int numberOf(SocketActor.Command command) {
-        SocketActor.Send send = assertInstanceOf(SocketActor.Send.class, command);
+    private static int numberOf(Written command) {
+        Written send = command;
         byte[] payload = Arrays.copyOfRange(send.frame(), WireLimits.LENGTH_PREFIX_BYTES, send.frame().length);
         return Integer.parseInt(Frames.fields(payload).get(2));
     }
@@ -157,7 +167,7 @@ class PacerTest {
      * Expects exactly the requests {@code from..to}, in that order, then nothing more for {@link #SETTLE}, which also
      * lets the pacer start the timers that follow a send.
      */
-    private static void expectSends(TestProbe<SocketActor.Command> on, int from, int to) {
+    private static void expectSends(TestProbe<Written> on, int from, int to) {
         List<Integer> numbers = on.receiveSeveralMessages(to - from + 1).stream().map(PacerTest::numberOf)
                 .collect(Collectors.toList());
         assertEquals(range(from, to), numbers);
@@ -165,13 +175,13 @@ class PacerTest {
     }
 
     /** Lets {@code amount} pass and expects nothing on the socket. */
-    private static void expectNoSendAfter(TestProbe<SocketActor.Command> on, Duration amount) {
+    private static void expectNoSendAfter(TestProbe<Written> on, Duration amount) {
         manualTime.timePasses(amount);
         on.expectNoMessage(SETTLE);
     }
 
     /** Lets one spacing at a time pass and expects exactly one of the requests {@code from..to} on each, in order. */
-    private static void expectOnePerTick(TestProbe<SocketActor.Command> on, Duration spacing, int from, int to) {
+    private static void expectOnePerTick(TestProbe<Written> on, Duration spacing, int from, int to) {
         for (int n = from; n <= to; n++) {
             manualTime.timePasses(spacing);
             expectSends(on, n, n);
@@ -197,7 +207,7 @@ class PacerTest {
         long epoch = 7;
         int total = 2 * RATE;
         ActorRef<Pacer.Command> pacer = pacer(RATE, QUEUE_SIZE, DisconnectedBehavior.QUEUE);
-        pacer.tell(Pacer.SocketReady.viaMailbox(epoch, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(epoch));
         enqueueAll(pacer, 1, total);
 
         expectSends(socket, 1, 1);
@@ -239,7 +249,7 @@ class PacerTest {
     void theFramesAreTheEncodersBytes() {
         ActorRef<Pacer.Command> pacer = readyPacer(DEFAULTS.pacing().messagesPerSecond());
         pacer.tell(new Pacer.Enqueue(request(42)));
-        assertArrayEquals(frame(42), socket.expectMessageClass(SocketActor.Send.class).frame());
+        assertArrayEquals(frame(42), socket.expectMessageClass(Written.class).frame());
     }
 
     @Test
@@ -326,7 +336,7 @@ class PacerTest {
         replies.expectNoMessage(SETTLE);
         socket.expectNoMessage(SETTLE);
 
-        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(1));
         expectSends(socket, 1, 1);
         expectOnePerTick(socket, SPACING, 2, queueSize);
         expectSent(1, queueSize, 1);
@@ -337,7 +347,7 @@ class PacerTest {
     void aFullQueueRejectsWhileRequestsWaitAndTakesRequestsAgainOnceOneLeaves() {
         int queueSize = 3;
         ActorRef<Pacer.Command> pacer = pacer(RATE, queueSize, DisconnectedBehavior.QUEUE);
-        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(1));
         int accepted = 1 + queueSize; // the first goes at once, the queue holds the rest
         enqueueAll(pacer, 1, accepted + 2);
 
@@ -367,7 +377,7 @@ class PacerTest {
         enqueueAll(pacer, 1, 1);
         expectRejected(1, OutboundRequest.Reason.NOT_CONNECTED);
 
-        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(1));
         socket.expectNoMessage(SETTLE);
         enqueueAll(pacer, 2, 2);
         expectSends(socket, 2, 2);
@@ -376,7 +386,7 @@ class PacerTest {
         pacer.tell(Pacer.SocketGone.INSTANCE);
         enqueueAll(pacer, 3, 3);
         expectRejected(3, OutboundRequest.Reason.NOT_CONNECTED);
-        pacer.tell(Pacer.SocketReady.viaMailbox(2, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(2));
         socket.expectNoMessage(SETTLE);
     }
 
@@ -396,14 +406,14 @@ class PacerTest {
         socket.expectNoMessage(SETTLE);
 
         LoggingTestKit.info("Sending " + queued + " requests queued while not READY").expect(testKit.system(), () -> {
-            pacer.tell(Pacer.SocketReady.viaMailbox(epoch, socket.ref(), negotiated));
+            pacer.tell(readySocket(epoch, socket, negotiated));
             return null;
         });
         for (int n = 1; n <= queued; n++) {
             if (n > 1) {
                 manualTime.timePasses(SPACING);
             }
-            byte[] frame = socket.expectMessageClass(SocketActor.Send.class).frame();
+            byte[] frame = socket.expectMessageClass(Written.class).frame();
             byte[] expected = FieldWriter.frameOf(List.of(REQ_CURRENT_TIME, "1", String.valueOf(n),
                     String.valueOf(negotiated)));
             assertArrayEquals(expected, frame, "request " + n);
@@ -446,7 +456,7 @@ class PacerTest {
         enqueueAll(pacer, 4, 4);
         expectRejected(4, OutboundRequest.Reason.CLOSED);
 
-        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(1));
         enqueueAll(pacer, 5, 5);
         expectRejected(5, OutboundRequest.Reason.CLOSED);
         socket.expectNoMessage(SETTLE);
@@ -467,7 +477,7 @@ class PacerTest {
 
     @Test
     void socketGoneHoldsRequestsForTheNextSocketAndKeepsTheSpacing() {
-        TestProbe<SocketActor.Command> nextSocket = testKit.createTestProbe(SocketActor.Command.class);
+        TestProbe<Written> nextSocket = testKit.createTestProbe(Written.class);
         ActorRef<Pacer.Command> pacer = readyPacer(RATE);
         enqueueAll(pacer, 1, 1);
         expectSends(socket, 1, 1);
@@ -479,7 +489,7 @@ class PacerTest {
         replies.expectNoMessage(SETTLE);
 
         // Back within one spacing of request 1: the queue goes to the new socket, one per tick from request 1.
-        pacer.tell(Pacer.SocketReady.viaMailbox(2, nextSocket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(2, nextSocket, SERVER_VERSION));
         nextSocket.expectNoMessage(SETTLE);
         expectOnePerTick(nextSocket, SPACING, 2, 3);
         expectSent(2, 3, 2);
@@ -488,7 +498,7 @@ class PacerTest {
 
     @Test
     void socketGoneRejectsDropOnDisconnectRequestsAndKeepsTheOthersForTheNextSocket() {
-        TestProbe<SocketActor.Command> nextSocket = testKit.createTestProbe(SocketActor.Command.class);
+        TestProbe<Written> nextSocket = testKit.createTestProbe(Written.class);
         ActorRef<Pacer.Command> pacer = readyPacer(RATE);
         pacer.tell(new Pacer.Enqueue(request(1)));
         pacer.tell(new Pacer.Enqueue(droppedOnDisconnect(2)));
@@ -504,7 +514,7 @@ class PacerTest {
         replies.expectNoMessage(SETTLE);
         expectNoSendAfter(socket, SPACING); // the tick finds no socket and stops
 
-        pacer.tell(Pacer.SocketReady.viaMailbox(2, nextSocket.ref(), SERVER_VERSION));
+        pacer.tell(readySocket(2, nextSocket, SERVER_VERSION));
         expectSends(nextSocket, 3, 3);
         manualTime.timePasses(SPACING);
         expectSends(nextSocket, 5, 5);
@@ -554,80 +564,5 @@ class PacerTest {
             expectNoSendAfter(socket, SPACING);
             return null;
         });
-    }
-
-    // ---------------------------------------------------------------- the gate for callers that write themselves
-
-    private ActorRef<Pacer.Command> readyPacerWithGate(int messagesPerSecond, SendGate gate) {
-        ActorRef<Pacer.Command> pacer = pacer(messagesPerSecond, QUEUE_SIZE, DisconnectedBehavior.QUEUE, gate);
-        pacer.tell(Pacer.SocketReady.viaMailbox(1, socket.ref(), SERVER_VERSION));
-        return pacer;
-    }
-
-    private void awaitGate(SendGate gate, boolean open) {
-        socket.awaitAssert(() -> {
-            assertEquals(open, gate.isOpen(), "gate open");
-            return null;
-        });
-    }
-
-    @Test
-    void anIdlePacerOpensTheGateAndCountsADirectSendAsItsOwnSpacingTheNextOne() {
-        SendGate gate = new SendGate();
-        ActorRef<Pacer.Command> pacer = readyPacerWithGate(RATE, gate);
-        awaitGate(gate, true);
-        Pacer.SocketReady taken = gate.take().orElseThrow();
-        assertEquals(1, taken.epoch());
-        assertTrue(gate.take().isEmpty(), "one permission only");
-        pacer.tell(new Pacer.DirectSent(1));
-        pacer.tell(new Pacer.Enqueue(request(1)));
-
-        socket.expectNoMessage(SETTLE);
-        manualTime.timePasses(SPACING);
-        expectSends(socket, 1, 1);
-        assertEquals(2, metrics.messagesOut());
-    }
-
-    @Test
-    void aGateTakenBeforeThePacersOwnSendHoldsTheQueueUntilTheDirectSendIsCounted() {
-        SendGate gate = new SendGate();
-        ActorRef<Pacer.Command> pacer = readyPacerWithGate(RATE, gate);
-        awaitGate(gate, true);
-        assertTrue(gate.take().isPresent());
-        pacer.tell(new Pacer.Enqueue(request(1)));
-        expectNoSendAfter(socket, SPACING);
-        expectNoSendAfter(socket, SPACING);
-
-        pacer.tell(new Pacer.DirectSent(1));
-        socket.expectNoMessage(SETTLE);
-        manualTime.timePasses(SPACING);
-        expectSends(socket, 1, 1);
-    }
-
-    @Test
-    void theGateIsShutWhileADirectSendIsSpacedOutAndWithoutASocket() {
-        SendGate gate = new SendGate();
-        ActorRef<Pacer.Command> pacer = readyPacerWithGate(RATE, gate);
-        for (int i = 0; i < 3; i++) {
-            awaitGate(gate, true);
-            assertTrue(gate.take().isPresent());
-            pacer.tell(new Pacer.DirectSent(1));
-            socket.expectNoMessage(SETTLE);
-            assertFalse(gate.isOpen(), "shut for a spacing after a direct send");
-            manualTime.timePasses(SPACING);
-        }
-        awaitGate(gate, true);
-
-        pacer.tell(Pacer.SocketGone.INSTANCE);
-        awaitGate(gate, false);
-        pacer.tell(Pacer.SocketReady.viaMailbox(2, socket.ref(), SERVER_VERSION));
-        awaitGate(gate, true);
-        assertEquals(2, gate.take().orElseThrow().epoch());
-        pacer.tell(new Pacer.DirectSent(2));
-        pacer.tell(Pacer.Shutdown.INSTANCE);
-        manualTime.timePasses(WINDOW.multipliedBy(2));
-        socket.expectNoMessage(SETTLE);
-        assertFalse(gate.isOpen(), "never open after shutdown");
-        assertEquals(4, metrics.messagesOut());
     }
 }

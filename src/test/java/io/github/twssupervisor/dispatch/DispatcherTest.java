@@ -11,10 +11,7 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
-import io.github.twssupervisor.connection.ConnectionMetrics;
-import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.SessionEvent;
-import io.github.twssupervisor.connection.SessionInbox;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.TickType;
@@ -25,18 +22,16 @@ import io.github.twssupervisor.wire.ServerVersion;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireLimits;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The intake and the dispatcher together, as a socket uses them: decoding, routing, delivery, and the epoch filter that
- * keeps a dead socket's events out.
+ * The frame decoder and the dispatcher together, as a socket's stream and actor use them: decoding, routing, delivery,
+ * and the epoch filter that keeps a dead socket's events out.
  */
 class DispatcherTest {
 
@@ -44,10 +39,7 @@ class DispatcherTest {
     private static final int VERSION = ServerVersion.MAX_SUPPORTED;
     private static final int ORDER_ID = 1001;
 
-    private final TestProbe<ConnectionSupervisor.Command> supervisor =
-            testKit.createTestProbe(ConnectionSupervisor.Command.class);
     private final TestProbe<RawEvent> raw = testKit.createTestProbe(RawEvent.class);
-    private final ConnectionMetrics metrics = new ConnectionMetrics();
 
     @AfterAll
     static void shutdown() {
@@ -61,67 +53,79 @@ class DispatcherTest {
     /** A message no domain decodes (id 999): it goes to raw subscribers. */
     private final byte[] unknown = payloadOf(FieldWriter.frameOf(List.of("999", "x")));
 
-    /** The intake of the dispatcher made by {@link #attachedTo}: what the socket hands its frames to. */
-    private FrameIntake intake;
+    /** The decoder of the dispatcher made by {@link #attachedTo}: what the socket's stream decodes with. */
+    private FrameDecoder decoder;
 
     private ActorRef<Dispatcher.Command> attachedTo(long epoch, List<DomainDecoder> decoders) {
         ActorRef<Dispatcher.Command> dispatcher = testKit.spawn(Dispatcher.create());
-        intake = new FrameIntake(new InboundRouter(decoders), dispatcher, SessionInbox.of(supervisor.ref()),
-                metrics, testKit.system().scheduler());
+        decoder = new FrameDecoder(new InboundRouter(decoders), dispatcher);
         dispatcher.tell(new Dispatcher.SubscribeRaw(raw.ref()));
-        intake.attached(epoch, VERSION);
+        accept(epoch, List.of()); // the dispatcher learns the epoch from the socket's first delivery
         return dispatcher;
     }
 
-    private static Done taken(CompletionStage<Done> handOff) throws Exception {
-        return handOff.toCompletableFuture().get(3, TimeUnit.SECONDS);
+    /**
+     * What the socket made of a batch: its session events (for the handshake or the supervisor), and the probe the
+     * dispatcher acknowledges its part to, if it had one.
+     */
+    private record HandOff(List<SessionEvent> session, Optional<TestProbe<Done>> taken) {
+        void expectTaken() {
+            taken.orElseThrow(() -> new AssertionError("nothing was handed to the dispatcher"))
+                    .expectMessage(Done.getInstance());
+        }
+    }
+
+    /** Decodes a batch as the stream does and hands the dispatcher its part as the socket does. */
+    private HandOff accept(long epoch, List<byte[]> payloads) {
+        List<SessionEvent> session = new ArrayList<>();
+        Optional<List<Dispatcher.Delivery>> forDispatcher = decoder.decode(VERSION, payloads, session);
+        if (payloads.isEmpty()) {
+            decoder.deliver(epoch, List.of(), testKit.createTestProbe(Done.class).ref());
+        }
+        Optional<TestProbe<Done>> taken = forDispatcher.map(events -> {
+            TestProbe<Done> probe = testKit.createTestProbe(Done.class);
+            decoder.deliver(epoch, events, probe.ref());
+            return probe;
+        });
+        return new HandOff(session, taken);
     }
 
     @Test
-    void sessionEventsGoToTheSupervisorTaggedWithTheirEpoch() {
+    void sessionEventsGoBackToTheSocketAndNothingToTheDispatcher() {
         long epoch = 4;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
-        intake.accept(epoch, VERSION, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
-        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
-                new SessionEvent.NextValidId(ORDER_ID)));
+        HandOff handOff = accept(epoch, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
+        assertEquals(List.of(new SessionEvent.NextValidId(ORDER_ID)), handOff.session());
+        assertTrue(handOff.taken().isEmpty(), "nothing for the dispatcher");
         raw.expectNoMessage();
         testKit.stop(dispatcher);
     }
 
     @Test
-    void eventsOfAnOlderOrNewerEpochAreDroppedAndSessionEventsCarryTheirEpoch() throws Exception {
+    void eventsOfAnOlderEpochThanTheNewestSeenAreDroppedAndANewerOneBecomesCurrent() {
         long epoch = 4;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
-        assertEquals(Done.getInstance(), taken(intake.accept(epoch - 1, VERSION, List.of(unknown))));
-        assertEquals(Done.getInstance(), taken(intake.accept(epoch + 1, VERSION, List.of(unknown))));
+        accept(epoch - 1, List.of(unknown)).expectTaken();
         raw.expectNoMessage();
 
-        intake.attached(epoch + 1, VERSION);
-        intake.accept(epoch, VERSION, List.of(unknown));
-        intake.accept(epoch + 1, VERSION, List.of(unknown));
+        accept(epoch + 1, List.of(unknown)).expectTaken();
         raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
+        accept(epoch, List.of(unknown)).expectTaken();
         raw.expectNoMessage();
-        assertEquals(4, metrics.messagesIn(), "every frame handed over is counted");
-
-        // A session event goes straight to the supervisor with its socket's epoch, by which the supervisor drops it.
-        intake.accept(epoch, VERSION, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
-        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
-                new SessionEvent.NextValidId(ORDER_ID)));
         testKit.stop(dispatcher);
     }
 
     @Test
-    void aBatchOfSessionEventsAndFailuresIsTakenAtOnceWithoutTheDispatcher() throws Exception {
+    void aBatchOfSessionEventsAndFailuresNeedsNoDispatcher() {
         long epoch = 5;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
         testKit.stop(dispatcher); // nothing here may need it
         int currentTime = IncomingMessageId.CURRENT_TIME.code();
-        CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(
+        HandOff handOff = accept(epoch, List.of(
                 payloadOf(SessionCodec.nextValidId(ORDER_ID)),
                 payloadOf(FieldWriter.frameOf(List.of(String.valueOf(currentTime), "1", "soon")))));
-        assertEquals(Done.getInstance(), taken(handOff));
-        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
-                new SessionEvent.NextValidId(ORDER_ID)));
+        assertEquals(List.of(new SessionEvent.NextValidId(ORDER_ID)), handOff.session());
+        assertTrue(handOff.taken().isEmpty(), "nothing for the dispatcher");
     }
 
     @Test
@@ -131,13 +135,12 @@ class DispatcherTest {
         List<String> tick = List.of(String.valueOf(IncomingMessageId.TICK_PRICE.code()), "6", "1001", "1", "150.25",
                 "100", "0");
         byte[] payload = payloadOf(FieldWriter.frameOf(tick));
-        intake.accept(epoch, VERSION, List.of(payload));
+        accept(epoch, List.of(payload));
         raw.expectMessage(new RawEvent(IncomingMessageId.TICK_PRICE.code(), tick));
 
         dispatcher.tell(new Dispatcher.UnsubscribeRaw(raw.ref()));
-        intake.accept(epoch, VERSION, List.of(payload));
+        accept(epoch, List.of(payload));
         raw.expectNoMessage();
-        supervisor.expectNoMessage();
         testKit.stop(dispatcher);
     }
 
@@ -147,13 +150,12 @@ class DispatcherTest {
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
         int currentTime = IncomingMessageId.CURRENT_TIME.code();
         LoggingTestKit.warn("Cannot decode message " + currentTime).expect(testKit.system(), () -> {
-            intake.accept(epoch, VERSION, List.of(payloadOf(FieldWriter.frameOf(
+            accept(epoch, List.of(payloadOf(FieldWriter.frameOf(
                     List.of(String.valueOf(currentTime), "1", "soon")))));
             return null;
         });
-        intake.accept(epoch, VERSION, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
-        supervisor.expectMessage(new ConnectionSupervisor.SessionEventReceived(epoch,
-                new SessionEvent.NextValidId(ORDER_ID)));
+        assertEquals(List.of(new SessionEvent.NextValidId(ORDER_ID)),
+                accept(epoch, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID)))).session());
         testKit.stop(dispatcher);
     }
 
@@ -164,7 +166,7 @@ class DispatcherTest {
         TestProbe<RawEvent> other = testKit.createTestProbe(RawEvent.class);
         dispatcher.tell(new Dispatcher.SubscribeRaw(other.ref()));
         raw.stop();
-        intake.accept(epoch, VERSION, List.of(unknown));
+        accept(epoch, List.of(unknown));
         other.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         testKit.stop(dispatcher);
     }
@@ -178,7 +180,7 @@ class DispatcherTest {
     }
 
     @Test
-    void aBatchGoesToEachOwnerAsOneMessageInOrderAndIsAcknowledged() throws Exception {
+    void aBatchGoesToEachOwnerAsOneMessageInOrderAndIsAcknowledged() {
         long epoch = 7;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
         TestProbe<RequestEvent> first = testKit.createTestProbe(RequestEvent.class);
@@ -187,7 +189,7 @@ class DispatcherTest {
         dispatcher.tell(new Dispatcher.RegisterOwner(12, second.ref()));
 
         // 99 is nobody's: its tick between two of 11's goes nowhere, and is not taken for 11's.
-        CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(lastPrice(11, 1.5),
+        HandOff handOff = accept(epoch, List.of(lastPrice(11, 1.5),
                 lastPrice(12, 9.25), lastPrice(11, 1.75), lastPrice(99, 5.0), payloadOf(SessionCodec.error(VERSION,
                         SessionCodec.TwsError.of(11, 10167, "delayed", 0))), lastPrice(11, 2.0), lastPrice(12, 9.5)));
 
@@ -198,16 +200,16 @@ class DispatcherTest {
         assertTrue(batch.withErrors());
         assertEquals(new RequestEvents(List.of(priceEvent(9.25), priceEvent(9.5)), false),
                 second.expectMessageClass(RequestEvents.class), "no error among them, and it says so");
-        assertEquals(Done.getInstance(), taken(handOff));
+        handOff.expectTaken();
         first.expectNoMessage();
 
         // One event for an owner comes as itself, not wrapped.
-        intake.accept(epoch, VERSION, List.of(lastPrice(12, 9.75)));
+        accept(epoch, List.of(lastPrice(12, 9.75)));
         second.expectMessage(priceEvent(9.75));
     }
 
     @Test
-    void anErrorForAnIdNobodyOwnsGoesToRawSubscribersInFrameOrderAndItsTicksAreDropped() throws Exception {
+    void anErrorForAnIdNobodyOwnsGoesToRawSubscribersInFrameOrderAndItsTicksAreDropped() {
         long epoch = 9;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
         byte[] orderError = payloadOf(SessionCodec.error(VERSION, SessionCodec.TwsError.of(ORDER_ID, 202,
@@ -215,28 +217,14 @@ class DispatcherTest {
         byte[] later = payloadOf(FieldWriter.frameOf(List.of("998", "y")));
 
         // ORDER_ID's tick and error form one run; the raw messages around it keep their places.
-        CompletionStage<Done> handOff = intake.accept(epoch, VERSION, List.of(unknown, lastPrice(ORDER_ID, 1.0),
+        HandOff handOff = accept(epoch, List.of(unknown, lastPrice(ORDER_ID, 1.0),
                 orderError, later));
 
         raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
         raw.expectMessage(new RawEvent(IncomingMessageId.ERROR.code(), Frames.fields(orderError)));
         raw.expectMessage(new RawEvent(998, Frames.fields(later)));
         raw.expectNoMessage();
-        assertEquals(Done.getInstance(), taken(handOff));
-        testKit.stop(dispatcher);
-    }
-
-    @Test
-    void theSocketsCallbackOnTheAcknowledgementRunsWhereItCompletesNotOnAThreadOfItsOwn() throws Exception {
-        long epoch = 10;
-        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
-        // An ask's future would run this on another executor: a new thread per batch on a two-core machine.
-        CompletableFuture<String> ranOn = intake.accept(epoch, VERSION, List.of(unknown)).toCompletableFuture()
-                .thenApply(done -> Thread.currentThread().getName());
-        String thread = ranOn.get(3, TimeUnit.SECONDS);
-        assertTrue(thread.contains("akka.actor.default-dispatcher") || thread.equals(Thread.currentThread().getName()),
-                "ran on " + thread);
-        raw.expectMessage(new RawEvent(999, Frames.fields(unknown)));
+        handOff.expectTaken();
         testKit.stop(dispatcher);
     }
 
@@ -249,16 +237,16 @@ class DispatcherTest {
     }
 
     @Test
-    void aBatchOfAnotherEpochIsDroppedButStillAcknowledgedSoTheDeadSocketIsNotLeftWaiting() throws Exception {
+    void aBatchOfAnotherEpochIsDroppedButStillAcknowledgedSoTheDeadSocketIsNotLeftWaiting() {
         long epoch = 8;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(new MarketDataCodec()));
         TestProbe<RequestEvent> owner = testKit.createTestProbe(RequestEvent.class);
         dispatcher.tell(new Dispatcher.RegisterOwner(21, owner.ref()));
 
-        CompletionStage<Done> handOff = intake.accept(epoch - 1, VERSION, List.of(lastPrice(21, 3.0),
+        HandOff handOff = accept(epoch - 1, List.of(lastPrice(21, 3.0),
                 lastPrice(21, 3.5)));
 
-        assertEquals(Done.getInstance(), taken(handOff));
+        handOff.expectTaken();
         owner.expectNoMessage();
     }
 }

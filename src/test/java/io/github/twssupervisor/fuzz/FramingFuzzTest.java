@@ -14,7 +14,6 @@ import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import akka.util.ByteString;
 import io.github.twssupervisor.framing.TwsFraming;
-import io.github.twssupervisor.wire.FrameSplitter;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.WireFormatException;
@@ -59,44 +58,6 @@ class FramingFuzzTest {
         Outcome outcome = run(TwsFraming.payloads(), chunks(input, cuts));
         assertPrefixOfInput(outcome, input);
         assertEquals(model(input, 0), outcome);
-    }
-
-    /**
-     * The client's framing ({@code TcpChannel}: one splitter per connection, and a partial frame when the connection
-     * ends is a truncated frame) obeys the same model.
-     */
-    @Property(tries = 200)
-    void theClientsSplitterEmitsTheValidFramesThenEndsOrFailsWithAWireFormatError(
-            @ForAll("streams") byte[] input, @ForAll("chunkSizes") List<Integer> cuts) {
-        Outcome outcome = split(chunks(input, cuts));
-        assertPrefixOfInput(outcome, input);
-        assertEquals(model(input, 0), outcome);
-    }
-
-    /** The splitter refuses a bad length as soon as its 4 bytes are in, before any of the announced payload. */
-    @Example
-    void theClientsSplitterRefusesOversizedAndZeroLengthsAtTheirHeader() {
-        for (long length : new long[] {0, 0x7FFFFFFFL, 0xFFFFFFFFL, 0x80000000L, 0x1000000L}) {
-            FrameSplitter splitter = new FrameSplitter();
-            List<byte[]> payloads = new ArrayList<>();
-            splitter.feed(ByteBuffer.wrap(Frames.frame("ok".getBytes())), payloads::add);
-            assertThrows(WireFormatException.class, () -> splitter.feed(ByteBuffer.wrap(header(length)),
-                    payloads::add), "length " + length);
-            assertEquals(1, payloads.size(), "the frame before it was handed out");
-        }
-    }
-
-    private static Outcome split(List<ByteString> chunks) {
-        FrameSplitter splitter = new FrameSplitter();
-        List<List<Byte>> payloads = new ArrayList<>();
-        try {
-            for (ByteString chunk : chunks) {
-                splitter.feed(chunk.asByteBuffer(), payload -> payloads.add(bytes(payload)));
-            }
-        } catch (WireFormatException e) {
-            return new Outcome(payloads, e.getClass().getSimpleName());
-        }
-        return new Outcome(payloads, splitter.hasPartialFrame() ? WireFormatException.class.getSimpleName() : null);
     }
 
     @Property(tries = 200)

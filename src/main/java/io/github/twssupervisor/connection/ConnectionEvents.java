@@ -1,0 +1,68 @@
+package io.github.twssupervisor.connection;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.javadsl.ActorContext;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The supervisor's event bus: the subscribers of a connection's state changes and notices, watched so that one that
+ * stops is dropped without having to unsubscribe, and the last move, so that a subscriber who comes in RECONNECTING
+ * still learns why and when the next try is. Owned and used by one actor only.
+ *
+ * @param <M> the owner's message type
+ */
+final class ConnectionEvents<M> {
+
+    private final ActorContext<M> context;
+    private final Function<ActorRef<ConnectionEvent>, M> onStopped;
+    private final Set<ActorRef<ConnectionEvent>> subscribers = new HashSet<>();
+    private Optional<ConnectionEvent.StateChanged> lastChange = Optional.empty();
+
+    /**
+     * @param context   the owner's context
+     * @param onStopped the message the owner gets when a subscriber stops; it should call {@link #remove}
+     */
+    ConnectionEvents(ActorContext<M> context, Function<ActorRef<ConnectionEvent>, M> onStopped) {
+        this.context = context;
+        this.onStopped = onStopped;
+    }
+
+    /**
+     * Adds a subscriber and tells it the current state, as a move to itself with the reason, attempt and delay of the
+     * move that led there.
+     *
+     * @param subscriber the subscriber, watched
+     * @param state      the current state
+     * @param ready      the current connection's Ready, told only if the state is READY
+     * @param attempt    the current attempt, if no move was made yet
+     */
+    void add(ActorRef<ConnectionEvent> subscriber, ConnectionState state, Optional<Ready> ready, int attempt) {
+        if (subscribers.add(subscriber)) {
+            context.watchWith(subscriber, onStopped.apply(subscriber));
+        }
+        ConnectionEvent.StateChanged now = lastChange.orElse(new ConnectionEvent.StateChanged(state, state,
+                Optional.empty(), attempt, Optional.empty(), Optional.empty(), false, Instant.now()));
+        subscriber.tell(new ConnectionEvent.StateChanged(state, state, now.reason(), now.attempt(), now.nextDelay(),
+                state == ConnectionState.READY ? ready : Optional.empty(), false, now.at()));
+    }
+
+    void remove(ActorRef<ConnectionEvent> subscriber) {
+        if (subscribers.remove(subscriber)) {
+            context.unwatch(subscriber);
+        }
+    }
+
+    /** @param change published, and kept for later subscribers */
+    void changed(ConnectionEvent.StateChanged change) {
+        lastChange = Optional.of(change);
+        publish(change);
+    }
+
+    void publish(ConnectionEvent event) {
+        subscribers.forEach(s -> s.tell(event));
+    }
+}
