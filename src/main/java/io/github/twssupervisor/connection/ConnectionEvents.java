@@ -56,8 +56,26 @@ final class ConnectionEvents<M> {
         }
     }
 
-    /** @param change published, and kept for later subscribers */
-    void changed(ConnectionEvent.StateChanged change) {
+    /**
+     * Logs a move at INFO, in the words an operator needs, publishes it and keeps it for later subscribers.
+     *
+     * @param change the move
+     * @param target host:port, for the log
+     */
+    void changed(ConnectionEvent.StateChanged change, String target) {
+        ConnectionState from = change.previous();
+        if (change.state() == ConnectionState.RECONNECTING) {
+            context.getLog().info("{} -> RECONNECTING in {} ms (attempt {}): {}", from, change.nextDelay()
+                    .orElseThrow().toMillis(), change.attempt(), change.reason().map(FailureReason::toString)
+                    .orElse("?"));
+        } else if (change.state() == ConnectionState.READY) {
+            Ready r = change.ready().orElseThrow();
+            context.getLog().info("{} -> READY: {} client id {}, server version {}, accounts {}, next order id {}{}",
+                    from, target, r.clientId(), r.serverVersion(), r.accounts(), r.nextOrderId(),
+                    change.dataLost() ? "" : " (data kept)");
+        } else {
+            context.getLog().info("{} -> {} ({}, attempt {})", from, change.state(), target, change.attempt());
+        }
         lastChange = Optional.of(change);
         publish(change);
     }

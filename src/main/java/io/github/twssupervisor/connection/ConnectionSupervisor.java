@@ -72,9 +72,7 @@ public final class ConnectionSupervisor {
     public record Subscribe(ActorRef<ConnectionEvent> subscriber) implements Command {
     }
 
-    /**
-     * @param subscriber to remove
-     */
+    /** @param subscriber to remove */
     public record Unsubscribe(ActorRef<ConnectionEvent> subscriber) implements Command {
     }
 
@@ -86,15 +84,11 @@ public final class ConnectionSupervisor {
     public record RequestCurrentTime(ActorRef<StatusReply<Instant>> replyTo) implements Command {
     }
 
-    /**
-     * @param replyTo told the Ready of the current connection, now or when it is next READY; an error once closed
-     */
+    /** @param replyTo told the Ready of the current connection, now or when it is next READY; an error once closed */
     public record AwaitReady(ActorRef<StatusReply<Ready>> replyTo) implements Command {
     }
 
-    /**
-     * @param replyTo the options of the last socket that reported them
-     */
+    /** @param replyTo the options of the last socket that reported them */
     public record GetSocketOptions(ActorRef<Optional<SocketOptionsReport>> replyTo) implements Command {
     }
 
@@ -137,7 +131,7 @@ public final class ConnectionSupervisor {
     private final SplittableRandom random = new SplittableRandom();
     private final List<Integer> clientIds;
     private final ConnectionEvents<Command> events;
-    private final RepeatedNotices repeatedNotices = new RepeatedNotices();
+    private final NoticeLog notices;
     private final Waiters<Ready> readyWaiters = new Waiters<>();
     private final CurrentTimeRequests currentTime;
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
@@ -164,6 +158,7 @@ public final class ConnectionSupervisor {
         this.backoff = new Backoff(settings.backoff());
         this.clientIds = settings.clientIdsToTry();
         this.events = new ConnectionEvents<>(context, SubscriberStopped::new);
+        this.notices = new NoticeLog(context.getLog(), events);
         this.currentTime = new CurrentTimeRequests(pacer,
                 context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new));
     }
@@ -224,7 +219,7 @@ public final class ConnectionSupervisor {
     }
 
     private Behavior<Command> closed() {
-        return Behaviors.receive(Command.class)
+        BehaviorBuilder<Command> closed = Behaviors.receive(Command.class)
                 .onMessage(SocketStopped.class, m -> {
                     if (socket.isPresent() && m.epoch() == epoch) {
                         socket = Optional.empty();
@@ -241,28 +236,38 @@ public final class ConnectionSupervisor {
                     }
                     return Behaviors.same();
                 })
-                .onMessage(RequestCurrentTime.class, m -> refuseClosed(m.replyTo()))
-                .onMessage(AwaitReady.class, m -> refuseClosed(m.replyTo()))
-                .onMessage(CurrentTimeOutcome.class, this::onCurrentTimeOutcome)
-                .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
-                .onMessage(Subscribe.class, this::onSubscribe)
-                .onMessage(Unsubscribe.class, m -> onUnsubscribe(m.subscriber()))
-                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(m.subscriber()))
-                .onAnyMessage(m -> Behaviors.same())
-                .build();
+                .onMessage(RequestCurrentTime.class, m -> same(() -> m.replyTo().tell(StatusReply.error(
+                        "the connection is closed"))))
+                .onMessage(AwaitReady.class, m -> same(() -> m.replyTo().tell(StatusReply.error(
+                        "the connection is closed"))));
+        // The queries before the catch-all, which drops whatever a dead socket or a timer may still send.
+        return withQueries(closed).onAnyMessage(m -> Behaviors.same()).build();
+    }
+
+    /** What every state answers alike, CLOSED included. */
+    private BehaviorBuilder<Command> withQueries(BehaviorBuilder<Command> builder) {
+        return builder
+                .onMessage(Subscribe.class, m -> same(() -> events.add(m.subscriber(), state, ready, attempt)))
+                .onMessage(Unsubscribe.class, m -> same(() -> events.remove(m.subscriber())))
+                .onMessage(SubscriberStopped.class, m -> same(() -> events.remove(m.subscriber())))
+                .onMessage(CurrentTimeOutcome.class, m -> same(() -> currentTime.onOutcome(m.outcome())))
+                .onMessage(GetSocketOptions.class, m -> same(() -> m.replyTo().tell(socketOptions)));
+    }
+
+    private static Behavior<Command> same(Runnable effect) {
+        effect.run();
+        return Behaviors.same();
     }
 
     // ---------------------------------------------------------------- transitions
 
-    private <T> Behavior<Command> refuseClosed(ActorRef<StatusReply<T>> replyTo) {
-        replyTo.tell(StatusReply.error("the connection is closed"));
-        return Behaviors.same();
-    }
-
     private Behavior<Command> onSocketReady(SocketReady m) {
         ready = Optional.of(m.ready());
         m.options().ifPresent(o -> socketOptions = Optional.of(o));
-        reportKeepAliveSupportOnce();
+        if (!keepAliveReported && socketOptions.isPresent()) {
+            keepAliveReported = true;
+            socketOptions.get().keepAliveWarning(settings.socket().keepAlive()).ifPresent(context.getLog()::info);
+        }
         metrics.connected();
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
         pacer.tell(new Pacer.SocketReady(epoch, socket.orElseThrow(), m.writer(), m.ready().serverVersion()));
@@ -315,20 +320,11 @@ public final class ConnectionSupervisor {
             context.getLog().debug("Session event {}", event);
             return Behaviors.same();
         }
-        int code = error.error().code();
-        ConnectionEvent.NoticeKind kind = Notices.classify(code);
-        if (kind == ConnectionEvent.NoticeKind.FARM_STATUS || kind == ConnectionEvent.NoticeKind.OTHER) {
-            long repeats = repeatedNotices.show(code, error.error().message(), error.repeats(), Instant.now());
-            if (repeats < 0) {
-                return Behaviors.same();
-            }
-            context.getLog().info("TWS notice {} ({}): {}{}", code, kind, error.error().message(), repeats == 0 ? ""
-                    : " (and " + repeats + " identical ones, not shown, within " + RepeatedNotices.QUIET.toSeconds()
-                    + " s)");
-        } else {
-            context.getLog().info("TWS notice {} ({}): {}", code, kind, error.error().message());
+        Optional<ConnectionEvent.NoticeKind> shown = notices.received(error, Instant.now());
+        if (shown.isEmpty()) {
+            return Behaviors.same();
         }
-        events.publish(new ConnectionEvent.Notice(code, error.error().message(), kind, Instant.now()));
+        ConnectionEvent.NoticeKind kind = shown.get();
         switch (kind) {
             case CONNECTIVITY_LOST:
             case TWS_SERVER_CONNECTIVITY_BROKEN:
@@ -356,27 +352,16 @@ public final class ConnectionSupervisor {
         ConnectionState from = state;
         state = to;
         stateView.set(to);
-        Optional<Ready> readyInfo = to == ConnectionState.READY ? ready : Optional.empty();
-        if (to == ConnectionState.RECONNECTING) {
-            context.getLog().info("{} -> RECONNECTING in {} ms (attempt {}): {}", from, nextDelay.orElseThrow()
-                    .toMillis(), attempt + 1, reason.map(FailureReason::toString).orElse("?"));
-        } else if (to == ConnectionState.READY) {
-            Ready r = ready.orElseThrow();
-            context.getLog().info("{} -> READY: {}:{} client id {}, server version {}, accounts {}, next order id {}"
-                            + "{}", from, settings.host(), settings.port(), r.clientId(), r.serverVersion(), r.accounts(),
-                    r.nextOrderId(), dataLost ? "" : " (data kept)");
-        } else {
-            context.getLog().info("{} -> {} ({}:{}, attempt {})", from, to, settings.host(), settings.port(), attempt);
-        }
         events.changed(new ConnectionEvent.StateChanged(to, from, reason,
-                to == ConnectionState.RECONNECTING ? attempt + 1 : attempt, nextDelay, readyInfo, dataLost,
-                Instant.now()));
+                to == ConnectionState.RECONNECTING ? attempt + 1 : attempt, nextDelay,
+                to == ConnectionState.READY ? ready : Optional.empty(), dataLost, Instant.now()),
+                settings.host() + ":" + settings.port());
     }
 
     // ---------------------------------------------------------------- in every state but CLOSED
 
     private Behavior<Command> withCommon(BehaviorBuilder<Command> builder) {
-        return builder
+        return withQueries(builder)
                 .onMessage(SocketStopped.class, this::onSocketStopped)
                 .onMessage(StableReady.class, m -> {
                     // The connection that proved stable counts as attempt 1: the next loss waits the minimum delay.
@@ -384,13 +369,8 @@ public final class ConnectionSupervisor {
                     attempt = 1;
                     return Behaviors.same();
                 })
-                .onMessage(Subscribe.class, this::onSubscribe)
-                .onMessage(Unsubscribe.class, m -> onUnsubscribe(m.subscriber()))
-                .onMessage(SubscriberStopped.class, m -> onUnsubscribe(m.subscriber()))
-                .onMessage(RequestCurrentTime.class, this::onRequestCurrentTime)
-                .onMessage(CurrentTimeOutcome.class, this::onCurrentTimeOutcome)
+                .onMessage(RequestCurrentTime.class, m -> same(() -> currentTime.request(m.replyTo())))
                 .onMessage(AwaitReady.class, this::onAwaitReady)
-                .onMessage(GetSocketOptions.class, this::onGetSocketOptions)
                 .onMessage(Close.class, this::onClose)
                 .onMessage(SessionEventsReceived.class, m -> {
                     context.getLog().debug("Session events outside READY ignored: {}", m.events());
@@ -427,37 +407,12 @@ public final class ConnectionSupervisor {
                 + " stopped unexpectedly"));
     }
 
-    private Behavior<Command> onSubscribe(Subscribe m) {
-        events.add(m.subscriber(), state, ready, attempt);
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> onUnsubscribe(ActorRef<ConnectionEvent> subscriber) {
-        events.remove(subscriber);
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> onRequestCurrentTime(RequestCurrentTime m) {
-        currentTime.request(m.replyTo());
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> onCurrentTimeOutcome(CurrentTimeOutcome m) {
-        currentTime.onOutcome(m.outcome());
-        return Behaviors.same();
-    }
-
     private Behavior<Command> onAwaitReady(AwaitReady m) {
         if (state.isConnected()) {
             m.replyTo().tell(StatusReply.success(ready.orElseThrow()));
         } else {
             readyWaiters.add(0, m.replyTo());
         }
-        return Behaviors.same();
-    }
-
-    private Behavior<Command> onGetSocketOptions(GetSocketOptions m) {
-        m.replyTo().tell(socketOptions);
         return Behaviors.same();
     }
 
@@ -476,15 +431,5 @@ public final class ConnectionSupervisor {
         }
         transition(ConnectionState.CLOSED, Optional.empty(), Optional.empty(), false);
         return closed();
-    }
-
-    private void reportKeepAliveSupportOnce() {
-        if (!keepAliveReported && socketOptions.isPresent()) {
-            keepAliveReported = true;
-            if (settings.socket().keepAlive() && !socketOptions.get().keepAliveTuned()) {
-                context.getLog().info("This platform cannot tune TCP keep-alive timings (TCP_KEEPIDLE/INTERVAL/COUNT);"
-                        + " the OS defaults apply, and the heartbeat alone detects half-open sockets");
-            }
-        }
     }
 }

@@ -23,6 +23,16 @@ public record SocketOptionsReport(boolean tcpNoDelay, int receiveBuffer, int sen
         return keepAliveIdleSeconds.isPresent() && keepAliveIntervalSeconds.isPresent() && keepAliveCount.isPresent();
     }
 
+    /**
+     * @param keepAliveAsked keep-alive is configured on
+     * @return what an operator should know when the keep-alive timings asked for could not be applied
+     */
+    public Optional<String> keepAliveWarning(boolean keepAliveAsked) {
+        return keepAliveAsked && !keepAliveTuned() ? Optional.of("This platform cannot tune TCP keep-alive timings "
+                + "(TCP_KEEPIDLE/INTERVAL/COUNT); the OS defaults apply, and the heartbeat alone detects half-open "
+                + "sockets") : Optional.empty();
+    }
+
     /** @return the options on one line, as the ping command prints them */
     public String toLine() {
         return "TCP_NODELAY=" + tcpNoDelay + " SO_RCVBUF=" + receiveBuffer + " SO_SNDBUF=" + sendBuffer
