@@ -16,7 +16,7 @@ final class SimulatorConsole {
     static final String HELP = "commands: stats | clients | blast N (N ticks per subscription) | quit | faults, "
             + "each for all clients or, with a trailing CLIENT_ID, one: drop | stall D | mute D | garbage | bomb "
             + "| unknown-msg | bad-field | reject-client-id | notice CODE (1100, 1101, 1102, 2110, 1300) | pace-limit N "
-            + "| delay-handshake D | refuse D (these two: all only); D: 500ms, 2s";
+            + "| flood KIND D (KIND: notice, error, unknown, tick, mixed) | delay-handshake D | refuse D (these two: all only); D: 500ms, 2s";
 
     private SimulatorConsole() {
     }

@@ -85,6 +85,11 @@ final class ClientRequests {
         return client.clientId();
     }
 
+    /** @return the negotiated server version */
+    int serverVersion() {
+        return client.serverVersion();
+    }
+
     /**
      * Changes the pacing limit from now on (the {@code pace-limit} fault).
      *

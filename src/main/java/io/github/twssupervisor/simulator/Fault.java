@@ -13,6 +13,7 @@ import java.time.Duration;
  * delay-handshake D answer version frames only after D   bad-field  tickPrice with a price that is no number
  * refuse D          unbind the port for D, close all     reject-client-id   the next startApi gets 326
  * notice CODE       a session-level notice               pace-limit N       N messages per second from now on
+ * flood KIND D      one kind of message as fast as TCP takes it, for D (notice, error, unknown, tick, mixed)
  * </pre>
  */
 public sealed interface Fault {
@@ -164,6 +165,28 @@ public sealed interface Fault {
         @Override
         public String command() {
             return "pace-limit " + perSecond;
+        }
+    }
+
+    /**
+     * One kind of message, written as fast as the client's socket takes it for a while, beside the session's own
+     * frames. It holds nothing in the simulator (TCP's back-pressure paces it) and ends by itself.
+     *
+     * @param kind     what is written
+     * @param duration how long
+     */
+    record Flood(FloodKind kind, Duration duration) implements Fault {
+        /** Validates. */
+        public Flood {
+            if (kind == null) {
+                throw new IllegalArgumentException("flood needs a kind");
+            }
+            positive(duration);
+        }
+
+        @Override
+        public String command() {
+            return "flood " + kind.word() + " " + format(duration);
         }
     }
 

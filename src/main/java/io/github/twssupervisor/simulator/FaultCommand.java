@@ -13,6 +13,7 @@ import java.util.function.Function;
  * drop | garbage | bomb | unknown-msg | bad-field | reject-client-id       [CLIENT_ID]
  * stall D | mute D                                                          [CLIENT_ID]
  * notice CODE | pace-limit N                                                [CLIENT_ID]
+ * flood KIND D          (KIND: notice, error, unknown, tick, mixed)         [CLIENT_ID]
  * delay-handshake D | refuse D                                              (all connections only)
  * D is a HOCON duration: 500ms, 2s, 1.5s
  * </pre>
@@ -32,6 +33,7 @@ public record FaultCommand(Fault fault, Target target) {
             "refuse", a -> new Fault.Refuse(duration(a)),
             "notice", a -> new Fault.Notice(integer(a)),
             "pace-limit", a -> new Fault.PaceLimit(integer(a)));
+    private static final String FLOOD = "flood";
 
     /** Validates. */
     public FaultCommand {
@@ -56,7 +58,7 @@ public record FaultCommand(Fault fault, Target target) {
      * @return whether it names a fault
      */
     public static boolean isFault(String name) {
-        return WITHOUT_ARGUMENT.containsKey(name) || WITH_ARGUMENT.containsKey(name);
+        return WITHOUT_ARGUMENT.containsKey(name) || WITH_ARGUMENT.containsKey(name) || FLOOD.equals(name);
     }
 
     /**
@@ -77,6 +79,12 @@ public record FaultCommand(Fault fault, Target target) {
             }
             fault = WITH_ARGUMENT.get(words[0]).apply(words[1]);
             next = 2;
+        } else if (FLOOD.equals(words[0])) {
+            if (words.length < 3) {
+                throw new IllegalArgumentException("flood needs a kind and a duration, e.g. 'flood notice 5s'");
+            }
+            fault = new Fault.Flood(FloodKind.of(words[1]), duration(words[2]));
+            next = 3;
         } else {
             throw new IllegalArgumentException("no fault named '" + words[0] + "'");
         }

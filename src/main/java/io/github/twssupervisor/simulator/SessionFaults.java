@@ -4,6 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.util.ByteString;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiPredicate;
 
 /**
@@ -15,6 +16,7 @@ import java.util.function.BiPredicate;
  * mute D             frames are read and dropped, nothing is answered, no ticks
  * pace-limit N       the client's pacing limit changes
  * garbage, bomb, unknown-msg, bad-field   their bytes ({@link FaultFrames}) are written
+ * flood KIND D       chunks of frames of the kind, merged into the socket's outbound as fast as TCP takes them, for D
  * </pre>
  *
  * Owned by the session actor and used from its thread only; not thread-safe.
@@ -62,6 +64,18 @@ final class SessionFaults {
         }
         FaultFrames.of(fault).ifPresent(socket::send);
         return Optional.empty();
+    }
+
+    /**
+     * Starts a flood; the session goes on as before meanwhile.
+     *
+     * @param flood         the fault
+     * @param serverVersion the negotiated version
+     * @return completes with the frames written, once the flood is over
+     */
+    CompletionStage<Long> flood(Fault.Flood flood, int serverVersion) {
+        FaultFrames.FloodChunk chunk = FaultFrames.floodChunk(flood.kind(), serverVersion);
+        return socket.flood(chunk.bytes(), chunk.frames(), flood.duration());
     }
 
     private Optional<Duration> suspend(Duration duration, boolean read) {

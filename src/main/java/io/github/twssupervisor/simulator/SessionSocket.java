@@ -1,12 +1,14 @@
 package io.github.twssupervisor.simulator;
 
 import akka.NotUsed;
+import akka.japi.Pair;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.stream.CompletionStrategy;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Keep;
+import akka.stream.javadsl.MergeHub;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
@@ -14,8 +16,11 @@ import akka.stream.typed.javadsl.ActorSource;
 import akka.util.ByteString;
 import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.Frames;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +31,10 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * socket -> TwsFraming.serverInbound -> frames (the session's ActorSink: one frame per acknowledgement)
- * session -> Outbox (batches) -> ActorSource (the session is told when a batch was taken) -> socket
- *                                Finish: the source completes once what it holds is written
+ * session -> Outbox (batches) -> ActorSource (the session is told when a batch was taken) -+-> socket
+ *                                Finish: the source completes once what it holds is written   |
+ * floods  -> Source.repeat(chunk).takeWithin(D) -> MergeHub ----------------------------------+
+ *            (pulled only as TCP takes bytes; the merge ends with the session's own source)
  * </pre>
  *
  * Owned by the session actor; not thread-safe.
@@ -49,14 +56,22 @@ final class SessionSocket {
     /** How much of a frame a log line shows. */
     private static final int LOGGED_BYTES = 200;
 
+    /** The hub's buffer for each flood: two chunks. */
+    private static final int FLOOD_BUFFER = 2;
+
     private final ActorRef<Outbound> outbound;
+    private final Sink<ByteString, NotUsed> floods;
+    private final Materializer materializer;
     private final Outbox outbox;
     private final String remote;
     private final SimulatorMetrics metrics;
     private boolean finishSent;
 
-    private SessionSocket(ActorRef<Outbound> outbound, int capacity, String remote, SimulatorMetrics metrics) {
+    private SessionSocket(ActorRef<Outbound> outbound, Sink<ByteString, NotUsed> floods, Materializer materializer,
+                          int capacity, String remote, SimulatorMetrics metrics) {
         this.outbound = outbound;
+        this.floods = floods;
+        this.materializer = materializer;
         this.outbox = new Outbox(capacity, bytes -> outbound.tell(new Send(bytes)));
         this.remote = remote;
         this.metrics = metrics;
@@ -82,11 +97,16 @@ final class SessionSocket {
                 context.getSelf(), outboundReady,
                 out -> out == Finish.INSTANCE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
                 out -> Optional.empty());
+        Materializer materializer = Materializer.createMaterializer(context);
+        Pair<Sink<ByteString, NotUsed>, Source<ByteString, NotUsed>> floods = MergeHub.of(ByteString.class,
+                FLOOD_BUFFER).preMaterialize(materializer);
         // Not coupled: a coupled flow cancels the read side when the write side completes, and Akka answers that with
-        // an abort (RST) that can overtake the last frames, such as error 326 before the close.
+        // an abort (RST) that can overtake the last frames, such as error 326 before the close. The merge completes
+        // with the session's source (eagerly: the hub never completes).
         Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceMat(
-                TwsFraming.serverInbound().to(frames), source.map(out -> ((Send) out).bytes()), Keep.right());
-        return new SessionSocket(connection.handleWith(flow, Materializer.createMaterializer(context)), capacity,
+                TwsFraming.serverInbound().to(frames),
+                source.map(out -> ((Send) out).bytes()).merge(floods.second(), true), Keep.right());
+        return new SessionSocket(connection.handleWith(flow, materializer), floods.first(), materializer, capacity,
                 connection.remoteAddress().getHostString() + ":" + connection.remoteAddress().getPort(), metrics);
     }
 
@@ -144,6 +164,30 @@ final class SessionSocket {
             LOG.debug(">>> {} {}", remote, printable(Arrays.copyOfRange(frame, 4, frame.length)));
         }
         outbox.offer(frame);
+    }
+
+    /**
+     * Writes the chunk again and again, beside the session's frames, as fast as the socket takes it, for a while. The
+     * stream holds at most the hub's buffer; it ends by itself, or with the session.
+     *
+     * @param chunk         whole frames
+     * @param framesInChunk how many
+     * @param duration      how long
+     * @return completes with the frames handed to the socket's stream, once the flood is over
+     */
+    CompletionStage<Long> flood(byte[] chunk, int framesInChunk, Duration duration) {
+        ByteString bytes = ByteString.fromArrayUnsafe(chunk);
+        LongAdder written = new LongAdder();
+        return Source.repeat(bytes).takeWithin(duration)
+                .map(b -> {
+                    written.add(framesInChunk);
+                    metrics.messagesOut.add(framesInChunk);
+                    return b;
+                })
+                .watchTermination(Keep.right())
+                .to(floods)
+                .run(materializer)
+                .handle((done, failure) -> written.sum());
     }
 
     /** Completes the outbound side once nothing waits in the outbox; the source writes what it holds, then closes. */

@@ -36,7 +36,7 @@ public final class SimulatorSession {
     /** Messages of a session. */
     public sealed interface Command permits FrameReceived, StreamStarted, StreamCompleted, StreamFailed, Registered,
             Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop, StartBlast, OutboundReady, TickRound, Inject,
-            Resume, VersionDue {
+            Resume, VersionDue, FloodOver {
     }
 
     /**
@@ -124,6 +124,10 @@ public final class SimulatorSession {
     /** A stall or mute is over. */
     private enum Resume implements Command {
         INSTANCE
+    }
+
+    /** A flood ended by itself, or with the socket. */
+    private record FloodOver(Fault.Flood flood, long frames) implements Command {
     }
 
     /** The handshake delay is over: answer the version frame held back. */
@@ -276,6 +280,11 @@ public final class SimulatorSession {
 
     private Behavior<Command> onInject(ClientRequests client, Inject m) {
         context.getLog().info("Client {}: injecting fault '{}'", client.clientId(), m.fault().command());
+        if (m.fault() instanceof Fault.Flood flood) {
+            context.pipeToSelf(faults.flood(flood, client.serverVersion()),
+                    (frames, failure) -> new FloodOver(flood, frames == null ? 0 : frames));
+            return Behaviors.same();
+        }
         return faults.play(m.fault(), client).map(duration -> suspended(client, duration)).orElseGet(this::checked);
     }
 
@@ -399,6 +408,8 @@ public final class SimulatorSession {
                     return Behaviors.stopped();
                 })
                 .onMessage(Close.class, m -> close())
+                .onMessage(FloodOver.class, staying(m -> context.getLog().info("Flood of {} to {} over: {} frames",
+                        m.flood().kind().word(), remote, m.frames())))
                 .onMessage(Drop.class, m -> {
                     context.getLog().info("Dropping connection from {}", remote);
                     return Behaviors.stopped();

@@ -183,6 +183,19 @@ public final class TwsSimulator {
     }
 
     /**
+     * Writes one kind of message as fast as each client's socket takes it, for a while, beside the session's own frames
+     * (answers, ticks, notices). Nothing of it queues in the simulator, and it ends by itself.
+     *
+     * @param kind     what to write
+     * @param duration how long
+     * @param target   all clients, or one client id
+     * @return how many clients it was started for
+     */
+    public CompletionStage<Integer> flood(FloodKind kind, Duration duration, Target target) {
+        return inject(new Fault.Flood(kind, duration), target);
+    }
+
+    /**
      * Answers the version frames of connections accepted from now on only once the duration has passed (the "accept
      * incoming connection?" dialog).
      *

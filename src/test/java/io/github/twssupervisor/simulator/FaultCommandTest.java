@@ -17,7 +17,8 @@ class FaultCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"drop", "drop 7", "stall 2s", "stall 2s 7", "mute 1500ms", "garbage", "bomb 3",
         "unknown-msg", "bad-field 9", "delay-handshake 2s", "refuse 500ms", "reject-client-id 4", "notice 1100",
-        "notice 1300 2", "pace-limit 5", "pace-limit 5 1"})
+        "notice 1300 2", "pace-limit 5", "pace-limit 5 1", "flood notice 5s", "flood error 2s", "flood unknown 2s",
+        "flood tick 1500ms 3", "flood mixed 1s"})
     void everyFaultLineParsesAndPrintsBackTheSame(String line) {
         assertEquals(line, FaultCommand.parse(line).toLine());
     }
@@ -27,11 +28,13 @@ class FaultCommandTest {
         assertEquals(new FaultCommand(new Fault.Stall(Duration.ofMillis(1500)), Target.client(7)),
                 FaultCommand.parse("stall 1.5s 7"));
         assertEquals(new FaultCommand(new Fault.Drop(), Target.all()), FaultCommand.parse("drop"));
+        assertEquals(new FaultCommand(new Fault.Flood(FloodKind.MIXED, Duration.ofMillis(2500)), Target.client(4)),
+                FaultCommand.parse("flood mixed 2.5s 4"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"stall", "stall soon", "stall 0s", "pace-limit 0", "refuse 2s 7", "drop x", "drop 1 2",
-        "melt"})
+        "melt", "flood", "flood notice", "flood lava 2s", "flood tick 0s", "flood tick 2s 1 2"})
     void invalidLinesAreRejectedWithAReason(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultCommand.parse(line));
         assertTrue(!e.getMessage().isBlank());
