@@ -30,6 +30,7 @@ import io.github.twssupervisor.marketdata.SubscriptionPorts;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,7 +78,8 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                 .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
         this.supervisor = context.spawn(Behaviors.supervise(
                         ConnectionSupervisor.create(settings, pacer, (epoch, clientId, connection) ->
-                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics),
+                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics,
+                                        Optional.empty()),
                                 metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);

@@ -11,8 +11,10 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.japi.Pair;
 import akka.stream.BoundedSourceQueue;
+import akka.stream.ActorAttributes;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Keep;
+import akka.stream.javadsl.RunnableGraph;
 import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
@@ -137,6 +139,7 @@ public final class SocketActor<D> {
     private final InboundDecoder<D> decoder;
     private final ConnectionMetrics metrics;
     private final String target;
+    private final SocketFailures failures;
     private final OutboundQueue outbound;
     private final ActorRef<Done> taken;
     private final Heartbeat heartbeat = new Heartbeat();
@@ -147,7 +150,7 @@ public final class SocketActor<D> {
 
     private SocketActor(ActorContext<Command> context, TimerScheduler<Command> timers, long epoch, int clientId,
                         ConnectionSettings settings, ActorRef<ConnectionSupervisor.Command> supervisor,
-                        InboundDecoder<D> decoder, ConnectionMetrics metrics) {
+                        InboundDecoder<D> decoder, ConnectionMetrics metrics, Optional<String> streamDispatcher) {
         this.context = context;
         this.timers = timers;
         this.epoch = epoch;
@@ -157,9 +160,10 @@ public final class SocketActor<D> {
         this.decoder = decoder;
         this.metrics = metrics;
         this.target = settings.host() + ":" + settings.port();
+        this.failures = new SocketFailures(target, clientId, settings);
         this.taken = context.messageAdapter(Done.class, done -> Taken.INSTANCE);
         ActorRef<Command> self = context.getSelf();
-        Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized =
+        RunnableGraph<Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>>> graph =
                 Source.<ByteString>queue(settings.socketBuffer())
                         .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
                                 InetSocketAddress.createUnresolved(settings.host(), settings.port()), Optional.empty(),
@@ -170,10 +174,12 @@ public final class SocketActor<D> {
                         .via(InboundBatches.decoded(decoder))
                         .to(ActorSink.<InboundBatch<D>, Command, Done>actorRefWithBackpressure(self,
                                 (ack, batch) -> new Inbound(batch, ack),
-                                StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new))
-                        // The system's materializer, not this actor's: when this actor stops, the sink sees it go and
-                        // the stream ends by itself, after the outbound queue's completion has sent the FIN.
-                        .run(Materializer.matFromSystem(context.getSystem()));
+                                StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new));
+        // The system's materializer, not this actor's: when this actor stops, the sink sees it go and the stream ends
+        // by itself, after the outbound queue's completion has sent the FIN.
+        Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized = streamDispatcher
+                .map(id -> graph.withAttributes(ActorAttributes.dispatcher(id))).orElse(graph)
+                .run(Materializer.matFromSystem(context.getSystem()));
         this.outbound = new OutboundQueue(materialized.first(), self);
         this.handoff = new InboundHandoff<>(epoch, supervisor, decoder, taken);
         context.pipeToSelf(materialized.second(), (c, failure) -> failure == null ? new Connected(c)
@@ -187,21 +193,23 @@ public final class SocketActor<D> {
      * @param supervisor receives state reports and, after Ready, session events
      * @param decoder    decodes the frames in the stream, and hands the dispatcher its part
      * @param metrics    counts the frames received
+     * @param streamDispatcher the dispatcher the stream (framing, decoding) runs on; empty for Akka's default
      * @param <D>        the decoder's batch type
      * @return the behaviour; it starts connecting at once
      */
     public static <D> Behavior<Command> create(long epoch, int clientId, ConnectionSettings settings,
                                                ActorRef<ConnectionSupervisor.Command> supervisor,
-                                               InboundDecoder<D> decoder, ConnectionMetrics metrics) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new SocketActor<>(ctx, timers, epoch, clientId, settings, supervisor, decoder, metrics).connecting()));
+                                               InboundDecoder<D> decoder, ConnectionMetrics metrics,
+                                               Optional<String> streamDispatcher) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SocketActor<>(ctx, timers, epoch, clientId,
+                settings, supervisor, decoder, metrics, streamDispatcher).connecting()));
     }
 
     private Behavior<Command> connecting() {
-        return common(this::connectFailure)
+        return common(failures::connectFailure)
                 .onMessage(Connected.class, c -> onConnected())
-                .onMessage(ConnectFailed.class, f -> failed(connectFailure(f.cause())))
-                .onMessage(StreamCompleted.class, c -> failed(closedByPeer()))
+                .onMessage(ConnectFailed.class, f -> failed(failures.connectFailure(f.cause())))
+                .onMessage(StreamCompleted.class, c -> failed(failures.closedByPeer()))
                 .build();
     }
 
@@ -216,7 +224,7 @@ public final class SocketActor<D> {
     }
 
     private Behavior<Command> handshaking() {
-        return common(this::streamFailure)
+        return common(failures::streamFailure)
                 .onMessage(StreamCompleted.class, c -> {
                     // The handshake names the failure: it may know of a 326 the socket has not reported.
                     handshake.ifPresent(h -> h.tell(HandshakeActor.PeerClosed.INSTANCE));
@@ -247,8 +255,8 @@ public final class SocketActor<D> {
     }
 
     private Behavior<Command> ready() {
-        return common(this::streamFailure)
-                .onMessage(StreamCompleted.class, c -> failed(closedByPeer()))
+        return common(failures::streamFailure)
+                .onMessage(StreamCompleted.class, c -> failed(failures.closedByPeer()))
                 .onMessage(HeartbeatCheck.class, c -> onHeartbeatCheck())
                 .onMessage(ProbeTimeout.class, t -> onProbeTimeout())
                 .onMessage(HandshakeStopped.class, h -> Behaviors.same())
@@ -272,7 +280,7 @@ public final class SocketActor<D> {
                     return Behaviors.same();
                 })
                 .onMessage(StreamFailed.class, f -> failed(onStreamFailure.apply(f.cause())))
-                .onMessage(WriteRefused.class, r -> failed(writeRefused(r.result())))
+                .onMessage(WriteRefused.class, r -> failed(failures.writeRefused(r.result())))
                 .onMessage(OptionsApplied.class, a -> {
                     options = Optional.of(a.report());
                     context.getLog().debug("Socket {} options: {}", epoch, a.report().toLine());
@@ -322,44 +330,6 @@ public final class SocketActor<D> {
     private Behavior<Command> write(byte[] bytes) {
         outbound.write(bytes); // a refusal comes back as WriteRefused
         return Behaviors.same();
-    }
-
-    private FailureReason writeRefused(String result) {
-        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the socket to " + target
-                + " stopped taking data (" + result + "): " + settings.socketBuffer()
-                + " frames are waiting to be written");
-    }
-
-    private FailureReason closedByPeer() {
-        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "TWS at " + target
-                + " closed the connection (client id " + clientId + ")");
-    }
-
-    private FailureReason connectFailure(Throwable cause) {
-        String text = rootMessage(cause);
-        if (text.contains("timeout") || text.contains("timed out")) {
-            return new FailureReason(FailureReason.Kind.CONNECT_TIMEOUT, "no TCP connection to " + target
-                    + " within " + settings.connectTimeout().toMillis() + " ms");
-        }
-        return new FailureReason(FailureReason.Kind.CONNECT_REFUSED, "cannot connect to " + target
-                + ": is TWS running with the API enabled on " + target + "? (" + text + ")");
-    }
-
-    private FailureReason streamFailure(Throwable cause) {
-        if (cause instanceof io.github.twssupervisor.wire.WireFormatException) {
-            return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "TWS at " + target
-                    + " broke the framing: " + cause.getMessage());
-        }
-        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "connection to " + target + " failed: "
-                + rootMessage(cause));
-    }
-
-    private static String rootMessage(Throwable cause) {
-        Throwable root = cause;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private Behavior<Command> failed(FailureReason reason) {

@@ -21,6 +21,7 @@ import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.testutil.LogCapturing;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -103,7 +104,7 @@ class ConnectionSupervisorIT {
         AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
         ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
                 pacer.ref(), (epoch, clientId, connection) -> SocketActor.create(epoch, clientId, settings, connection,
-                        new FrameDecoder(new InboundRouter(), dispatcher), metrics), metrics, view));
+                        new FrameDecoder(new InboundRouter(), dispatcher), metrics, Optional.empty()), metrics, view));
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
         running.add(supervisor);

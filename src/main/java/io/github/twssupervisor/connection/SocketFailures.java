@@ -1,0 +1,60 @@
+package io.github.twssupervisor.connection;
+
+import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.wire.WireFormatException;
+
+/**
+ * What ended a socket, in the words an operator needs: each cause as a typed {@link FailureReason} that names the
+ * target and, where there is one, the likely fix.
+ */
+final class SocketFailures {
+
+    private final String target;
+    private final int clientId;
+    private final ConnectionSettings settings;
+
+    SocketFailures(String target, int clientId, ConnectionSettings settings) {
+        this.target = target;
+        this.clientId = clientId;
+        this.settings = settings;
+    }
+
+    FailureReason writeRefused(String result) {
+        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the socket to " + target
+                + " stopped taking data (" + result + "): " + settings.socketBuffer()
+                + " frames are waiting to be written");
+    }
+
+    FailureReason closedByPeer() {
+        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "TWS at " + target
+                + " closed the connection (client id " + clientId + ")");
+    }
+
+    /** Akka's Tcp reports a connect timeout only in its message. */
+    FailureReason connectFailure(Throwable cause) {
+        String text = rootMessage(cause);
+        if (text.contains("timeout") || text.contains("timed out")) {
+            return new FailureReason(FailureReason.Kind.CONNECT_TIMEOUT, "no TCP connection to " + target
+                    + " within " + settings.connectTimeout().toMillis() + " ms");
+        }
+        return new FailureReason(FailureReason.Kind.CONNECT_REFUSED, "cannot connect to " + target
+                + ": is TWS running with the API enabled on " + target + "? (" + text + ")");
+    }
+
+    FailureReason streamFailure(Throwable cause) {
+        if (cause instanceof WireFormatException) {
+            return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "TWS at " + target
+                    + " broke the framing: " + cause.getMessage());
+        }
+        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "connection to " + target + " failed: "
+                + rootMessage(cause));
+    }
+
+    private static String rootMessage(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
