@@ -3,6 +3,7 @@ package io.github.twssupervisor.connection;
 import akka.NotUsed;
 import akka.stream.javadsl.Flow;
 import akka.util.ByteString;
+import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.Handshake;
 import java.util.ArrayList;
@@ -12,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The socket stream's inbound stage after framing: frame payloads -> batches -> decoded {@link InboundBatch}es.
+ * The socket stream's inbound stage after framing: frames -> batches of payloads -> decoded {@link InboundBatch}es.
  *
  * <pre>
- * payload, payload, ...  --batchWeighted-->  [payloads]  --decode(serverVersion)-->  InboundBatch(session, forDispatcher)
- *                         (only while the socket actor has not yet taken the last batch)
+ * frame, frame, ...  --batchWeighted, header dropped-->  [payloads]  --decode(serverVersion)-->  InboundBatch
+ *                     (only while the socket actor has not yet taken the last batch)
  * </pre>
  *
  * Frames are batched only while downstream is busy, so a quiet socket delivers each frame at once and a busy one pays
@@ -44,23 +45,24 @@ public final class InboundBatches {
     /**
      * @param decoder decodes the frames after the version frame
      * @param <D>     the decoder's batch type
-     * @return a flow from frame payloads to decoded batches; a fresh version state per materialization
+     * @return a flow from whole frames, header included ({@link TwsFraming#framedInto}), to decoded batches; a fresh
+     *     version state per materialization
      */
     public static <D> Flow<ByteString, InboundBatch<D>, NotUsed> decoded(InboundDecoder<D> decoder) {
         return Flow.<ByteString>create()
-                .batchWeighted(MAX_BATCH_COST, payload -> payload.size() + COST_PER_FRAME, InboundBatches::firstOf,
+                .batchWeighted(MAX_BATCH_COST, frame -> frame.size() + COST_PER_FRAME, InboundBatches::firstOf,
                         InboundBatches::append)
                 .statefulMapConcat(() -> new Decoding<>(decoder)::decode);
     }
 
-    private static List<byte[]> firstOf(ByteString payload) {
+    private static List<byte[]> firstOf(ByteString frame) {
         List<byte[]> batch = new ArrayList<>();
-        batch.add(payload.toArray());
+        batch.add(TwsFraming.payloadOf(frame));
         return batch;
     }
 
-    private static List<byte[]> append(List<byte[]> batch, ByteString payload) {
-        batch.add(payload.toArray());
+    private static List<byte[]> append(List<byte[]> batch, ByteString frame) {
+        batch.add(TwsFraming.payloadOf(frame));
         return batch;
     }
 

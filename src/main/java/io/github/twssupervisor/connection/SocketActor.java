@@ -170,8 +170,7 @@ public final class SocketActor<D> {
                                 SocketOptions.forConnect(settings.socket(), report -> self.tell(
                                         new OptionsApplied(report))),
                                 false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
-                        .via(TwsFraming.payloads())
-                        .via(InboundBatches.decoded(decoder))
+                        .via(TwsFraming.framedInto(InboundBatches.decoded(decoder)))
                         .to(ActorSink.<InboundBatch<D>, Command, Done>actorRefWithBackpressure(self,
                                 (ack, batch) -> new Inbound(batch, ack),
                                 StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new));

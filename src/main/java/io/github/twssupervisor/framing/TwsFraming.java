@@ -12,9 +12,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Akka Streams stages that cut a TCP byte stream into TWS frame payloads, for the simulator's sessions (the pure byte
- * rules live in {@code wire/}, which knows no Akka; the client's socket cuts its bytes with {@code wire.FrameSplitter}
- * on a thread of its own).
+ * Akka Streams stages that cut a TCP byte stream into TWS frames, shared by the client's socket and the simulator's
+ * sessions (the pure byte rules live in {@code wire/}, which knows no Akka).
  *
  * <pre>
  * 41 50 49 00 | len | payload | len | payload | ...
@@ -42,19 +41,47 @@ public final class TwsFraming {
      *     fails the stream
      */
     public static Flow<ByteString, ByteString, NotUsed> payloads() {
+        return framedInto(Flow.<ByteString>create().map(frame -> {
+            ByteString payload = frame.drop(WireLimits.LENGTH_PREFIX_BYTES);
+            if (payload.isEmpty()) {
+                Frames.checkLength(0);
+            }
+            return payload;
+        }));
+    }
+
+    /**
+     * Cuts the bytes into whole frames, header included, for a stage that takes each frame's payload itself
+     * ({@link #payloadOf}): a stage fewer for every frame on the client's hot path.
+     *
+     * @param consumer takes the frames
+     * @param <T>      what it makes of them
+     * @return a flow from the connection's bytes through the consumer; a zero-length frame (from {@link #payloadOf})
+     *     or a length above 0xFFFFFF fails it with a {@link WireFormatException}
+     */
+    public static <T> Flow<ByteString, T, NotUsed> framedInto(Flow<ByteString, T, NotUsed> consumer) {
         return Flow.<ByteString>create()
                 .via(Framing.lengthField(WireLimits.LENGTH_PREFIX_BYTES, 0,
                         WireLimits.MAX_FRAME_PAYLOAD + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN))
-                .map(frame -> {
-                    ByteString payload = frame.drop(WireLimits.LENGTH_PREFIX_BYTES);
-                    if (payload.isEmpty()) {
-                        Frames.checkLength(0);
-                    }
-                    return payload;
-                })
+                .via(consumer)
                 // Akka's framing error is a Scala type; callers see the wire package's exception instead.
                 .mapError(akka.stream.scaladsl.Framing.FramingException.class,
                         e -> new WireFormatException("frame rejected: " + e.getMessage()));
+    }
+
+    /**
+     * @param frame a whole frame from {@link #framedInto}, header included
+     * @return a copy of its payload
+     * @throws WireFormatException if the payload is empty
+     */
+    public static byte[] payloadOf(ByteString frame) {
+        int length = frame.size() - WireLimits.LENGTH_PREFIX_BYTES;
+        if (length <= 0) {
+            Frames.checkLength(0);
+        }
+        byte[] payload = new byte[length];
+        frame.drop(WireLimits.LENGTH_PREFIX_BYTES).copyToArray(payload, 0, length);
+        return payload;
     }
 
     private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {

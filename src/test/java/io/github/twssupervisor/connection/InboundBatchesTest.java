@@ -1,6 +1,8 @@
 package io.github.twssupervisor.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -10,16 +12,19 @@ import akka.stream.javadsl.Source;
 import akka.stream.testkit.TestSubscriber;
 import akka.stream.testkit.javadsl.TestSink;
 import akka.util.ByteString;
+import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.Handshake;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.SessionCodec.TwsError;
 import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.wire.WireFormatException;
 import io.github.twssupervisor.wire.WireLimits;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -65,12 +70,17 @@ class InboundBatchesTest {
         }
     }
 
+    /** The stage takes whole frames, header included, as {@code TwsFraming.framedInto} cuts them. */
     private static ByteString payload(byte[] frame) {
-        return ByteString.fromArray(Arrays.copyOfRange(frame, WireLimits.LENGTH_PREFIX_BYTES, frame.length));
+        return ByteString.fromArray(frame);
+    }
+
+    private static byte[] versionFrameBytes() {
+        return Handshake.serverHelloFrame(new Handshake.ServerHello(VERSION, CONNECTION_TIME));
     }
 
     private static ByteString versionFrame() {
-        return payload(Handshake.serverHelloFrame(new Handshake.ServerHello(VERSION, CONNECTION_TIME)));
+        return payload(versionFrameBytes());
     }
 
     private static ByteString notice(int code, String text) {
@@ -105,6 +115,19 @@ class InboundBatchesTest {
         assertEquals(List.of(new SessionEvent.ServerVersion(VERSION, CONNECTION_TIME),
                 new Recorded(VERSION, List.of("9", "1", "1001"))), flattened(batches));
         assertEquals(3, batches.stream().mapToInt(InboundBatch::frames).sum(), "every frame is counted");
+    }
+
+    @Test
+    void aZeroLengthFrameFailsTheStreamWithAWireFormatError() {
+        byte[] empty = new byte[WireLimits.LENGTH_PREFIX_BYTES];
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> Source.single(
+                        ByteString.fromArray(Arrays.copyOf(versionFrameBytes(), versionFrameBytes().length)).concat(
+                                ByteString.fromArray(empty)))
+                .via(TwsFraming.framedInto(InboundBatches.decoded(new RecordingDecoder())))
+                .runWith(Sink.seq(), testKit.system())
+                .toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertInstanceOf(WireFormatException.class, failure.getCause());
+        assertTrue(failure.getCause().getMessage().contains("zero-length"), failure.getCause().getMessage());
     }
 
     @Test
