@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -42,11 +43,50 @@ public final class JarProcess implements AutoCloseable {
      * @return the started process; stderr (the logs) is discarded
      */
     public static JarProcess start(String... args) {
+        return start(List.of(), args);
+    }
+
+    /**
+     * @param jvmOptions options of the JVM, such as {@code -Xmx64m}
+     * @param args       the command line after {@code -jar tws-supervisor.jar}
+     * @return the started process; stderr (the logs) is discarded
+     */
+    public static JarProcess start(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return launch(command);
+    }
+
+    /**
+     * A main class of the tests, on the shaded jar's classpath plus the test classes.
+     *
+     * @param jvmOptions options of the JVM
+     * @param mainClass  the class
+     * @param args       its arguments
+     * @return the started process; stderr (the logs) is discarded
+     */
+    public static JarProcess startMain(List<String> jvmOptions, Class<?> mainClass, String... args) {
+        Path testClasses = Path.of(System.getProperty("test.classes", "target/test-classes"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", jar() + java.io.File.pathSeparator + testClasses, mainClass.getName()));
+        command.addAll(List.of(args));
+        return launch(command);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path jar() {
         Path jar = Path.of(System.getProperty("shaded.jar", "target/tws-supervisor.jar"));
         assertTrue(Files.isRegularFile(jar), "run 'mvn package' first: no " + jar);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString()));
-        command.addAll(List.of(args));
+        return jar;
+    }
+
+    private static JarProcess launch(List<String> command) {
         try {
             return new JarProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
         } catch (IOException e) {
@@ -56,6 +96,14 @@ public final class JarProcess implements AutoCloseable {
 
     /** @return the next stdout line; fails if none comes within a minute or stdout closes */
     public String readLine() {
+        return readLine(Duration.ofSeconds(TIMEOUT_SECONDS));
+    }
+
+    /**
+     * @param timeout how long to wait
+     * @return the next stdout line; fails if none comes in time or stdout closes
+     */
+    public String readLine(Duration timeout) {
         try {
             String line = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -63,7 +111,7 @@ public final class JarProcess implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (line == null) {
                 throw new AssertionError("stdout closed");
             }
@@ -120,6 +168,34 @@ public final class JarProcess implements AutoCloseable {
             throw new AssertionError(e);
         }
         return process.exitValue();
+    }
+
+    /**
+     * @param timeout how long to wait
+     * @return whether the process exited in time
+     */
+    public boolean exitsWithin(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** @return the exit code of a process that has exited */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** @return whether the process still runs */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** @return the process id */
+    public long pid() {
+        return process.pid();
     }
 
     /** @return the port from a first line {@code listening on 127.0.0.1:PORT} */
