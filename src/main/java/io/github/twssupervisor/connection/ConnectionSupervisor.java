@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -127,9 +126,7 @@ public final class ConnectionSupervisor {
     private final SocketFactory sockets;
     private final ConnectionMetrics metrics;
     private final AtomicReference<ConnectionState> stateView;
-    private final Backoff backoff;
-    private final SplittableRandom random = new SplittableRandom();
-    private final List<Integer> clientIds;
+    private final Attempts attempts;
     private final ConnectionEvents<Command> events;
     private final NoticeLog notices;
     private final Waiters<Ready> readyWaiters = new Waiters<>();
@@ -137,9 +134,6 @@ public final class ConnectionSupervisor {
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
 
     private ConnectionState state = ConnectionState.DISCONNECTED;
-    private long epoch;
-    private int attempt;
-    private int clientIdIndex;
     private Optional<ActorRef<SocketActor.Command>> socket = Optional.empty();
     private Optional<Ready> ready = Optional.empty();
     private Optional<SocketOptionsReport> socketOptions = Optional.empty();
@@ -155,8 +149,7 @@ public final class ConnectionSupervisor {
         this.sockets = sockets;
         this.metrics = metrics;
         this.stateView = stateView;
-        this.backoff = new Backoff(settings.backoff());
-        this.clientIds = settings.clientIdsToTry();
+        this.attempts = new Attempts(settings);
         this.events = new ConnectionEvents<>(context, SubscriberStopped::new);
         this.notices = new NoticeLog(context.getLog(), events);
         this.currentTime = new CurrentTimeRequests(pacer,
@@ -181,11 +174,10 @@ public final class ConnectionSupervisor {
     // ---------------------------------------------------------------- states
 
     private Behavior<Command> connect() {
-        epoch++;
-        attempt++;
-        int clientId = clientIds.get(clientIdIndex % clientIds.size());
+        attempts.next();
+        long epoch = attempts.epoch();
         ActorRef<SocketActor.Command> child = context.spawn(Behaviors.supervise(
-                        sockets.socket(epoch, clientId, context.getSelf()))
+                        sockets.socket(epoch, attempts.clientId(), context.getSelf()))
                 .onFailure(SupervisorStrategy.resume()), "socket-" + epoch, DispatcherSelector.sameAsParent());
         context.watchWith(child, new SocketStopped(epoch));
         socket = Optional.of(child);
@@ -221,7 +213,7 @@ public final class ConnectionSupervisor {
     private Behavior<Command> closed() {
         BehaviorBuilder<Command> closed = Behaviors.receive(Command.class)
                 .onMessage(SocketStopped.class, m -> {
-                    if (socket.isPresent() && m.epoch() == epoch) {
+                    if (socket.isPresent() && m.epoch() == attempts.epoch()) {
                         socket = Optional.empty();
                         closeWaiters.forEach(w -> w.tell(Done.getInstance()));
                         closeWaiters.clear();
@@ -247,7 +239,7 @@ public final class ConnectionSupervisor {
     /** What every state answers alike, CLOSED included. */
     private BehaviorBuilder<Command> withQueries(BehaviorBuilder<Command> builder) {
         return builder
-                .onMessage(Subscribe.class, m -> same(() -> events.add(m.subscriber(), state, ready, attempt)))
+                .onMessage(Subscribe.class, m -> same(() -> events.add(m.subscriber(), state, ready, attempts.attempt())))
                 .onMessage(Unsubscribe.class, m -> same(() -> events.remove(m.subscriber())))
                 .onMessage(SubscriberStopped.class, m -> same(() -> events.remove(m.subscriber())))
                 .onMessage(CurrentTimeOutcome.class, m -> same(() -> currentTime.onOutcome(m.outcome())))
@@ -270,7 +262,8 @@ public final class ConnectionSupervisor {
         }
         metrics.connected();
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
-        pacer.tell(new Pacer.SocketReady(epoch, socket.orElseThrow(), m.writer(), m.ready().serverVersion()));
+        pacer.tell(new Pacer.SocketReady(attempts.epoch(), socket.orElseThrow(), m.writer(),
+                m.ready().serverVersion()));
         readyWaiters.answerAll(m.ready());
         transition(ConnectionState.READY, Optional.empty(), Optional.empty(), true);
         return ready();
@@ -286,11 +279,7 @@ public final class ConnectionSupervisor {
         socket.ifPresent(context::stop);
         socket = Optional.empty();
         metrics.reconnects.increment();
-        if (reason.kind() == FailureReason.Kind.CLIENT_ID_IN_USE
-                && settings.clientIdPolicy() == ConnectionSettings.ClientIdPolicy.ROTATE) {
-            clientIdIndex++;
-        }
-        Duration delay = backoff.delay(attempt, random.nextDouble());
+        Duration delay = attempts.lost(reason);
         timers.startSingleTimer(RETRY_TIMER, RetryNow.INSTANCE, delay);
         transition(ConnectionState.RECONNECTING, Optional.of(reason), Optional.of(delay), false);
         return reconnecting();
@@ -314,37 +303,28 @@ public final class ConnectionSupervisor {
     private Behavior<Command> onSessionEvent(SessionEvent event) {
         if (event instanceof SessionEvent.CurrentTime time) {
             currentTime.answer(time);
-            return Behaviors.same();
-        }
-        if (!(event instanceof SessionEvent.Error error)) {
-            context.getLog().debug("Session event {}", event);
-            return Behaviors.same();
-        }
-        Optional<ConnectionEvent.NoticeKind> shown = notices.received(error, Instant.now());
-        if (shown.isEmpty()) {
-            return Behaviors.same();
-        }
-        ConnectionEvent.NoticeKind kind = shown.get();
-        switch (kind) {
-            case CONNECTIVITY_LOST:
-            case TWS_SERVER_CONNECTIVITY_BROKEN:
-                if (state == ConnectionState.READY) {
-                    transition(ConnectionState.DEGRADED, Optional.empty(), Optional.empty(), false);
-                }
-                return Behaviors.same();
-            case CONNECTIVITY_RESTORED_DATA_LOST:
-            case CONNECTIVITY_RESTORED_DATA_KEPT:
-                if (state == ConnectionState.DEGRADED) {
-                    transition(ConnectionState.READY, Optional.empty(), Optional.empty(),
-                            kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST);
-                }
-                return Behaviors.same();
-            case SOCKET_PORT_RESET:
+        } else if (event instanceof SessionEvent.Error error) {
+            // An informational notice repeated within NoticeLog.QUIET is neither logged nor published again.
+            ConnectionEvent.NoticeKind kind = notices.received(error, Instant.now())
+                    .orElse(ConnectionEvent.NoticeKind.OTHER);
+            if (kind == ConnectionEvent.NoticeKind.SOCKET_PORT_RESET) {
                 return lost(new FailureReason(FailureReason.Kind.SOCKET_PORT_RESET, "TWS reset its API socket port ("
                         + TwsErrorCode.SOCKET_PORT_RESET + "): " + error.error().message()));
-            default:
-                return Behaviors.same();
+            }
+            boolean down = kind == ConnectionEvent.NoticeKind.CONNECTIVITY_LOST
+                    || kind == ConnectionEvent.NoticeKind.TWS_SERVER_CONNECTIVITY_BROKEN;
+            boolean back = kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST
+                    || kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_KEPT;
+            if (down && state == ConnectionState.READY) {
+                transition(ConnectionState.DEGRADED, Optional.empty(), Optional.empty(), false);
+            } else if (back && state == ConnectionState.DEGRADED) {
+                transition(ConnectionState.READY, Optional.empty(), Optional.empty(),
+                        kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST);
+            }
+        } else {
+            context.getLog().debug("Session event {}", event);
         }
+        return Behaviors.same();
     }
 
     private void transition(ConnectionState to, Optional<FailureReason> reason, Optional<Duration> nextDelay,
@@ -353,7 +333,7 @@ public final class ConnectionSupervisor {
         state = to;
         stateView.set(to);
         events.changed(new ConnectionEvent.StateChanged(to, from, reason,
-                to == ConnectionState.RECONNECTING ? attempt + 1 : attempt, nextDelay,
+                to == ConnectionState.RECONNECTING ? attempts.attempt() + 1 : attempts.attempt(), nextDelay,
                 to == ConnectionState.READY ? ready : Optional.empty(), dataLost, Instant.now()),
                 settings.host() + ":" + settings.port());
     }
@@ -364,9 +344,8 @@ public final class ConnectionSupervisor {
         return withQueries(builder)
                 .onMessage(SocketStopped.class, this::onSocketStopped)
                 .onMessage(StableReady.class, m -> {
-                    // The connection that proved stable counts as attempt 1: the next loss waits the minimum delay.
                     context.getLog().debug("READY for {}: backoff reset", settings.backoff().resetAfter());
-                    attempt = 1;
+                    attempts.stable();
                     return Behaviors.same();
                 })
                 .onMessage(RequestCurrentTime.class, m -> same(() -> currentTime.request(m.replyTo())))
@@ -383,18 +362,18 @@ public final class ConnectionSupervisor {
     /** Drops everything an older socket says; it must never be taken for the current one. */
     private BehaviorBuilder<Command> staleFilter() {
         return Behaviors.receive(Command.class)
-                .onMessage(SocketConnected.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
-                .onMessage(SocketReady.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
-                .onMessage(SocketFailed.class, m -> m.epoch() != epoch, m -> stale(m, m.epoch()))
-                .onMessage(SessionEventsReceived.class, m -> m.epoch() != epoch, m -> {
+                .onMessage(SocketConnected.class, m -> m.epoch() != attempts.epoch(), m -> stale(m, m.epoch()))
+                .onMessage(SocketReady.class, m -> m.epoch() != attempts.epoch(), m -> stale(m, m.epoch()))
+                .onMessage(SocketFailed.class, m -> m.epoch() != attempts.epoch(), m -> stale(m, m.epoch()))
+                .onMessage(SessionEventsReceived.class, m -> m.epoch() != attempts.epoch(), m -> {
                     m.taken().tell(Done.getInstance());
                     return stale(m, m.epoch());
                 })
-                .onMessage(SocketStopped.class, m -> m.epoch() != epoch, m -> Behaviors.same());
+                .onMessage(SocketStopped.class, m -> m.epoch() != attempts.epoch(), m -> Behaviors.same());
     }
 
     private Behavior<Command> stale(Command message, long messageEpoch) {
-        context.getLog().debug("Dropped {} from socket epoch {} (current {})", message, messageEpoch, epoch);
+        context.getLog().debug("Dropped {} from socket epoch {} (current {})", message, messageEpoch, attempts.epoch());
         return Behaviors.same();
     }
 
