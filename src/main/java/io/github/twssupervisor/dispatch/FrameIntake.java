@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The dispatcher's front door: decodes and routes a socket's frames ({@link InboundRouter}) on the thread that hands
  * them over, which after Ready is the socket's own reading thread. Session events go from there straight to the
  * {@link SessionInbox} (a currentTime answer to its caller, the rest to the supervisor); events for owners and raw
- * subscribers go to the {@link Dispatcher} in one message per batch, which it acknowledges, with each request id's
+ * subscribers go to the {@link Dispatcher} in one message per batch, which it acknowledges, with each route key's
  * consecutive events grouped into a {@link RequestRun}. Decoding and grouping where the bytes were read keeps them in
  * that core's cache and off the dispatcher's thread, and a currentTime answer reaches its caller two thread hand-offs
  * sooner.
@@ -73,8 +73,8 @@ public final class FrameIntake implements InboundSink {
             }
             Routed routed = router.route(serverVersion, payload);
             if (routed instanceof Routed.ToOwner toOwner) {
-                if (run == null || run.requestId() != toOwner.requestId()) {
-                    run = new RequestRun(toOwner.requestId(), new ArrayList<>(), new ArrayList<>(0));
+                if (run == null || !run.key().equals(toOwner.key())) {
+                    run = new RequestRun(toOwner.key(), new ArrayList<>(), new ArrayList<>(0));
                     deliveries.add(run);
                 }
                 run.events().add(toOwner.event());

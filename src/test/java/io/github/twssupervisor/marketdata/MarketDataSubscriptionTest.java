@@ -121,7 +121,7 @@ class MarketDataSubscriptionTest {
         Dispatcher.RegisterOwner registered = dispatcher.expectMessageClass(Dispatcher.RegisterOwner.class);
         assertEquals(subscription, registered.owner());
         OutboundRequest outbound = pacer.expectMessageClass(Pacer.Enqueue.class).request();
-        int id = registered.requestId();
+        int id = ((io.github.twssupervisor.dispatch.RouteKey.RequestId) registered.key()).id();
         assertEquals(id, outbound.requestId(), outbound.toString());
         assertEquals(OutboundRequest.Retention.DROP_ON_DISCONNECT, outbound.retention());
         assertArrayEquals(MarketDataCodec.reqMktData(SERVER_VERSION, id, request.contract(), request.genericTicks(),
