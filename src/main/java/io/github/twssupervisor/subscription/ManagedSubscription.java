@@ -1,4 +1,4 @@
-package io.github.twssupervisor.marketdata;
+package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
@@ -19,53 +19,61 @@ import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One logical market data subscription. A child of the client, not of the socket, so it outlives reconnects: it owns
- * its request, the wire request id of the current connection, and its subscribers.
+ * One logical subscription of any domain, kept alive by the kernel. A child of the client, not of the socket, so it
+ * outlives reconnects: it owns its request ({@link SubscriptionSpec}), the wire request id of the current connection,
+ * and its subscribers.
  *
  * <ul>
  * <li>On READY after a new socket, and on notice 1101 (data lost), it re-issues its request through the pacer, under a
- *     new request id; on 1102 (data kept) it does nothing.</li>
- * <li>Subscribers get {@link MarketDataEvent.Interrupted} when data stops being trustworthy (connection lost, 1100) and
- *     {@link MarketDataEvent.Resumed} when the re-issued request is on the wire (or TWS kept the data): one pair per
+ *     new request id; on 1102 (data kept) it resumes without sending anything (each as the spec's
+ *     {@link SubscriptionSpec.Recovery} says).</li>
+ * <li>Subscribers get {@link Lifecycle.Interrupted} when data stops being trustworthy (connection lost, 1100) and
+ *     {@link Lifecycle.Resumed} when the re-issued request is on the wire (or TWS kept the data): one pair per
  *     outage.</li>
- * <li>Errors for its request id: the fatal ones (no security definition, not subscribed, ...) end it with
- *     {@link MarketDataEvent.Ended}; the others arrive as {@link MarketDataEvent.Warning}.</li>
+ * <li>Errors for its request id: the fatal ones end it with {@link Lifecycle.Ended}; the others arrive as
+ *     {@link Lifecycle.Warning}. After error 100 (rate exceeded, which names no request), a request still unanswered
+ *     two seconds later is taken as rejected and re-issued.</li>
  * <li>Subscribers are watched. When the last one goes it asks its owner to retire it, and only when the owner agrees
- *     (no new subscriber was routed to it meanwhile) does it send cancelMktData and stop, so no subscriber can be lost
- *     in that race.</li>
+ *     (no new subscriber was routed to it meanwhile) does it send the cancel and stop, so no subscriber can be lost in
+ *     that race.</li>
  * </ul>
  *
- * No timer and no thread per subscription: ten thousand of them cost ten thousand small actors.
+ * No timer and no thread per subscription while all is well: ten thousand of them cost ten thousand small actors.
+ *
+ * @param <E> the domain's event type
  */
-public final class MarketDataSubscription extends AbstractBehavior<RequestEvent> {
+public final class ManagedSubscription<E extends RequestEvent> extends AbstractBehavior<RequestEvent> {
 
-    /** Messages of a subscription (it also receives its request's {@link MarketDataEvent}s and errors). */
+    /** Messages of a subscription (it also receives its request's events and errors from the dispatcher). */
     public sealed interface Command extends RequestEvent permits Subscribe, SubscribeStream, Unsubscribe, Stop,
             Reinstated, SubscriberStopped, ConnectionChanged, Outcome, RetryIssue, RateCheck {
     }
 
     /**
      * @param subscriber receives every event from now on; watched
+     * @param <E>        the domain's event type
      */
-    public record Subscribe(ActorRef<MarketDataEvent> subscriber) implements Command {
+    public record Subscribe<E>(ActorRef<E> subscriber) implements Command {
     }
 
     /**
-     * A stream's source subscribes: it gets the events of each batch of frames as one {@link MarketDataBatch}.
+     * A stream's source subscribes: it gets the events of each batch of frames as one {@link EventBatch}.
      *
      * @param source receives every event from now on; watched
+     * @param <E>    the domain's event type
      */
-    public record SubscribeStream(ActorRef<MarketDataBatch> source) implements Command {
+    public record SubscribeStream<E>(ActorRef<EventBatch<E>> source) implements Command {
     }
 
     /**
      * @param subscriber receives nothing more
      */
-    public record Unsubscribe(ActorRef<MarketDataEvent> subscriber) implements Command {
+    public record Unsubscribe(ActorRef<?> subscriber) implements Command {
     }
 
     /** The owner agreed to retire this subscription: stop, unless a subscriber arrived meanwhile. */
@@ -102,27 +110,29 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private static final Duration ANSWER_GRACE_AFTER_RATE_ERROR = Duration.ofSeconds(2);
 
     private final TimerScheduler<RequestEvent> timers;
-    private final MarketDataRequest request;
+    private final SubscriptionSpec<E> spec;
     private final SubscriptionPorts ports;
     private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final ActorRef<ConnectionEvent> connectionEvents;
-    private final Audience subscribers = new Audience();
+    private final Audience<E> subscribers = new Audience<>();
     private ConnectionState connection = ConnectionState.DISCONNECTED;
     /** The request id on the current socket, 0 when no request is live. */
     private int reqId;
+    /** Whether the request was ever issued: the first READY issues it whatever the spec's recovery says. */
+    private boolean issuedOnce;
     private boolean interrupted;
     private boolean retiring;
     private boolean ended;
     /** Why it ended, told to any subscriber that arrives afterwards. */
-    private MarketDataEvent.Ended endedWith;
+    private E endedWith;
     /** Whether anything arrived for the current request id: TWS accepted it. */
     private boolean answered;
 
-    private MarketDataSubscription(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers,
-                                   MarketDataRequest request, SubscriptionPorts ports) {
+    private ManagedSubscription(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers,
+                                SubscriptionSpec<E> spec, SubscriptionPorts ports) {
         super(context);
         this.timers = timers;
-        this.request = request;
+        this.spec = spec;
         this.ports = ports;
         this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new);
         this.connectionEvents = context.messageAdapter(ConnectionEvent.class, ConnectionChanged::new);
@@ -131,25 +141,29 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     }
 
     /**
-     * @param request the request to keep alive
-     * @param ports   the client's actors
+     * @param spec  the request to keep alive
+     * @param ports the client's actors
+     * @param <E>   the domain's event type
      * @return the behaviour
      */
-    public static Behavior<RequestEvent> create(MarketDataRequest request, SubscriptionPorts ports) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MarketDataSubscription(ctx, timers, request,
+    public static <E extends RequestEvent> Behavior<RequestEvent> create(SubscriptionSpec<E> spec,
+                                                                         SubscriptionPorts ports) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ManagedSubscription<>(ctx, timers, spec,
                 ports)));
     }
 
+    /** Subscribers come from the client, which built them with this subscription's spec: they take its events. */
     @Override
+    @SuppressWarnings("unchecked")
     public Receive<RequestEvent> createReceive() {
         return newReceiveBuilder()
-                .onMessage(MarketDataEvent.class, this::onMarketData)
+                .onMessage(spec.eventType(), this::onEvent)
                 .onMessage(RequestError.class, this::onRequestError)
                 .onMessage(RequestEvents.class, this::onRequestEvents)
-                .onMessage(Subscribe.class, m -> onSubscribe(m.subscriber(), () -> subscribers.addActor(m.subscriber()),
-                        m.subscriber()::tell))
-                .onMessage(SubscribeStream.class, m -> onSubscribe(m.source(), () -> subscribers.addStream(m.source()),
-                        event -> m.source().tell(MarketDataBatch.of(event))))
+                .onMessage((Class<Subscribe<E>>) (Class<?>) Subscribe.class, m -> onSubscribe(m.subscriber(),
+                        () -> subscribers.addActor(m.subscriber()), m.subscriber()::tell))
+                .onMessage((Class<SubscribeStream<E>>) (Class<?>) SubscribeStream.class, m -> onSubscribe(m.source(),
+                        () -> subscribers.addStream(m.source()), event -> m.source().tell(EventBatch.of(event))))
                 .onMessage(Unsubscribe.class, m -> onSubscriberGone(m.subscriber()))
                 .onMessage(SubscriberStopped.class, m -> onSubscriberGone(m.subscriber()))
                 .onMessage(ConnectionChanged.class, this::onConnectionChanged)
@@ -168,16 +182,17 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     // ------------------------------------------------------------------ events of the request
 
-    private Behavior<RequestEvent> onMarketData(MarketDataEvent event) {
+    private Behavior<RequestEvent> onEvent(E event) {
         if (ended) {
             return this;
         }
         answered = true;
         publish(event);
-        if (request.snapshot() && event instanceof MarketDataEvent.SnapshotEnd) {
-            // TWS ends a snapshot by itself: nothing to cancel, nothing to re-issue.
+        Optional<String> complete = spec.terminal(event);
+        if (complete.isPresent()) {
+            // TWS ended the request by itself: nothing to cancel, nothing to re-issue.
             unregister();
-            end(0, "snapshot complete");
+            end(0, complete.get());
         }
         return this;
     }
@@ -185,9 +200,9 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private Behavior<RequestEvent> onRequestEvents(RequestEvents batch) {
         subscribers.startBatch();
         try {
-            if (!batch.withErrors() && !request.snapshot()) {
-                // Nothing in it can end a stream subscription (only errors, and a snapshot's end, do): its events go
-                // on unread, which spares a cache miss per event (the socket's thread made them).
+            if (!batch.withErrors() && !spec.hasTerminal()) {
+                // Nothing in it can end the subscription (only errors, and a terminal event, do): its events go on
+                // unread, which spares a cache miss per event (the socket's thread made them).
                 if (!ended) {
                     answered = true;
                     subscribers.publishUnread(batch.events());
@@ -195,8 +210,8 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
                 return this;
             }
             for (RequestEvent event : batch.events()) {
-                if (event instanceof MarketDataEvent marketData) {
-                    onMarketData(marketData);
+                if (spec.eventType().isInstance(event)) {
+                    onEvent(spec.eventType().cast(event));
                 } else if (event instanceof RequestError error) {
                     onRequestError(error);
                 }
@@ -215,14 +230,14 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             return this;
         }
         answered = true;
-        if (MarketDataErrors.isFatal(error.code())) {
-            getContext().getLog().warn("{} ended by TWS error {}: {}", request.description(), error.code(),
+        if (spec.isFatal(error.code())) {
+            getContext().getLog().warn("{} ended by TWS error {}: {}", spec.description(), error.code(),
                     error.message());
             unregister();
             end(error.code(), error.message());
         } else {
-            getContext().getLog().info("{}: TWS says {} {}", request.description(), error.code(), error.message());
-            publish(new MarketDataEvent.Warning(error.code(), error.message()));
+            getContext().getLog().info("{}: TWS says {} {}", spec.description(), error.code(), error.message());
+            publish(spec.signal(new Lifecycle.Warning(error.code(), error.message())));
         }
         return this;
     }
@@ -234,17 +249,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
             return this;
         }
         if (m.event() instanceof ConnectionEvent.Notice notice) {
-            if (notice.kind() == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST
-                    && connection == ConnectionState.READY) {
-                // 1101 without a 1100 before it: TWS dropped the subscription while we thought all was well.
-                interrupt("TWS lost market data subscriptions (1101)");
-                unregister();
-                issue();
-            } else if (notice.code() == TwsErrorCode.MAX_RATE_EXCEEDED && reqId != 0 && !answered) {
-                // TWS rejected some message above its rate and says not which (id -1): if this request stays
-                // unanswered, it was one of them.
-                timers.startSingleTimer(RateCheck.INSTANCE, ANSWER_GRACE_AFTER_RATE_ERROR);
-            }
+            onNotice(notice);
             return this;
         }
         ConnectionEvent.StateChanged change = (ConnectionEvent.StateChanged) m.event();
@@ -252,11 +257,15 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         connection = change.state();
         switch (change.state()) {
             case READY:
-                if (reqId == 0 || change.dataLost() && change.previous() != ConnectionState.READY) {
-                    unregister();
-                    issue();
+                if (reqId == 0) {
+                    recover(issuedOnce ? spec.onReconnect() : SubscriptionSpec.Recovery.REISSUE,
+                            "the connection was lost");
+                } else if (change.dataLost() && change.previous() != ConnectionState.READY) {
+                    recover(spec.onDataLost(), "TWS lost its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST
+                            + ")");
                 } else if (interrupted) {
-                    resume();
+                    recover(spec.onDataKept(), "TWS kept its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT
+                            + ")");
                 }
                 break;
             case DEGRADED:
@@ -277,16 +286,46 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         return this;
     }
 
+    private void onNotice(ConnectionEvent.Notice notice) {
+        if (notice.kind() == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST
+                && connection == ConnectionState.READY) {
+            // 1101 without a 1100 before it: TWS dropped the request while we thought all was well.
+            interrupt("TWS lost its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST + ")");
+            recover(spec.onDataLost(), "TWS lost its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST + ")");
+        } else if (notice.code() == TwsErrorCode.MAX_RATE_EXCEEDED && reqId != 0 && !answered) {
+            // TWS rejected some message above its rate and says not which (id -1): if this request stays
+            // unanswered, it was one of them.
+            timers.startSingleTimer(RateCheck.INSTANCE, ANSWER_GRACE_AFTER_RATE_ERROR);
+        }
+    }
+
+    /** READY again, or TWS's word on its data: what the spec says for this kind of recovery. */
+    private void recover(SubscriptionSpec.Recovery recovery, String why) {
+        switch (recovery) {
+            case REISSUE:
+                unregister();
+                issue();
+                break;
+            case RESUME:
+                if (interrupted) {
+                    resume();
+                }
+                break;
+            default:
+                unregister();
+                end(0, why);
+                break;
+        }
+    }
+
     private Behavior<RequestEvent> onRateCheck() {
         if (!ended && reqId != 0 && !answered && connection == ConnectionState.READY) {
             int rejected = reqId;
             getContext().getLog().info("{}: request {} unanswered after TWS error {} (rate exceeded): re-issuing",
-                    request.description(), rejected, TwsErrorCode.MAX_RATE_EXCEEDED);
+                    spec.description(), rejected, TwsErrorCode.MAX_RATE_EXCEEDED);
             interrupt("TWS rejected requests above its message rate (" + TwsErrorCode.MAX_RATE_EXCEEDED + ")");
             // In case TWS did take it after all: a cancel for an unknown id costs only an error 300.
-            ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(rejected, "cancelMktData "
-                    + request.contract().displayName(), v -> MarketDataCodec.cancelMktData(rejected),
-                    getContext().getSystem().ignoreRef(), OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+            cancel(rejected);
             unregister();
             issue();
         }
@@ -295,16 +334,26 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
 
     private void issue() {
         answered = false;
+        issuedOnce = true;
         reqId = ports.requestIds().next();
         int id = reqId;
         ports.dispatcher().tell(new Dispatcher.RegisterOwner(id, getContext().getSelf()));
-        request.marketDataType().ifPresent(type -> ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(-id,
-                "reqMarketDataType " + type, v -> MarketDataCodec.reqMarketDataType(type), outcomes,
+        // Prerequisites go under the negated id: their outcomes are never taken for the request's.
+        for (SubscriptionSpec.Message before : spec.prerequisites()) {
+            ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(-id, before.description(), before.encoder(),
+                    outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+        }
+        SubscriptionSpec.Message request = spec.request(id);
+        ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, request.description(), request.encoder(),
+                outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+        getContext().getLog().debug("{} issued as request {}", spec.description(), id);
+    }
+
+    /** Nobody waits for the cancel's outcome: this request is over for us either way. */
+    private void cancel(int id) {
+        spec.cancel(id).ifPresent(cancel -> ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id,
+                cancel.description(), cancel.encoder(), getContext().getSystem().ignoreRef(),
                 OutboundRequest.Retention.DROP_ON_DISCONNECT))));
-        ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, request.description(),
-                version -> MarketDataCodec.reqMktData(version, id, request.contract(), request.genericTicks(),
-                        request.snapshot(), false), outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
-        getContext().getLog().debug("{} issued as request {}", request.description(), id);
     }
 
     private Behavior<RequestEvent> onOutcome(Outcome m) {
@@ -341,13 +390,13 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private void interrupt(String reason) {
         if (!interrupted) {
             interrupted = true;
-            publish(new MarketDataEvent.Interrupted(reason));
+            publish(spec.signal(new Lifecycle.Interrupted(reason)));
         }
     }
 
     private void resume() {
         interrupted = false;
-        publish(new MarketDataEvent.Resumed());
+        publish(spec.signal(new Lifecycle.Resumed()));
     }
 
     private void unregister() {
@@ -364,8 +413,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
      * @param add        adds it to the subscribers; false if it was there already
      * @param tellNow    tells it one event
      */
-    private Behavior<RequestEvent> onSubscribe(ActorRef<?> subscriber, BooleanSupplier add,
-                                               Consumer<MarketDataEvent> tellNow) {
+    private Behavior<RequestEvent> onSubscribe(ActorRef<?> subscriber, BooleanSupplier add, Consumer<E> tellNow) {
         if (ended) {
             tellNow.accept(endedWith);
             return this;
@@ -373,7 +421,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         if (add.getAsBoolean()) {
             getContext().watchWith(subscriber, new SubscriberStopped(subscriber));
             if (interrupted) {
-                tellNow.accept(new MarketDataEvent.Interrupted("waiting for the connection"));
+                tellNow.accept(spec.signal(new Lifecycle.Interrupted("waiting for the connection")));
             }
         }
         return this;
@@ -385,7 +433,7 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
         }
         if (subscribers.isEmpty() && !retiring) {
             retiring = true;
-            ports.owner().tell(new SubscriptionLifecycle.Retire(request, getContext().getSelf().narrow()));
+            ports.owner().tell(new Retirement.Retire(spec, getContext().getSelf().narrow()));
         }
         return this;
     }
@@ -393,33 +441,29 @@ public final class MarketDataSubscription extends AbstractBehavior<RequestEvent>
     private Behavior<RequestEvent> onStop() {
         if (subscribers.isEmpty() || ended) {
             if (reqId != 0 && !ended) {
-                int id = reqId;
-                // Nobody waits for the outcome: this actor is gone by then.
-                ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, "cancelMktData "
-                        + request.contract().displayName(), v -> MarketDataCodec.cancelMktData(id),
-                        getContext().getSystem().ignoreRef(), OutboundRequest.Retention.DROP_ON_DISCONNECT)));
+                cancel(reqId);
             }
             unregister();
             ports.supervisor().tell(new ConnectionSupervisor.Unsubscribe(connectionEvents));
             return Behaviors.stopped();
         }
         retiring = false;
-        ports.owner().tell(new SubscriptionLifecycle.Unretire(request, getContext().getSelf().narrow()));
+        ports.owner().tell(new Retirement.Unretire(spec, getContext().getSelf().narrow()));
         return this;
     }
 
     private void end(int code, String message) {
         ended = true;
-        endedWith = new MarketDataEvent.Ended(code, message);
+        endedWith = spec.signal(new Lifecycle.Ended(code, message));
         publish(endedWith);
         subscribers.clear(s -> getContext().unwatch(s));
         if (!retiring) {
             retiring = true;
-            ports.owner().tell(new SubscriptionLifecycle.Retire(request, getContext().getSelf().narrow()));
+            ports.owner().tell(new Retirement.Retire(spec, getContext().getSelf().narrow()));
         }
     }
 
-    private void publish(MarketDataEvent event) {
+    private void publish(E event) {
         subscribers.publish(event);
     }
 }
