@@ -1,13 +1,13 @@
 package io.github.twssupervisor.dispatch;
 
 import akka.Done;
+import akka.actor.Cancellable;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Scheduler;
 import akka.dispatch.ExecutionContexts;
-import akka.actor.Cancellable;
 import io.github.twssupervisor.connection.ConnectionMetrics;
-import io.github.twssupervisor.connection.SessionInbox;
 import io.github.twssupervisor.connection.InboundSink;
+import io.github.twssupervisor.connection.SessionInbox;
 import io.github.twssupervisor.wire.Frames;
 import java.util.ArrayList;
 import java.util.List;

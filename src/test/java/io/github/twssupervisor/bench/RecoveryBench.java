@@ -1,11 +1,11 @@
 package io.github.twssupervisor.bench;
 
 import static io.github.twssupervisor.testutil.Signals.is;
+
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.Behaviors;
-import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
@@ -13,6 +13,7 @@ import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Lifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;

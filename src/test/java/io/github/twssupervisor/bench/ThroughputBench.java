@@ -1,6 +1,5 @@
 package io.github.twssupervisor.bench;
 
-import io.github.twssupervisor.subscription.Overflow;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
@@ -11,6 +10,7 @@ import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Overflow;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,5 @@
 package io.github.twssupervisor.client;
 
-import io.github.twssupervisor.subscription.Lifecycle;
-import io.github.twssupervisor.subscription.SubscriptionOverflowException;
-import io.github.twssupervisor.subscription.Overflow;
 import static io.github.twssupervisor.testutil.Signals.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,10 +16,12 @@ import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
-import io.github.twssupervisor.subscription.SubscriptionOverflowException;
 import io.github.twssupervisor.marketdata.Quote;
 import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Lifecycle;
+import io.github.twssupervisor.subscription.Overflow;
+import io.github.twssupervisor.subscription.SubscriptionOverflowException;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.Loopback;
 import io.github.twssupervisor.wire.TwsErrorCode;

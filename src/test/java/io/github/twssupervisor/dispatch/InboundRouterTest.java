@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
-import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.SessionCodec.TwsError;
+import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.WireLimits;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
-import io.github.twssupervisor.wire.FieldReader;
 import org.junit.jupiter.api.Test;
 
 /** Routing of inbound payloads, written in the notation of TWS-WIRE.md ({@code |} = NUL); no actors. */

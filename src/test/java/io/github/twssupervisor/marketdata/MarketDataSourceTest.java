@@ -1,12 +1,5 @@
 package io.github.twssupervisor.marketdata;
 
-import io.github.twssupervisor.subscription.EventBatch;
-import io.github.twssupervisor.subscription.SubscriptionHandle;
-import io.github.twssupervisor.subscription.SubscriptionOverflowException;
-import io.github.twssupervisor.subscription.Overflow;
-import io.github.twssupervisor.subscription.Lifecycle;
-import io.github.twssupervisor.subscription.SubscriptionStreams;
-import io.github.twssupervisor.contract.Contract;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +9,13 @@ import akka.actor.typed.ActorRef;
 import akka.japi.Pair;
 import akka.stream.testkit.TestSubscriber;
 import akka.stream.testkit.javadsl.TestSink;
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.subscription.EventBatch;
+import io.github.twssupervisor.subscription.Lifecycle;
+import io.github.twssupervisor.subscription.Overflow;
+import io.github.twssupervisor.subscription.SubscriptionHandle;
+import io.github.twssupervisor.subscription.SubscriptionOverflowException;
+import io.github.twssupervisor.subscription.SubscriptionStreams;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
