@@ -1,8 +1,10 @@
 package io.github.twssupervisor.client;
 
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
 import akka.actor.typed.Scheduler;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guardian of one logical connection: it assembles the Dispatcher, the Pacer and the ConnectionSupervisor and routes
@@ -129,6 +132,20 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                     return this;
                 })
                 .build();
+    }
+
+    /**
+     * @param system the actor system the client starts in
+     * @return the dispatcher of {@link TwsClient#CLIENT_DISPATCHER}, or the default one if the system's configuration
+     *     sets it to null
+     */
+    static Props dispatcher(ActorSystem<?> system) {
+        if (system.settings().config().hasPath(TwsClient.CLIENT_DISPATCHER)) {
+            return DispatcherSelector.fromConfig(TwsClient.CLIENT_DISPATCHER);
+        }
+        LoggerFactory.getLogger(TwsClient.class).info("No {} in the actor system's configuration: the client's actors "
+                + "run on the default dispatcher", TwsClient.CLIENT_DISPATCHER);
+        return DispatcherSelector.defaultDispatcher();
     }
 
     /** The class of a generic message, typed with its wildcard: raw types would erase the whole receive chain. */

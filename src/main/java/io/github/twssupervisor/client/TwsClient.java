@@ -4,8 +4,6 @@ import akka.Done;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.DispatcherSelector;
-import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.pattern.StatusReply;
@@ -40,8 +38,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One supervised connection to TWS / IB Gateway: the public API. It connects at once and keeps reconnecting until
@@ -170,7 +166,6 @@ public final class TwsClient {
     }
 
     private static final AtomicLong INSTANCES = new AtomicLong();
-    private static final Logger LOG = LoggerFactory.getLogger(TwsClient.class);
     /** The configuration path of the dispatcher the client's actors run on (see reference.conf). */
     public static final String CLIENT_DISPATCHER = "tws.client-dispatcher";
     private static final int EVENT_BUFFER = 256;
@@ -194,21 +189,8 @@ public final class TwsClient {
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, timeLane, DOMAINS), "tws-client-" + INSTANCES.incrementAndGet(), clientDispatcher(system));
+                supervisor, timeLane, DOMAINS), "tws-client-" + INSTANCES.incrementAndGet(), ClientGuardian.dispatcher(system));
         this.marketData = new MarketDataFacade(new ClientDomainContext(guardian, system));
-    }
-
-    /**
-     * @return the dispatcher of {@link #CLIENT_DISPATCHER}, or the default one if the system's configuration sets it
-     *     to null
-     */
-    private static Props clientDispatcher(ActorSystem<?> system) {
-        if (system.settings().config().hasPath(CLIENT_DISPATCHER)) {
-            return DispatcherSelector.fromConfig(CLIENT_DISPATCHER);
-        }
-        LOG.info("No {} in the actor system's configuration: the client's actors run on the default dispatcher",
-                CLIENT_DISPATCHER);
-        return DispatcherSelector.defaultDispatcher();
     }
 
     /**

@@ -4,11 +4,15 @@ import akka.actor.typed.ActorRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The subscribers of one {@link ManagedSubscription}, owned by it and used only on its thread. An actor subscriber
+ * The subscribers of one {@link ManagedSubscription} and what they have been told, owned by it and used only on its
+ * thread. It keeps the contract of the signals: one Interrupted until the next Resumed, whatever number of times the
+ * subscription is interrupted meanwhile, and Ended last, also for a subscriber that comes after the end. An actor subscriber
  * gets each event as a message of its own. A stream's source gets an {@link EventBatch}: while the subscription
  * handles the events of frames read together (between {@link #startBatch()} and {@link #endBatch()}) its events are
  * collected and sent once, in order, so a stream's element costs no message of its own.
@@ -16,6 +20,63 @@ import java.util.function.Consumer;
  * @param <E> the domain's event type
  */
 final class Audience<E> {
+
+    private final Function<Lifecycle, E> signal;
+    private boolean interrupted;
+    /** Why it ended, told to any subscriber that arrives afterwards; null while it runs. */
+    private E endedWith;
+
+    /**
+     * @param signal the domain's event that carries a signal
+     */
+    Audience(Function<Lifecycle, E> signal) {
+        this.signal = signal;
+    }
+
+    /** @return whether subscribers were told Interrupted and not Resumed since */
+    boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /** @return the Ended every subscriber got, or null while the subscription runs */
+    E endedWith() {
+        return endedWith;
+    }
+
+    /** @param reason why data stops being trustworthy; told only if not interrupted already */
+    void interrupt(String reason) {
+        if (!interrupted) {
+            interrupted = true;
+            publish(signal.apply(new Lifecycle.Interrupted(reason)));
+        }
+    }
+
+    /** The request is live again: Resumed, if they were told Interrupted. */
+    void resume() {
+        if (interrupted) {
+            interrupted = false;
+            publish(signal.apply(new Lifecycle.Resumed()));
+        }
+    }
+
+    /**
+     * @param code    the TWS code, or 0
+     * @param message why
+     * @param forget  given each subscriber, which gets nothing more
+     */
+    void end(int code, String message, Consumer<ActorRef<?>> forget) {
+        endedWith = signal.apply(new Lifecycle.Ended(code, message));
+        publish(endedWith);
+        clear(forget);
+    }
+
+    /**
+     * @return the signal a subscriber just added must get at once: Interrupted while the subscription is, else nothing
+     */
+    Optional<E> greeting() {
+        return interrupted ? Optional.of(signal.apply(new Lifecycle.Interrupted("waiting for the connection")))
+                : Optional.empty();
+    }
 
     private final Set<ActorRef<E>> actors = new HashSet<>();
     private final Set<ActorRef<EventBatch<E>>> streams = new HashSet<>();

@@ -11,8 +11,6 @@ import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.OutboundRequest;
-import io.github.twssupervisor.connection.Pacer;
-import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestEvents;
@@ -112,21 +110,12 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
     private final TimerScheduler<RequestEvent> timers;
     private final SubscriptionSpec<E> spec;
     private final SubscriptionPorts ports;
-    private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final ActorRef<ConnectionEvent> connectionEvents;
-    private final Audience<E> subscribers = new Audience<>();
+    private final RequestLine line;
+    private final Audience<E> subscribers;
     private ConnectionState connection = ConnectionState.DISCONNECTED;
-    /** The request id on the current socket, 0 when no request is live. */
-    private int reqId;
-    /** Whether the request was ever issued: the first READY issues it whatever the spec's recovery says. */
-    private boolean issuedOnce;
-    private boolean interrupted;
     private boolean retiring;
     private boolean ended;
-    /** Why it ended, told to any subscriber that arrives afterwards. */
-    private E endedWith;
-    /** Whether anything arrived for the current request id: TWS accepted it. */
-    private boolean answered;
 
     private ManagedSubscription(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers,
                                 SubscriptionSpec<E> spec, SubscriptionPorts ports) {
@@ -134,7 +123,9 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         this.timers = timers;
         this.spec = spec;
         this.ports = ports;
-        this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new);
+        this.subscribers = new Audience<>(spec::signal);
+        this.line = new RequestLine(spec, ports, context.getSelf(), context.messageAdapter(OutboundRequest.Outcome.class,
+                Outcome::new), context.getSystem().ignoreRef(), context.getLog());
         this.connectionEvents = context.messageAdapter(ConnectionEvent.class, ConnectionChanged::new);
         // The supervisor answers with the current state at once: a subscription made while READY issues right away.
         ports.supervisor().tell(new ConnectionSupervisor.Subscribe(connectionEvents));
@@ -169,8 +160,8 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
                 .onMessage(ConnectionChanged.class, this::onConnectionChanged)
                 .onMessage(Outcome.class, this::onOutcome)
                 .onMessage(RetryIssue.class, m -> {
-                    if (reqId == 0 && connection.isConnected() && !ended) {
-                        issue();
+                    if (!line.isLive() && connection.isConnected() && !ended) {
+                        line.issue();
                     }
                     return this;
                 })
@@ -186,12 +177,11 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (ended) {
             return this;
         }
-        answered = true;
-        publish(event);
+        line.markAnswered();
+        subscribers.publish(event);
         Optional<String> complete = spec.terminal(event);
         if (complete.isPresent()) {
             // TWS ended the request by itself: nothing to cancel, nothing to re-issue.
-            unregister();
             end(0, complete.get());
         }
         return this;
@@ -204,7 +194,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
                 // Nothing in it can end the subscription (only errors, and a terminal event, do): its events go on
                 // unread, which spares a cache miss per event (the socket's thread made them).
                 if (!ended) {
-                    answered = true;
+                    line.markAnswered();
                     subscribers.publishUnread(batch.events());
                 }
                 return this;
@@ -226,18 +216,17 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
 
     private Behavior<RequestEvent> onRequestError(RequestError m) {
         SessionCodec.TwsError error = m.error();
-        if (ended || error.id() != reqId) {
+        if (ended || error.id() != line.id()) {
             return this;
         }
-        answered = true;
+        line.markAnswered();
         if (spec.isFatal(error.code())) {
             getContext().getLog().warn("{} ended by TWS error {}: {}", spec.description(), error.code(),
                     error.message());
-            unregister();
             end(error.code(), error.message());
         } else {
             getContext().getLog().info("{}: TWS says {} {}", spec.description(), error.code(), error.message());
-            publish(spec.signal(new Lifecycle.Warning(error.code(), error.message())));
+            subscribers.publish(spec.signal(new Lifecycle.Warning(error.code(), error.message())));
         }
         return this;
     }
@@ -248,122 +237,64 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (ended) {
             return this;
         }
-        if (m.event() instanceof ConnectionEvent.Notice notice) {
-            onNotice(notice);
-            return this;
+        Recoveries.Reaction reaction = Recoveries.react(m.event(), connection, line, subscribers.isInterrupted(),
+                spec);
+        if (m.event() instanceof ConnectionEvent.StateChanged change) {
+            connection = change.state();
         }
-        ConnectionEvent.StateChanged change = (ConnectionEvent.StateChanged) m.event();
-        ConnectionState previous = connection;
-        connection = change.state();
-        switch (change.state()) {
-            case READY:
-                if (reqId == 0) {
-                    recover(issuedOnce ? spec.onReconnect() : SubscriptionSpec.Recovery.REISSUE,
-                            "the connection was lost");
-                } else if (change.dataLost() && change.previous() != ConnectionState.READY) {
-                    recover(spec.onDataLost(), "TWS lost its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST
-                            + ")");
-                } else if (interrupted) {
-                    recover(spec.onDataKept(), "TWS kept its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT
-                            + ")");
-                }
-                break;
-            case DEGRADED:
-                interrupt("TWS lost its connection to IB (" + TwsErrorCode.CONNECTIVITY_LOST + ")");
-                break;
-            case CLOSED:
-                unregister();
-                end(0, "the connection was closed");
-                break;
-            default:
-                if (previous.isConnected() || reqId != 0) {
-                    interrupt("connection lost: " + change.reason().map(Object::toString).orElse(change.state()
-                            .toString()));
-                }
-                unregister();
-                break;
+        if (reaction.interrupt() != null) {
+            subscribers.interrupt(reaction.interrupt());
         }
-        return this;
-    }
-
-    private void onNotice(ConnectionEvent.Notice notice) {
-        if (notice.kind() == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST
-                && connection == ConnectionState.READY) {
-            // 1101 without a 1100 before it: TWS dropped the request while we thought all was well.
-            interrupt("TWS lost its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST + ")");
-            recover(spec.onDataLost(), "TWS lost its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST + ")");
-        } else if (notice.code() == TwsErrorCode.MAX_RATE_EXCEEDED && reqId != 0 && !answered) {
-            // TWS rejected some message above its rate and says not which (id -1): if this request stays
-            // unanswered, it was one of them.
+        if (reaction.drop()) {
+            line.unregister();
+        }
+        if (reaction.recovery() != null) {
+            recover(reaction.recovery(), reaction.why());
+        }
+        if (reaction.checkRate()) {
             timers.startSingleTimer(RateCheck.INSTANCE, ANSWER_GRACE_AFTER_RATE_ERROR);
         }
+        return this;
     }
 
     /** READY again, or TWS's word on its data: what the spec says for this kind of recovery. */
     private void recover(SubscriptionSpec.Recovery recovery, String why) {
         switch (recovery) {
             case REISSUE:
-                unregister();
-                issue();
+                line.unregister();
+                line.issue();
                 break;
             case RESUME:
-                if (interrupted) {
-                    resume();
-                }
+                subscribers.resume();
                 break;
             default:
-                unregister();
                 end(0, why);
                 break;
         }
     }
 
     private Behavior<RequestEvent> onRateCheck() {
-        if (!ended && reqId != 0 && !answered && connection == ConnectionState.READY) {
-            int rejected = reqId;
+        if (!ended && line.isLive() && !line.answered() && connection == ConnectionState.READY) {
             getContext().getLog().info("{}: request {} unanswered after TWS error {} (rate exceeded): re-issuing",
-                    spec.description(), rejected, TwsErrorCode.MAX_RATE_EXCEEDED);
-            interrupt("TWS rejected requests above its message rate (" + TwsErrorCode.MAX_RATE_EXCEEDED + ")");
+                    spec.description(), line.id(), TwsErrorCode.MAX_RATE_EXCEEDED);
+            subscribers.interrupt("TWS rejected requests above its message rate (" + TwsErrorCode.MAX_RATE_EXCEEDED
+                    + ")");
             // In case TWS did take it after all: a cancel for an unknown id costs only an error 300.
-            cancel(rejected);
-            unregister();
-            issue();
+            line.cancel();
+            line.unregister();
+            line.issue();
         }
         return this;
     }
 
-    private void issue() {
-        answered = false;
-        issuedOnce = true;
-        reqId = ports.requestIds().next();
-        int id = reqId;
-        ports.dispatcher().tell(new Dispatcher.RegisterOwner(id, getContext().getSelf()));
-        // Prerequisites go under the negated id: their outcomes are never taken for the request's.
-        for (SubscriptionSpec.Message before : spec.prerequisites()) {
-            ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(-id, before.description(), before.encoder(),
-                    outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
-        }
-        SubscriptionSpec.Message request = spec.request(id);
-        ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, request.description(), request.encoder(),
-                outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
-        getContext().getLog().debug("{} issued as request {}", spec.description(), id);
-    }
-
-    /** Nobody waits for the cancel's outcome: this request is over for us either way. */
-    private void cancel(int id) {
-        spec.cancel(id).ifPresent(cancel -> ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id,
-                cancel.description(), cancel.encoder(), getContext().getSystem().ignoreRef(),
-                OutboundRequest.Retention.DROP_ON_DISCONNECT))));
-    }
-
     private Behavior<RequestEvent> onOutcome(Outcome m) {
-        if (m.outcome().requestId() != reqId || ended) {
+        if (m.outcome().requestId() != line.id() || ended) {
             return this;
         }
         if (m.outcome() instanceof OutboundRequest.Sent) {
             // Sent while DEGRADED is no resumption: TWS has no link to IB; the READY that follows decides.
-            if (interrupted && connection == ConnectionState.READY) {
-                resume();
+            if (connection == ConnectionState.READY) {
+                subscribers.resume();
             }
             return this;
         }
@@ -374,36 +305,16 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
                 break;
             case INVALID:
             case CLOSED:
-                unregister();
                 end(0, rejected.message());
                 break;
             default:
                 // Queue full, or not connected under the fail policy: try again soon rather than give up.
-                interrupt(rejected.message());
-                unregister();
+                subscribers.interrupt(rejected.message());
+                line.unregister();
                 timers.startSingleTimer(RetryIssue.INSTANCE, RETRY_AFTER_REJECTION);
                 break;
         }
         return this;
-    }
-
-    private void interrupt(String reason) {
-        if (!interrupted) {
-            interrupted = true;
-            publish(spec.signal(new Lifecycle.Interrupted(reason)));
-        }
-    }
-
-    private void resume() {
-        interrupted = false;
-        publish(spec.signal(new Lifecycle.Resumed()));
-    }
-
-    private void unregister() {
-        if (reqId != 0) {
-            ports.dispatcher().tell(new Dispatcher.UnregisterOwner(reqId));
-            reqId = 0;
-        }
     }
 
     // ------------------------------------------------------------------ subscribers and retirement
@@ -415,14 +326,12 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
      */
     private Behavior<RequestEvent> onSubscribe(ActorRef<?> subscriber, BooleanSupplier add, Consumer<E> tellNow) {
         if (ended) {
-            tellNow.accept(endedWith);
+            tellNow.accept(subscribers.endedWith());
             return this;
         }
         if (add.getAsBoolean()) {
             getContext().watchWith(subscriber, new SubscriberStopped(subscriber));
-            if (interrupted) {
-                tellNow.accept(spec.signal(new Lifecycle.Interrupted("waiting for the connection")));
-            }
+            subscribers.greeting().ifPresent(tellNow);
         }
         return this;
     }
@@ -431,19 +340,18 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (subscribers.remove(subscriber)) {
             getContext().unwatch(subscriber);
         }
-        if (subscribers.isEmpty() && !retiring) {
-            retiring = true;
-            ports.owner().tell(new Retirement.Retire(spec, getContext().getSelf().narrow()));
+        if (subscribers.isEmpty()) {
+            retire();
         }
         return this;
     }
 
     private Behavior<RequestEvent> onStop() {
         if (subscribers.isEmpty() || ended) {
-            if (reqId != 0 && !ended) {
-                cancel(reqId);
+            if (!ended) {
+                line.cancel();
             }
-            unregister();
+            line.unregister();
             ports.supervisor().tell(new ConnectionSupervisor.Unsubscribe(connectionEvents));
             return Behaviors.stopped();
         }
@@ -452,18 +360,18 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         return this;
     }
 
+    /** The request is over for good: nothing more is routed here, and subscribers get Ended last. */
     private void end(int code, String message) {
+        line.unregister();
         ended = true;
-        endedWith = spec.signal(new Lifecycle.Ended(code, message));
-        publish(endedWith);
-        subscribers.clear(s -> getContext().unwatch(s));
+        subscribers.end(code, message, s -> getContext().unwatch(s));
+        retire();
+    }
+
+    private void retire() {
         if (!retiring) {
             retiring = true;
             ports.owner().tell(new Retirement.Retire(spec, getContext().getSelf().narrow()));
         }
-    }
-
-    private void publish(E event) {
-        subscribers.publish(event);
     }
 }
