@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
-/** The kernel's services for the facades of one client: messages to its guardian. Immutable, so safe from any thread. */
+/**
+ * The kernel's services for the facades of one client: messages to its guardian. Immutable, so safe from any thread.
+ */
 final class ClientDomainContext implements DomainContext {
 
     /** How much longer than a one-shot request's own timeout the ask waits: the request's typed failure comes first. */

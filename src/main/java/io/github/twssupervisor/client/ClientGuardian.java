@@ -42,11 +42,19 @@ import org.slf4j.LoggerFactory;
 /**
  * The guardian of one logical connection: it assembles the Dispatcher, the Pacer and the ConnectionSupervisor and routes
  * {@link TwsClient.Command}s to them; it spawns one {@link ManagedSubscription} per distinct subscription spec and one
- * {@link OneShotRequest} per one-shot request, and builds its router from the client's list of {@link Domain}s. Its children are supervised with {@code resume}: their state is the connection
- * itself (the socket, the queued requests, the routes), so an unexpected exception drops only the message that caused
- * it, which Akka logs at ERROR, and never the connection.
+ * {@link OneShotRequest} per one-shot request, and builds its router from the client's list of {@link Domain}s, so it
+ * names no domain. Its children are supervised with {@code resume}: their state is the connection itself (the socket,
+ * the queued requests, the routes), so an unexpected exception drops only the message that caused it, which Akka logs
+ * at ERROR, and never the connection.
  */
 final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
+
+    // The generic messages' classes, typed with their wildcards: raw types would erase the whole receive chain.
+    private static final Class<TwsClient.Subscribe<?>> SUBSCRIBE = generic(TwsClient.Subscribe.class);
+    private static final Class<TwsClient.Unsubscribe<?>> UNSUBSCRIBE = generic(TwsClient.Unsubscribe.class);
+    private static final Class<TwsClient.Request<?>> REQUEST = generic(TwsClient.Request.class);
+    private static final Class<GuardianMessage.SubscribeStream<?>> SUBSCRIBE_STREAM =
+            generic(GuardianMessage.SubscribeStream.class);
 
     private final ActorRef<Dispatcher.Command> dispatcher;
     private final ActorRef<Pacer.Command> pacer;
@@ -120,12 +128,10 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                 })
                 .onMessage(TwsClient.SendRaw.class, this::onSendRaw)
                 .onMessage(GuardianMessage.RawOutcome.class, this::onRawOutcome)
-                .onMessage(ClientGuardian.<TwsClient.Subscribe<?>>generic(TwsClient.Subscribe.class), m -> subscribe(m.spec(),
-                        new ManagedSubscription.Subscribe<>(m.subscriber())))
-                .onMessage(ClientGuardian.<GuardianMessage.SubscribeStream<?>>generic(GuardianMessage.SubscribeStream.class),
-                        this::onSubscribeStream)
-                .onMessage(ClientGuardian.<TwsClient.Unsubscribe<?>>generic(TwsClient.Unsubscribe.class), this::onUnsubscribe)
-                .onMessage(ClientGuardian.<TwsClient.Request<?>>generic(TwsClient.Request.class), this::onRequest)
+                .onMessage(SUBSCRIBE, m -> subscribe(m.spec(), new ManagedSubscription.Subscribe<>(m.subscriber())))
+                .onMessage(SUBSCRIBE_STREAM, this::onSubscribeStream)
+                .onMessage(UNSUBSCRIBE, this::onUnsubscribe)
+                .onMessage(REQUEST, this::onRequest)
                 .onMessage(GuardianMessage.RetirementReport.class, this::onRetirement)
                 .onMessage(GuardianMessage.SubscriptionStopped.class, m -> {
                     subscriptions.remove(m.spec(), m.subscription());
@@ -148,7 +154,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
         return DispatcherSelector.defaultDispatcher();
     }
 
-    /** The class of a generic message, typed with its wildcard: raw types would erase the whole receive chain. */
+    /** @return the class of a generic message, typed with its wildcard */
     @SuppressWarnings("unchecked")
     private static <T> Class<T> generic(Class<?> type) {
         return (Class<T>) type;

@@ -189,7 +189,8 @@ public final class TwsClient {
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, timeLane, DOMAINS), "tws-client-" + INSTANCES.incrementAndGet(), ClientGuardian.dispatcher(system));
+                supervisor, timeLane, DOMAINS), "tws-client-" + INSTANCES.incrementAndGet(),
+                ClientGuardian.dispatcher(system));
         this.marketData = new MarketDataFacade(new ClientDomainContext(guardian, system));
     }
 

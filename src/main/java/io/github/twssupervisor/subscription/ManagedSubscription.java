@@ -124,8 +124,9 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         this.spec = spec;
         this.ports = ports;
         this.subscribers = new Audience<>(spec::signal);
-        this.line = new RequestLine(spec, ports, context.getSelf(), context.messageAdapter(OutboundRequest.Outcome.class,
-                Outcome::new), context.getSystem().ignoreRef(), context.getLog());
+        this.line = new RequestLine(spec, ports, context.getSelf(),
+                context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new), context.getSystem().ignoreRef(),
+                context.getLog());
         this.connectionEvents = context.messageAdapter(ConnectionEvent.class, ConnectionChanged::new);
         // The supervisor answers with the current state at once: a subscription made while READY issues right away.
         ports.supervisor().tell(new ConnectionSupervisor.Subscribe(connectionEvents));

@@ -30,8 +30,8 @@ public final class SubscriptionStreams {
      * @return a source of the subscription's events; it completes after {@link Lifecycle.Ended}, and cancelling it
      *     unsubscribes
      */
-    public static <E extends RequestEvent> Source<E, SubscriptionHandle> source(SubscriptionSpec<E> spec, Overflow overflow,
-                                                           Consumer<ActorRef<EventBatch<E>>> subscribe) {
+    public static <E extends RequestEvent> Source<E, SubscriptionHandle> source(
+            SubscriptionSpec<E> spec, Overflow overflow, Consumer<ActorRef<EventBatch<E>>> subscribe) {
         E cancelled = spec.signal(new Lifecycle.Ended(0, SubscriptionHandle.CANCELLED));
         return ActorSource.<EventBatch<E>>actorRef(b -> false, b -> Optional.empty(), BATCHES_BUFFERED,
                         OverflowStrategy.fail())
