@@ -1,5 +1,10 @@
 package io.github.twssupervisor.marketdata;
 
+import static io.github.twssupervisor.testutil.ConnectionEvents.error;
+import static io.github.twssupervisor.testutil.ConnectionEvents.lost;
+import static io.github.twssupervisor.testutil.ConnectionEvents.notice;
+import static io.github.twssupervisor.testutil.ConnectionEvents.ready;
+import static io.github.twssupervisor.testutil.ConnectionEvents.state;
 import static io.github.twssupervisor.testutil.Signals.signal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,13 +23,10 @@ import io.github.twssupervisor.connection.ConnectionEvent.NoticeKind;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.FailureReason;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
-import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.dispatch.Dispatcher;
-import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.dispatch.RequestIds;
@@ -33,14 +35,11 @@ import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.ManagedSubscription;
 import io.github.twssupervisor.subscription.Retirement;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
-import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +59,6 @@ class MarketDataSubscriptionTest {
 
     private static final int SERVER_VERSION = 200;
     private static final long EPOCH = 1;
-    private static final Ready READY_INFO = new Ready(SERVER_VERSION, "t", 1, List.of("DU1"), 1);
     private static final Contract AAPL = Contract.stock("AAPL");
     private static final MarketDataRequest STREAM = MarketDataRequest.stream(AAPL, MarketDataOptions.defaults());
     private static final MarketDataRequest SNAPSHOT = MarketDataRequest.snapshot(AAPL, 1);
@@ -184,33 +182,9 @@ class MarketDataSubscriptionTest {
         return new MarketDataEvent.Price(TickType.LAST, 100 + n, Optional.of(BigDecimal.valueOf(n)), 0);
     }
 
-    private static RequestError error(int id, int code, String message) {
-        return new RequestError(new SessionCodec.TwsError(id, code, message, "", OptionalLong.empty()));
-    }
-
-    private static ConnectionEvent.StateChanged state(ConnectionState to, ConnectionState from) {
-        return new ConnectionEvent.StateChanged(to, from, Optional.empty(), 1, Optional.empty(), Optional.empty(),
-                false, Instant.EPOCH);
-    }
-
     /** What the supervisor tells a new subscriber: its current state, as a move from itself. */
     private static ConnectionEvent.StateChanged echo(ConnectionState current) {
         return current == ConnectionState.READY ? ready(ConnectionState.READY, false) : state(current, current);
-    }
-
-    private static ConnectionEvent.StateChanged ready(ConnectionState from, boolean dataLost) {
-        return new ConnectionEvent.StateChanged(ConnectionState.READY, from, Optional.empty(), 1, Optional.empty(),
-                Optional.of(READY_INFO), dataLost, Instant.EPOCH);
-    }
-
-    private static ConnectionEvent.StateChanged lost(ConnectionState from) {
-        return new ConnectionEvent.StateChanged(ConnectionState.RECONNECTING, from, Optional.of(new FailureReason(
-                FailureReason.Kind.CONNECTION_LOST, "socket closed by peer")), 2, Optional.of(Duration.ofSeconds(1)),
-                Optional.empty(), false, Instant.EPOCH);
-    }
-
-    private static ConnectionEvent.Notice notice(int code, NoticeKind kind) {
-        return new ConnectionEvent.Notice(code, "notice " + code, kind, Instant.EPOCH);
     }
 
     /** What the supervisor publishes on 1100 while READY: the notice, then the move to DEGRADED. */

@@ -1,22 +1,12 @@
 package io.github.twssupervisor.subscription;
 
-import io.github.twssupervisor.connection.ConnectionEvent;
-import io.github.twssupervisor.connection.ConnectionState;
-import io.github.twssupervisor.connection.FailureReason;
-import io.github.twssupervisor.connection.Ready;
-import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
-import io.github.twssupervisor.wire.SessionCodec;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The smallest domain the kernel can serve, for its tests: rows, an End, and the lifecycle carrier; a subscription spec
- * and a one-shot spec over them whose frames are just their text; and the connection events a supervisor publishes.
+ * and a one-shot spec over them whose frames are just their text.
  */
 final class FakeDomain {
 
@@ -157,33 +147,5 @@ final class FakeDomain {
         public boolean isFatal(int code) {
             return code != WARNING;
         }
-    }
-
-    // ------------------------------------------------------------------ what the connection supervisor publishes
-
-    static final Ready READY_INFO = new Ready(200, "t", 1, List.of("DU1"), 1);
-
-    static RequestError error(int id, int code, String message) {
-        return new RequestError(new SessionCodec.TwsError(id, code, message, "", OptionalLong.empty()));
-    }
-
-    static ConnectionEvent.StateChanged state(ConnectionState to, ConnectionState from) {
-        return new ConnectionEvent.StateChanged(to, from, Optional.empty(), 1, Optional.empty(), Optional.empty(),
-                false, Instant.EPOCH);
-    }
-
-    static ConnectionEvent.StateChanged ready(ConnectionState from, boolean dataLost) {
-        return new ConnectionEvent.StateChanged(ConnectionState.READY, from, Optional.empty(), 1, Optional.empty(),
-                Optional.of(READY_INFO), dataLost, Instant.EPOCH);
-    }
-
-    static ConnectionEvent.StateChanged lost(ConnectionState from) {
-        return new ConnectionEvent.StateChanged(ConnectionState.RECONNECTING, from, Optional.of(new FailureReason(
-                FailureReason.Kind.CONNECTION_LOST, "socket closed by peer")), 2, Optional.of(Duration.ofSeconds(1)),
-                Optional.empty(), false, Instant.EPOCH);
-    }
-
-    static ConnectionEvent.Notice notice(int code, ConnectionEvent.NoticeKind kind) {
-        return new ConnectionEvent.Notice(code, "notice " + code, kind, Instant.EPOCH);
     }
 }

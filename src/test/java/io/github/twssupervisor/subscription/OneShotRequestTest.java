@@ -1,11 +1,11 @@
 package io.github.twssupervisor.subscription;
 
-import static io.github.twssupervisor.subscription.FakeDomain.error;
 import static io.github.twssupervisor.subscription.FakeDomain.frame;
-import static io.github.twssupervisor.subscription.FakeDomain.lost;
-import static io.github.twssupervisor.subscription.FakeDomain.notice;
-import static io.github.twssupervisor.subscription.FakeDomain.ready;
-import static io.github.twssupervisor.subscription.FakeDomain.state;
+import static io.github.twssupervisor.testutil.ConnectionEvents.error;
+import static io.github.twssupervisor.testutil.ConnectionEvents.lost;
+import static io.github.twssupervisor.testutil.ConnectionEvents.notice;
+import static io.github.twssupervisor.testutil.ConnectionEvents.ready;
+import static io.github.twssupervisor.testutil.ConnectionEvents.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
