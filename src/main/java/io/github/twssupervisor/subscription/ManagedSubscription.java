@@ -49,7 +49,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
 
     /** Messages of a subscription (it also receives its request's events and errors from the dispatcher). */
     public sealed interface Command extends RequestEvent permits Subscribe, SubscribeStream, Unsubscribe, Stop,
-            Reinstated, SubscriberStopped, ConnectionChanged, Outcome, RetryIssue, RateCheck {
+            SubscriberStopped, ConnectionChanged, Outcome, RetryIssue, RateCheck {
     }
 
     /**
@@ -76,12 +76,6 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
 
     /** The owner agreed to retire this subscription: stop, unless a subscriber arrived meanwhile. */
     public enum Stop implements Command {
-        /** The one instance. */
-        INSTANCE
-    }
-
-    /** The owner took this subscription back after a retirement that was called off. */
-    public enum Reinstated implements Command {
         /** The one instance. */
         INSTANCE
     }
@@ -168,7 +162,6 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
                 })
                 .onMessage(RateCheck.class, m -> onRateCheck())
                 .onMessage(Stop.class, m -> onStop())
-                .onMessage(Reinstated.class, m -> this)
                 .build();
     }
 
@@ -243,6 +236,11 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (m.event() instanceof ConnectionEvent.StateChanged change) {
             connection = change.state();
         }
+        apply(reaction);
+        return this;
+    }
+
+    private void apply(Recoveries.Reaction reaction) {
         if (reaction.interrupt() != null) {
             subscribers.interrupt(reaction.interrupt());
         }
@@ -255,7 +253,9 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (reaction.checkRate()) {
             timers.startSingleTimer(RateCheck.INSTANCE, ANSWER_GRACE_AFTER_RATE_ERROR);
         }
-        return this;
+        if (reaction.retry()) {
+            timers.startSingleTimer(RetryIssue.INSTANCE, RETRY_AFTER_REJECTION);
+        }
     }
 
     /** READY again, or TWS's word on its data: what the spec says for this kind of recovery. */
@@ -299,22 +299,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
             }
             return this;
         }
-        OutboundRequest.Rejected rejected = (OutboundRequest.Rejected) m.outcome();
-        switch (rejected.reason()) {
-            case DISCONNECTED:
-                // Re-issued on the next READY.
-                break;
-            case INVALID:
-            case CLOSED:
-                end(0, rejected.message());
-                break;
-            default:
-                // Queue full, or not connected under the fail policy: try again soon rather than give up.
-                subscribers.interrupt(rejected.message());
-                line.unregister();
-                timers.startSingleTimer(RetryIssue.INSTANCE, RETRY_AFTER_REJECTION);
-                break;
-        }
+        apply(Recoveries.onRejected((OutboundRequest.Rejected) m.outcome()));
         return this;
     }
 

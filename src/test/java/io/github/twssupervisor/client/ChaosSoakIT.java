@@ -127,7 +127,7 @@ class ChaosSoakIT {
      * {@code all}).
      */
     private static final List<Kind> DEFAULT_KINDS = List.of(Kind.values());
-    /** How long a subscription waits for an answer after error 100 before re-issuing (MarketDataSubscription). */
+    /** How long a subscription waits for an answer after error 100 before re-issuing (ManagedSubscription). */
     private static final Duration RATE_RECHECK = Duration.ofSeconds(3);
 
     /** A subscriber actor's record of every event it received, in order. */

@@ -46,10 +46,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One {@link MarketDataSubscription} against probes standing in for its pacer, dispatcher, supervisor and owner:
- * when it issues and re-issues its request (READY, 1101, not 1102), the one Interrupted/Resumed pair per outage,
- * errors for its request id, and retirement when the last subscriber goes. ManualTime drives the retry after a
- * rejection.
+ * One market data subscription ({@link MarketDataSpec} under the kernel) against probes standing in for its pacer,
+ * dispatcher, supervisor and owner: when it issues and re-issues its request (READY, 1101, not 1102), the one
+ * Interrupted/Resumed pair per outage, errors for its request id, and retirement when the last subscriber goes.
+ * ManualTime drives the retry after a rejection.
  */
 class MarketDataSubscriptionTest {
 
