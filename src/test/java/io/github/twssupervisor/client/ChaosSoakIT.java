@@ -279,7 +279,7 @@ class ChaosSoakIT {
 
             // Nothing grows: the same actors as at READY, plus exactly one per subscription.
             List<String> before = normalized(baseline);
-            before.addAll(Collections.nCopies(SUBSCRIPTIONS, "/market-data-#"));
+            before.addAll(Collections.nCopies(SUBSCRIPTIONS, "/subscription-#"));
             poller.awaitAssert(RECOVERY_BOUND, () -> {
                 assertEquals(sorted(before), sorted(normalized(actorTree(client))), "actors before close");
                 return null;
