@@ -2,6 +2,7 @@ package io.github.twssupervisor.cli;
 
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.Quote;
+import io.github.twssupervisor.subscription.Lifecycle;
 import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,11 +33,12 @@ final class QuoteTable {
 
     synchronized void update(String symbol, MarketDataEvent event) {
         quotes.computeIfPresent(symbol, (s, q) -> q.with(event));
-        if (event instanceof MarketDataEvent.Interrupted) {
+        Lifecycle signal = Lifecycle.of(event).orElse(null);
+        if (signal instanceof Lifecycle.Interrupted) {
             states.put(symbol, "INTERRUPTED");
-        } else if (event instanceof MarketDataEvent.Resumed || event instanceof MarketDataEvent.Tick) {
+        } else if (signal instanceof Lifecycle.Resumed || event instanceof MarketDataEvent.Tick) {
             states.put(symbol, "live");
-        } else if (event instanceof MarketDataEvent.Ended ended) {
+        } else if (signal instanceof Lifecycle.Ended ended) {
             states.put(symbol, "ended " + ended.code());
         }
     }

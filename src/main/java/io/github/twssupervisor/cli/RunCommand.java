@@ -67,14 +67,14 @@ final class RunCommand implements Callable<Integer> {
         if (table) {
             QuoteTable quotes = new QuoteTable(watchlist.stream().map(Contract::displayName).toList());
             client.events().runForeach(e -> quotes.event(format.format(e)), system);
-            watchlist.forEach(c -> feeds.add(client.marketData(c, MarketDataOptions.defaults())
+            watchlist.forEach(c -> feeds.add(client.marketData().stream(c, MarketDataOptions.defaults())
                     .runForeach(e -> quotes.update(c.displayName(), e), system).toCompletableFuture()));
             system.scheduler().scheduleAtFixedRate(Duration.ZERO, TABLE_REFRESH, () -> quotes.draw(out),
                     system.executionContext());
         } else {
             TickFormat ticks = new TickFormat(output.json);
             client.events().runForeach(e -> out.println(format.format(e)), system);
-            watchlist.forEach(c -> feeds.add(client.marketData(c, MarketDataOptions.defaults())
+            watchlist.forEach(c -> feeds.add(client.marketData().stream(c, MarketDataOptions.defaults())
                     .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(out::println), system)
                     .toCompletableFuture()));
         }

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.cli;
 
 import io.github.twssupervisor.marketdata.MarketDataEvent;
+import io.github.twssupervisor.subscription.Lifecycle;
 import java.util.Optional;
 
 /** How {@code run --subscribe} prints market data: one line per event, text or JSON. */
@@ -36,18 +37,19 @@ final class TickFormat {
             return Optional.of(json ? Json.object("tick").put("symbol", symbol).put("field", t.field().name())
                     .put("value", t.value()).toString() : symbol + " " + t.field() + " " + t.value());
         }
-        if (event instanceof MarketDataEvent.Interrupted i) {
+        Lifecycle signal = Lifecycle.of(event).orElse(null);
+        if (signal instanceof Lifecycle.Interrupted i) {
             return Optional.of(json ? Json.object("interrupted").put("symbol", symbol).put("reason", i.reason())
                     .toString() : symbol + " INTERRUPTED: " + i.reason());
         }
-        if (event instanceof MarketDataEvent.Resumed) {
+        if (signal instanceof Lifecycle.Resumed) {
             return Optional.of(json ? Json.object("resumed").put("symbol", symbol).toString() : symbol + " RESUMED");
         }
-        if (event instanceof MarketDataEvent.Warning w) {
+        if (signal instanceof Lifecycle.Warning w) {
             return Optional.of(json ? Json.object("warning").put("symbol", symbol).put("code", w.code())
                     .put("message", w.message()).toString() : symbol + " WARNING " + w.code() + ": " + w.message());
         }
-        if (event instanceof MarketDataEvent.Ended e) {
+        if (signal instanceof Lifecycle.Ended e) {
             return Optional.of(json ? Json.object("ended").put("symbol", symbol).put("code", e.code())
                     .put("message", e.message()).toString() : symbol + " ENDED " + e.code() + ": " + e.message());
         }

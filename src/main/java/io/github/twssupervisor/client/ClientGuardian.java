@@ -1,8 +1,10 @@
 package io.github.twssupervisor.client;
 
 import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -21,12 +23,12 @@ import io.github.twssupervisor.dispatch.FrameDecoder;
 import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestIds;
-import io.github.twssupervisor.marketdata.MarketDataBatch;
-import io.github.twssupervisor.marketdata.MarketDataCodec;
-import io.github.twssupervisor.marketdata.MarketDataRequest;
-import io.github.twssupervisor.marketdata.MarketDataSubscription;
-import io.github.twssupervisor.marketdata.SubscriptionLifecycle;
-import io.github.twssupervisor.marketdata.SubscriptionPorts;
+import io.github.twssupervisor.subscription.Domain;
+import io.github.twssupervisor.subscription.ManagedSubscription;
+import io.github.twssupervisor.subscription.OneShotRequest;
+import io.github.twssupervisor.subscription.Retirement;
+import io.github.twssupervisor.subscription.SubscriptionPorts;
+import io.github.twssupervisor.subscription.SubscriptionSpec;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -34,46 +36,45 @@ import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.LoggerFactory;
 
 /**
  * The guardian of one logical connection: it assembles the Dispatcher, the Pacer and the ConnectionSupervisor and routes
- * {@link TwsClient.Command}s to them. Its children are supervised with {@code resume}: their state is the connection
- * itself (the socket, the queued requests, the routes), so an unexpected exception drops only the message that caused
- * it, which Akka logs at ERROR, and never the connection.
+ * {@link TwsClient.Command}s to them; it spawns one {@link ManagedSubscription} per distinct subscription spec and one
+ * {@link OneShotRequest} per one-shot request, and builds its router from the client's list of {@link Domain}s, so it
+ * names no domain. Its children are supervised with {@code resume}: their state is the connection itself (the socket,
+ * the queued requests, the routes), so an unexpected exception drops only the message that caused it, which Akka logs
+ * at ERROR, and never the connection.
  */
-final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
+final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
 
-    record RawOutcome(OutboundRequest.Outcome outcome) implements TwsClient.Command {
-    }
-
-    record LifecycleReport(SubscriptionLifecycle event) implements TwsClient.Command {
-    }
-
-    /** What {@link TwsClient#marketData} sends: a stream's source subscribes, to get batches. */
-    record SubscribeStream(MarketDataRequest request, ActorRef<MarketDataBatch> source) implements TwsClient.Command {
-    }
-
-    record SubscriptionStopped(MarketDataRequest request, ActorRef<MarketDataSubscription.Command> subscription)
-            implements TwsClient.Command {
-    }
+    // The generic messages' classes, typed with their wildcards: raw types would erase the whole receive chain.
+    private static final Class<TwsClient.Subscribe<?>> SUBSCRIBE = generic(TwsClient.Subscribe.class);
+    private static final Class<TwsClient.Unsubscribe<?>> UNSUBSCRIBE = generic(TwsClient.Unsubscribe.class);
+    private static final Class<TwsClient.Request<?>> REQUEST = generic(TwsClient.Request.class);
+    private static final Class<GuardianMessage.SubscribeStream<?>> SUBSCRIBE_STREAM =
+            generic(GuardianMessage.SubscribeStream.class);
 
     private final ActorRef<Dispatcher.Command> dispatcher;
     private final ActorRef<Pacer.Command> pacer;
     private final ActorRef<ConnectionSupervisor.Command> supervisor;
     private final ActorRef<OutboundRequest.Outcome> rawOutcomes;
     private final Map<Long, ActorRef<StatusReply<akka.Done>>> rawWaiters = new HashMap<>();
-    private final Map<MarketDataRequest, ActorRef<MarketDataSubscription.Command>> subscriptions = new HashMap<>();
+    private final Map<SubscriptionSpec<?>, ActorRef<ManagedSubscription.Command>> subscriptions = new HashMap<>();
     private final SubscriptionPorts ports;
     private long nextRawId;
     private long subscriptionCounter;
+    private long requestCounter;
 
-    private ClientGuardian(ActorContext<TwsClient.Command> context, ConnectionSettings settings,
+    private ClientGuardian(ActorContext<GuardianMessage> context, ConnectionSettings settings,
                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
-                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
+                           CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
+                           List<Domain> domains) {
         super(context);
         this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create())
                 .onFailure(SupervisorStrategy.resume()), "dispatcher", DispatcherSelector.sameAsParent());
-        FrameDecoder decoder = new FrameDecoder(new InboundRouter(List.of(new MarketDataCodec())), dispatcher);
+        FrameDecoder decoder = new FrameDecoder(new InboundRouter(domains.stream()
+                .flatMap(d -> d.decoders().stream()).toList()), dispatcher);
         this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
                 .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
         this.supervisor = context.spawn(Behaviors.supervise(
@@ -83,23 +84,26 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                                 metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);
-        this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, RawOutcome::new);
+        this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, GuardianMessage.RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
-                context.messageAdapter(SubscriptionLifecycle.class, LifecycleReport::new));
+                context.messageAdapter(Retirement.class, GuardianMessage.RetirementReport::new));
     }
 
     /**
+     * @param domains        whose decoders the client's router uses
      * @param supervisorView completed with the connection supervisor once it exists, so that the facade can ask it
      *                       directly: a request-reply saves the hop through this actor
      */
-    static Behavior<TwsClient.Command> create(ConnectionSettings settings, ConnectionMetrics metrics,
-                                              AtomicReference<ConnectionState> stateView,
-                                              CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView) {
-        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView));
+    static Behavior<GuardianMessage> create(ConnectionSettings settings, ConnectionMetrics metrics,
+                                            AtomicReference<ConnectionState> stateView,
+                                            CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
+                                            List<Domain> domains) {
+        return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView,
+                domains));
     }
 
     @Override
-    public Receive<TwsClient.Command> createReceive() {
+    public Receive<GuardianMessage> createReceive() {
         return newReceiveBuilder()
                 .onMessage(TwsClient.CurrentTime.class, m -> forward(new ConnectionSupervisor.RequestCurrentTime(
                         m.replyTo())))
@@ -120,26 +124,45 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
                     return this;
                 })
                 .onMessage(TwsClient.SendRaw.class, this::onSendRaw)
-                .onMessage(RawOutcome.class, this::onRawOutcome)
-                .onMessage(TwsClient.SubscribeMarketData.class, m -> subscribe(m.request(),
-                        new MarketDataSubscription.Subscribe(m.subscriber())))
-                .onMessage(SubscribeStream.class, m -> subscribe(m.request(),
-                        new MarketDataSubscription.SubscribeStream(m.source())))
-                .onMessage(TwsClient.UnsubscribeMarketData.class, this::onUnsubscribeMarketData)
-                .onMessage(LifecycleReport.class, this::onSubscriptionLifecycle)
-                .onMessage(SubscriptionStopped.class, m -> {
-                    subscriptions.remove(m.request(), m.subscription());
+                .onMessage(GuardianMessage.RawOutcome.class, this::onRawOutcome)
+                .onMessage(SUBSCRIBE, m -> subscribe(m.spec(), new ManagedSubscription.Subscribe<>(m.subscriber())))
+                .onMessage(SUBSCRIBE_STREAM, this::onSubscribeStream)
+                .onMessage(UNSUBSCRIBE, this::onUnsubscribe)
+                .onMessage(REQUEST, this::onRequest)
+                .onMessage(GuardianMessage.RetirementReport.class, this::onRetirement)
+                .onMessage(GuardianMessage.SubscriptionStopped.class, m -> {
+                    subscriptions.remove(m.spec(), m.subscription());
                     return this;
                 })
                 .build();
     }
 
-    private Behavior<TwsClient.Command> forward(ConnectionSupervisor.Command command) {
+    /**
+     * @param system the actor system the client starts in
+     * @return the dispatcher of {@link TwsClient#CLIENT_DISPATCHER}, or the default one if the system's configuration
+     *     sets it to null
+     */
+    static Props dispatcher(ActorSystem<?> system) {
+        if (system.settings().config().hasPath(TwsClient.CLIENT_DISPATCHER)) {
+            return DispatcherSelector.fromConfig(TwsClient.CLIENT_DISPATCHER);
+        }
+        LoggerFactory.getLogger(TwsClient.class).info("No {} in the actor system's configuration: the client's actors "
+                + "run on the default dispatcher", TwsClient.CLIENT_DISPATCHER);
+        return DispatcherSelector.defaultDispatcher();
+    }
+
+    /** @return the class of a generic message, typed with its wildcard */
+    @SuppressWarnings("unchecked")
+    private static <T> Class<T> generic(Class<?> type) {
+        return (Class<T>) type;
+    }
+
+    private Behavior<GuardianMessage> forward(ConnectionSupervisor.Command command) {
         supervisor.tell(command);
         return this;
     }
 
-    private Behavior<TwsClient.Command> onSendRaw(TwsClient.SendRaw m) {
+    private Behavior<GuardianMessage> onSendRaw(TwsClient.SendRaw m) {
         long id = nextRawId++;
         rawWaiters.put(id, m.replyTo());
         String description = "raw message " + m.fields().get(0);
@@ -148,44 +171,56 @@ final class ClientGuardian extends AbstractBehavior<TwsClient.Command> {
         return this;
     }
 
-    private Behavior<TwsClient.Command> subscribe(MarketDataRequest request, MarketDataSubscription.Command subscribe) {
-        ActorRef<MarketDataSubscription.Command> subscription = subscriptions.get(request);
+    /** Equal specs share one subscription: the first subscriber spawns it, the others join it. */
+    private Behavior<GuardianMessage> subscribe(SubscriptionSpec<?> spec, ManagedSubscription.Command subscribe) {
+        ActorRef<ManagedSubscription.Command> subscription = subscriptions.get(spec);
         if (subscription == null) {
             ActorRef<RequestEvent> spawned = getContext().spawn(Behaviors.supervise(
-                            MarketDataSubscription.create(request, ports))
-                    .onFailure(SupervisorStrategy.resume()), "market-data-" + (++subscriptionCounter),
+                            ManagedSubscription.create(spec, ports))
+                    .onFailure(SupervisorStrategy.resume()), "subscription-" + (++subscriptionCounter),
                     DispatcherSelector.sameAsParent());
             subscription = spawned.narrow();
-            getContext().watchWith(subscription, new SubscriptionStopped(request, subscription));
-            subscriptions.put(request, subscription);
+            getContext().watchWith(subscription, new GuardianMessage.SubscriptionStopped(spec, subscription));
+            subscriptions.put(spec, subscription);
             getContext().getLog().debug("New subscription {} for {}", subscription.path().name(),
-                    request.description());
+                    spec.description());
         }
         subscription.tell(subscribe);
         return this;
     }
 
-    private Behavior<TwsClient.Command> onUnsubscribeMarketData(TwsClient.UnsubscribeMarketData m) {
-        ActorRef<MarketDataSubscription.Command> subscription = subscriptions.get(m.request());
+    private <E> Behavior<GuardianMessage> onSubscribeStream(GuardianMessage.SubscribeStream<E> m) {
+        return subscribe(m.spec(), new ManagedSubscription.SubscribeStream<>(m.source()));
+    }
+
+    private Behavior<GuardianMessage> onUnsubscribe(TwsClient.Unsubscribe<?> m) {
+        ActorRef<ManagedSubscription.Command> subscription = subscriptions.get(m.spec());
         if (subscription != null) {
-            subscription.tell(new MarketDataSubscription.Unsubscribe(m.subscriber()));
+            subscription.tell(new ManagedSubscription.Unsubscribe(m.subscriber()));
         }
+        return this;
+    }
+
+    /** One child per one-shot request; it answers the caller itself and stops. */
+    private <R> Behavior<GuardianMessage> onRequest(TwsClient.Request<R> m) {
+        getContext().spawn(OneShotRequest.create(m.spec(), ports, m.timeout(), m.replyTo()),
+                "request-" + (++requestCounter), DispatcherSelector.sameAsParent());
         return this;
     }
 
     /** Retirement goes through here so that a subscriber routed to a retiring subscription is never lost. */
-    private Behavior<TwsClient.Command> onSubscriptionLifecycle(LifecycleReport m) {
-        if (m.event() instanceof SubscriptionLifecycle.Retire retire) {
-            subscriptions.remove(retire.request(), retire.subscription());
-            retire.subscription().tell(MarketDataSubscription.Stop.INSTANCE);
-        } else if (m.event() instanceof SubscriptionLifecycle.Unretire unretire) {
+    private Behavior<GuardianMessage> onRetirement(GuardianMessage.RetirementReport m) {
+        if (m.event() instanceof Retirement.Retire retire) {
+            subscriptions.remove(retire.spec(), retire.subscription());
+            retire.subscription().tell(ManagedSubscription.Stop.INSTANCE);
+        } else if (m.event() instanceof Retirement.Unretire unretire) {
             // If a newer subscription took the request meanwhile, the old one serves its subscribers unrouted.
-            subscriptions.putIfAbsent(unretire.request(), unretire.subscription());
+            subscriptions.putIfAbsent(unretire.spec(), unretire.subscription());
         }
         return this;
     }
 
-    private Behavior<TwsClient.Command> onRawOutcome(RawOutcome m) {
+    private Behavior<GuardianMessage> onRawOutcome(GuardianMessage.RawOutcome m) {
         ActorRef<StatusReply<akka.Done>> waiter = rawWaiters.remove(m.outcome().requestId());
         if (waiter != null) {
             waiter.tell(m.outcome() instanceof OutboundRequest.Rejected rejected ? StatusReply.error(rejected.message())

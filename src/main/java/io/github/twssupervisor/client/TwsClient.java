@@ -4,8 +4,6 @@ import akka.Done;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.DispatcherSelector;
-import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.pattern.StatusReply;
@@ -21,14 +19,14 @@ import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
-import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.dispatch.RawEvent;
-import io.github.twssupervisor.marketdata.MarketDataEvent;
-import io.github.twssupervisor.marketdata.MarketDataHandle;
-import io.github.twssupervisor.marketdata.MarketDataOptions;
-import io.github.twssupervisor.marketdata.MarketDataRequest;
-import io.github.twssupervisor.marketdata.MarketDataStreams;
-import io.github.twssupervisor.marketdata.Quote;
+import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.marketdata.MarketDataDomain;
+import io.github.twssupervisor.marketdata.MarketDataFacade;
+import io.github.twssupervisor.subscription.Domain;
+import io.github.twssupervisor.subscription.OneShotRequest;
+import io.github.twssupervisor.subscription.OneShotSpec;
+import io.github.twssupervisor.subscription.SubscriptionSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +36,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,29 +55,44 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TwsClient {
 
-    /** Messages to a client. */
-    public sealed interface Command permits CurrentTime, AwaitReady, SubscribeEvents, UnsubscribeEvents, SubscribeRaw,
-            UnsubscribeRaw, SendRaw, GetSocketOptions, Close, SubscribeMarketData, UnsubscribeMarketData,
-            ClientGuardian.RawOutcome, ClientGuardian.LifecycleReport, ClientGuardian.SubscriptionStopped,
-            ClientGuardian.SubscribeStream {
+    /** Messages to a client: its public protocol (the guardian's own messages are internal). */
+    public sealed interface Command extends GuardianMessage permits CurrentTime, AwaitReady, SubscribeEvents,
+            UnsubscribeEvents, SubscribeRaw, UnsubscribeRaw, SendRaw, GetSocketOptions, Close, Subscribe, Unsubscribe,
+            Request {
     }
 
     /**
-     * Subscribes an actor to market data. Equal requests share one subscription and one line at TWS; the
-     * subscription outlives reconnects and marks every gap with Interrupted / Resumed.
+     * Subscribes an actor to a domain's long-lived request (market data: {@code new MarketDataSpec(request)}).
+     * Equal specs share one subscription and one line at TWS; the subscription outlives reconnects and marks every
+     * gap with Interrupted / Resumed.
      *
-     * @param request    what to subscribe to ({@link MarketDataRequest#stream})
+     * @param spec       what to subscribe to
      * @param subscriber receives the events; watched, so stopping it unsubscribes
+     * @param <E>        the domain's event type
      */
-    public record SubscribeMarketData(MarketDataRequest request, ActorRef<MarketDataEvent> subscriber)
+    public record Subscribe<E extends RequestEvent>(SubscriptionSpec<E> spec, ActorRef<E> subscriber)
             implements Command {
     }
 
     /**
-     * @param request    the request it subscribed to
+     * @param spec       the request it subscribed to
      * @param subscriber receives nothing more; the last subscriber leaving cancels the request at TWS
+     * @param <E>        the domain's event type
      */
-    public record UnsubscribeMarketData(MarketDataRequest request, ActorRef<MarketDataEvent> subscriber)
+    public record Unsubscribe<E extends RequestEvent>(SubscriptionSpec<E> spec, ActorRef<E> subscriber)
+            implements Command {
+    }
+
+    /**
+     * A request -> rows -> End exchange (see {@link OneShotRequest}).
+     *
+     * @param spec    the request
+     * @param timeout how long the complete answer may take
+     * @param replyTo the rows, or the failure ({@code TwsRequestException}, {@code ConnectionLostException}, a
+     *                timeout)
+     * @param <R>     a row of the answer
+     */
+    public record Request<R>(OneShotSpec<R> spec, Duration timeout, ActorRef<StatusReply<List<R>>> replyTo)
             implements Command {
     }
 
@@ -153,23 +164,21 @@ public final class TwsClient {
     public record Close(ActorRef<Done> replyTo) implements Command {
     }
 
-    /** How long {@link #snapshot(Contract)} waits: TWS documents about 11 s for a snapshot to complete. */
-    public static final Duration DEFAULT_SNAPSHOT_TIMEOUT = Duration.ofSeconds(15);
-
     private static final AtomicLong INSTANCES = new AtomicLong();
-    private static final Logger LOG = LoggerFactory.getLogger(TwsClient.class);
     /** The configuration path of the dispatcher the client's actors run on (see reference.conf). */
     public static final String CLIENT_DISPATCHER = "tws.client-dispatcher";
-    private final AtomicLong snapshots = new AtomicLong();
     private static final int EVENT_BUFFER = 256;
+    /** The domains every client assembles: their decoders; their requests come through their facades. */
+    private static final List<Domain> DOMAINS = List.of(new MarketDataDomain());
 
     private final ActorSystem<?> system;
-    private final ActorRef<Command> guardian;
+    private final ActorRef<GuardianMessage> guardian;
     private final ConnectionSettings settings;
     private final ConnectionMetrics metrics;
     private final AtomicReference<ConnectionState> stateView;
     private final CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisor = new CompletableFuture<>();
     private final boolean ownsSystem;
+    private final MarketDataFacade marketData;
 
     private TwsClient(ActorSystem<?> system, ConnectionSettings settings, boolean ownsSystem) {
         this.system = system;
@@ -177,21 +186,10 @@ public final class TwsClient {
         this.ownsSystem = ownsSystem;
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
-        this.guardian = system.systemActorOf(ClientGuardian.create(settings, metrics, stateView, supervisor),
-                "tws-client-" + INSTANCES.incrementAndGet(), clientDispatcher(system));
-    }
-
-    /**
-     * @return the dispatcher of {@link #CLIENT_DISPATCHER}, or the default one if the system's configuration sets it
-     *     to null
-     */
-    private static Props clientDispatcher(ActorSystem<?> system) {
-        if (system.settings().config().hasPath(CLIENT_DISPATCHER)) {
-            return DispatcherSelector.fromConfig(CLIENT_DISPATCHER);
-        }
-        LOG.info("No {} in the actor system's configuration: the client's actors run on the default dispatcher",
-                CLIENT_DISPATCHER);
-        return DispatcherSelector.defaultDispatcher();
+        this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
+                supervisor, DOMAINS), "tws-client-" + INSTANCES.incrementAndGet(),
+                ClientGuardian.dispatcher(system));
+        this.marketData = new MarketDataFacade(new ClientDomainContext(guardian, system));
     }
 
     /**
@@ -221,7 +219,7 @@ public final class TwsClient {
 
     /** @return the actor of this connection, for the {@link Command} protocol */
     public ActorRef<Command> ref() {
-        return guardian;
+        return guardian.narrow();
     }
 
     /** @return the state right now, as last published by the connection supervisor */
@@ -319,79 +317,10 @@ public final class TwsClient {
     }
 
     /**
-     * Subscribes an actor to market data (see {@link SubscribeMarketData}).
-     *
-     * @param contract   the contract
-     * @param options    generic ticks and data type (the overflow policy applies to streams only)
-     * @param subscriber receives the events
+     * @return market data: streams, actor subscriptions and snapshots, all surviving reconnects
      */
-    public void subscribe(Contract contract, MarketDataOptions options, ActorRef<MarketDataEvent> subscriber) {
-        requireArguments(contract, options);
-        Objects.requireNonNull(subscriber, "subscriber must not be null");
-        guardian.tell(new SubscribeMarketData(MarketDataRequest.stream(contract, options), subscriber));
-    }
-
-    /**
-     * @param contract   the contract
-     * @param options    the options it subscribed with
-     * @param subscriber receives nothing more
-     */
-    public void unsubscribe(Contract contract, MarketDataOptions options, ActorRef<MarketDataEvent> subscriber) {
-        guardian.tell(new UnsubscribeMarketData(MarketDataRequest.stream(contract, options), subscriber));
-    }
-
-    /**
-     * Market data as a stream that survives reconnects: ticks, with {@code Interrupted} / {@code Resumed} at every
-     * gap. A slow consumer gets the options' overflow policy ({@code conflate} by default: the latest value per field);
-     * the connection never waits for it.
-     *
-     * @param contract the contract
-     * @param options  generic ticks, data type, overflow policy
-     * @return a source that completes after {@code Ended} (a fatal TWS error, the client closed, or
-     *     {@link MarketDataHandle#cancel()}); cancelling it unsubscribes
-     */
-    public Source<MarketDataEvent, MarketDataHandle> marketData(Contract contract, MarketDataOptions options) {
-        requireArguments(contract, options);
-        MarketDataRequest request = MarketDataRequest.stream(contract, options);
-        return MarketDataStreams.source(contract.displayName(), options.overflow(),
-                ref -> guardian.tell(new ClientGuardian.SubscribeStream(request, ref)));
-    }
-
-    /**
-     * @param contract the contract
-     * @return its quote once TWS signals the snapshot complete; fails after {@link #DEFAULT_SNAPSHOT_TIMEOUT}
-     */
-    public CompletionStage<Quote> snapshot(Contract contract) {
-        return snapshot(contract, DEFAULT_SNAPSHOT_TIMEOUT);
-    }
-
-    /**
-     * @param contract the contract
-     * @param timeout  how long to wait for tickSnapshotEnd
-     * @return its quote; fails with the TWS error if the request is refused (e.g. 200 no security definition)
-     */
-    public CompletionStage<Quote> snapshot(Contract contract, Duration timeout) {
-        Objects.requireNonNull(contract, "contract must not be null");
-        Objects.requireNonNull(timeout, "timeout must not be null");
-        MarketDataRequest request = MarketDataRequest.snapshot(contract, snapshots.incrementAndGet());
-        return MarketDataStreams.source(contract.displayName(), new MarketDataOptions.Overflow.Buffer(10_000),
-                        ref -> guardian.tell(new ClientGuardian.SubscribeStream(request, ref)))
-                .completionTimeout(timeout)
-                .takeWhile(e -> !(e instanceof MarketDataEvent.SnapshotEnd))
-                .map(e -> {
-                    if (e instanceof MarketDataEvent.Ended ended) {
-                        throw new IllegalStateException("snapshot of " + contract.displayName() + " ended before it "
-                                + "was complete: " + (ended.code() != 0 ? "TWS error " + ended.code() + " " : "")
-                                + ended.message());
-                    }
-                    return e;
-                })
-                .runFold(Quote.empty(), Quote::with, system);
-    }
-
-    private static void requireArguments(Contract contract, MarketDataOptions options) {
-        Objects.requireNonNull(contract, "contract must not be null");
-        Objects.requireNonNull(options, "options must not be null (MarketDataOptions.defaults())");
+    public MarketDataFacade marketData() {
+        return marketData;
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Delivers the decoded events of the current socket to the owners of their request ids, and the rest to raw
- * subscribers. The events come decoded from the socket's stream ({@link FrameDecoder}); this actor holds who owns
- * what. Epochs only grow, so the newest epoch it has seen is the current socket's, and it drops events of any older
- * one: a late event from a dead socket is never taken for the new socket's.
+ * Delivers the decoded events of the current socket to the owners of their {@link RouteKey}s (request id, order id
+ * or message kind), and the rest to raw subscribers. The events come decoded from the socket's stream
+ * ({@link FrameDecoder}); this actor holds who owns what. Epochs only grow, so the newest epoch it has seen is the
+ * current socket's, and it drops events of any older one: a late event from a dead socket is never taken for the new
+ * socket's.
  */
 public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
@@ -33,7 +34,7 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
      *
      * @param epoch      the socket's epoch; events of an older one than the newest seen are dropped (and
      *                   acknowledged)
-     * @param deliveries runs of one request id's events and messages for raw subscribers, in frame order
+     * @param deliveries runs of one route key's events and messages for raw subscribers, in frame order
      * @param handled    told once the events are delivered, whatever became of them
      */
     public record Decoded(long epoch, List<Delivery> deliveries, ActorRef<Done> handled) implements Command {
@@ -44,20 +45,35 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
     }
 
     /**
-     * Routes the events of a request id to an owner, until unregistered.
+     * Routes the events of a key (request id, order id or message kind) to an owner, until unregistered.
      *
-     * @param requestId the request id
-     * @param owner     receives the decoded events and errors of that id
+     * @param key   the route key
+     * @param owner receives the decoded events (and errors, for an id) of that key
      */
-    public record RegisterOwner(int requestId, ActorRef<RequestEvent> owner) implements Command {
+    public record RegisterOwner(RouteKey key, ActorRef<RequestEvent> owner) implements Command {
+
+        /**
+         * @param requestId the request id
+         * @param owner     receives the decoded events and errors of that id
+         */
+        public RegisterOwner(int requestId, ActorRef<RequestEvent> owner) {
+            this(RouteKey.request(requestId), owner);
+        }
     }
 
     /**
-     * Stops routing a request id; later events for it are dropped (errors go to raw subscribers).
+     * Stops routing a key; later events for it are dropped (errors go to raw subscribers).
      *
-     * @param requestId the request id
+     * @param key the route key
      */
-    public record UnregisterOwner(int requestId) implements Command {
+    public record UnregisterOwner(RouteKey key) implements Command {
+
+        /**
+         * @param requestId the request id
+         */
+        public UnregisterOwner(int requestId) {
+            this(RouteKey.request(requestId));
+        }
     }
 
     /**
@@ -76,7 +92,7 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
     }
 
     private final Set<ActorRef<RawEvent>> rawSubscribers = new HashSet<>();
-    private final Map<Integer, ActorRef<RequestEvent>> owners = new HashMap<>();
+    private final Map<RouteKey, ActorRef<RequestEvent>> owners = new HashMap<>();
     private long epoch = -1;
 
     private Dispatcher(ActorContext<Command> context) {
@@ -96,11 +112,11 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
                 .onMessage(UnsubscribeRaw.class, m -> removeRaw(m.subscriber()))
                 .onMessage(RawSubscriberStopped.class, m -> removeRaw(m.subscriber()))
                 .onMessage(RegisterOwner.class, m -> {
-                    owners.put(m.requestId(), m.owner());
+                    owners.put(m.key(), m.owner());
                     return this;
                 })
                 .onMessage(UnregisterOwner.class, m -> {
-                    owners.remove(m.requestId());
+                    owners.remove(m.key());
                     return this;
                 })
                 .build();
@@ -139,7 +155,7 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
             rawSubscribers.forEach(s -> s.tell(raw));
         }
         if (run.events().size() > run.rawErrors().size()) {
-            getContext().getLog().debug("No owner for request {}: dropped {} event(s)", run.requestId(),
+            getContext().getLog().debug("No owner for {}: dropped {} event(s)", run.key(),
                     run.events().size() - run.rawErrors().size());
         }
     }
@@ -153,9 +169,9 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
         private final Map<ActorRef<RequestEvent>, List<RequestEvent>> byOwner = new LinkedHashMap<>();
         private final Set<ActorRef<RequestEvent>> withErrors = new HashSet<>();
 
-        /** @return false when nobody owns the run's request id */
+        /** @return false when nobody owns the run's key */
         boolean add(RequestRun run) {
-            ActorRef<RequestEvent> owner = owners.get(run.requestId());
+            ActorRef<RequestEvent> owner = ownerOf(run.key());
             if (owner == null) {
                 return false;
             }
@@ -173,6 +189,15 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
             byOwner.forEach((owner, events) -> owner.tell(events.size() == 1 ? events.get(0)
                     : new RequestEvents(events, withErrors.contains(owner))));
         }
+    }
+
+    /** An id no request owns may be an order's: TWS's error message has one id field for both. */
+    private ActorRef<RequestEvent> ownerOf(RouteKey key) {
+        ActorRef<RequestEvent> owner = owners.get(key);
+        if (owner == null && key instanceof RouteKey.RequestId id) {
+            owner = owners.get(RouteKey.order(id.id()));
+        }
+        return owner;
     }
 
     private Behavior<Command> onSubscribeRaw(SubscribeRaw m) {

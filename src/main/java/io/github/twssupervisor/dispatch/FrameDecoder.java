@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The dispatcher's side of a socket's stream: decodes and routes each batch of frames ({@link InboundRouter}) on the
  * stream's thread, and hands the socket's actor what is for the {@link Dispatcher}: one {@link Dispatcher.Decoded} per
- * batch, with each request id's consecutive events grouped into a {@link RequestRun}. Session events go back to the
+ * batch, with each route key's consecutive events grouped into a {@link RequestRun}. Session events go back to the
  * socket, which gives them to its handshake or the supervisor. Decoding and grouping where the frames were cut keeps
  * them off the dispatcher's thread.
  *
@@ -49,8 +49,8 @@ public final class FrameDecoder implements InboundDecoder<List<Dispatcher.Delive
             }
             Routed routed = router.route(serverVersion, payload);
             if (routed instanceof Routed.ToOwner toOwner) {
-                if (run == null || run.requestId() != toOwner.requestId()) {
-                    run = new RequestRun(toOwner.requestId(), new ArrayList<>(), new ArrayList<>(0));
+                if (run == null || !run.key().equals(toOwner.key())) {
+                    run = new RequestRun(toOwner.key(), new ArrayList<>(), new ArrayList<>(0));
                     deliveries.add(run);
                 }
                 run.events().add(toOwner.event());

@@ -18,7 +18,9 @@ import java.util.Optional;
  *
  * <pre>
  * error with id -1, nextValidId, managedAccounts, currentTime  -> supervisor (session level)
- * error with a request id, messages of a registered domain     -> owner of the request id
+ * error with an id                                            -> owner of the request id (else of the order id)
+ * messages of a registered domain                              -> owner of the key the decoder gives:
+ *                                                                 request id, order id or message kind
  * anything else, known or unknown id                           -> raw subscribers
  * a frame that does not decode                                 -> Failed (logged, connection kept)
  * </pre>
@@ -69,7 +71,7 @@ public final class InboundRouter {
                         if (error.id() == TwsErrorCode.NO_REQUEST_ID) {
                             return new Routed.ToSupervisor(new SessionEvent.Error(error));
                         }
-                        return new Routed.ToOwner(error.id(), new RequestError(error), code, payload);
+                        return new Routed.ToOwner(RouteKey.request(error.id()), new RequestError(error), code, payload);
                     case NEXT_VALID_ID:
                         return new Routed.ToSupervisor(new SessionEvent.NextValidId(
                                 SessionCodec.decodeNextValidId(reader)));
@@ -83,7 +85,7 @@ public final class InboundRouter {
                         DomainDecoder decoder = decoders.get(id.get());
                         if (decoder != null) {
                             DomainDecoder.Addressed addressed = decoder.decode(serverVersion, id.get(), reader);
-                            return new Routed.ToOwner(addressed.requestId(), addressed.event(), code, payload);
+                            return new Routed.ToOwner(addressed.key(), addressed.event(), code, payload);
                         }
                         break;
                 }

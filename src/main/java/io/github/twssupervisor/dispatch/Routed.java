@@ -14,14 +14,14 @@ public sealed interface Routed permits Routed.ToSupervisor, Routed.ToOwner, Rout
     }
 
     /**
-     * A domain event or a request-scoped error, for the owner of a request id (or raw subscribers, if none owns it).
+     * A domain event or a request-scoped error, for the owner of a route key (or raw subscribers, if none owns it).
      *
-     * @param requestId the request id
+     * @param key       by request id, order id or message kind
      * @param event     the event
      * @param messageId the message id, for the raw form
      * @param payload   the frame, for the raw form when no owner is registered
      */
-    record ToOwner(int requestId, RequestEvent event, int messageId, byte[] payload) implements Routed {
+    record ToOwner(RouteKey key, RequestEvent event, int messageId, byte[] payload) implements Routed {
 
         /** @return the message as raw fields */
         public RawEvent raw() {

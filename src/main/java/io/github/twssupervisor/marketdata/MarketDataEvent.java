@@ -1,13 +1,15 @@
 package io.github.twssupervisor.marketdata;
 
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.subscription.Lifecycle;
 import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * What a market data subscriber receives: ticks as TWS sends them, and the subscription's own markers. A consumer
- * always knows where a gap is: {@link Interrupted} when data stops being trustworthy (connection lost, TWS lost its
- * link to IB), {@link Resumed} when the request is live again; exactly one pair per outage.
+ * What a market data subscriber receives: ticks as TWS sends them, and the kernel's lifecycle signals as
+ * {@link Status}. A consumer always knows where a gap is: {@link Lifecycle.Interrupted} when data stops being
+ * trustworthy (connection lost, TWS lost its link to IB), {@link Lifecycle.Resumed} when the request is live again;
+ * exactly one pair per outage.
  */
 public sealed interface MarketDataEvent extends RequestEvent {
 
@@ -78,33 +80,11 @@ public sealed interface MarketDataEvent extends RequestEvent {
     }
 
     /**
-     * Data stopped being trustworthy: what arrives next comes after a gap.
+     * A lifecycle signal of the subscription (Interrupted, Resumed, Warning, Ended): the kernel's one shared type,
+     * carried in market data's stream (see {@link Lifecycle} for why it travels wrapped).
      *
-     * @param reason why, for a person
+     * @param lifecycle the signal
      */
-    record Interrupted(String reason) implements MarketDataEvent {
-    }
-
-    /** The request is live again (re-issued on a new connection, or TWS kept the data through its outage). */
-    record Resumed() implements MarketDataEvent {
-    }
-
-    /**
-     * TWS said something about the request that does not end it, e.g. 10167 (delayed data follows).
-     *
-     * @param code    the TWS code
-     * @param message TWS's text
-     */
-    record Warning(int code, String message) implements MarketDataEvent {
-    }
-
-    /**
-     * The subscription is over: the last event a subscriber receives.
-     *
-     * @param code    the TWS code that ended it (e.g. 200 no security definition, 354 not subscribed), or 0 when the
-     *                client ended it
-     * @param message why, for a person
-     */
-    record Ended(int code, String message) implements MarketDataEvent {
+    record Status(Lifecycle lifecycle) implements MarketDataEvent, Lifecycle.Carrier {
     }
 }

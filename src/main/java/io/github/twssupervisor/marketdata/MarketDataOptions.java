@@ -1,5 +1,6 @@
 package io.github.twssupervisor.marketdata;
 
+import io.github.twssupervisor.subscription.Overflow;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
  *
  * @param genericTicks   comma-separated generic tick ids (e.g. {@code 233} for RT volume), empty for the defaults
  * @param marketDataType the kind of data to ask TWS for first (reqMarketDataType), empty to leave TWS's setting
- * @param overflow       what a stream does when its consumer is slower than the ticks
+ * @param overflow       what a stream does when its consumer is slower than the ticks ({@link Overflow.Conflate}:
+ *                       the latest value per tick field)
  */
 public record MarketDataOptions(String genericTicks, Optional<MarketDataType> marketDataType, Overflow overflow) {
 
@@ -54,27 +56,5 @@ public record MarketDataOptions(String genericTicks, Optional<MarketDataType> ma
      */
     public MarketDataOptions withOverflow(Overflow policy) {
         return new MarketDataOptions(genericTicks, marketDataType, policy);
-    }
-
-    /** What a stream does when its consumer falls behind; the connection itself never waits for a consumer. */
-    public sealed interface Overflow permits Overflow.Conflate, Overflow.Buffer {
-
-        /** Keep only the latest value per tick field (markers such as Interrupted / Resumed are all kept, in order). */
-        record Conflate() implements Overflow {
-        }
-
-        /**
-         * Keep up to {@code size} events, then fail the stream with {@link MarketDataOverflowException}.
-         *
-         * @param size the most events held for the consumer
-         */
-        record Buffer(int size) implements Overflow {
-            /** Validates. */
-            public Buffer {
-                if (size < 1) {
-                    throw new IllegalArgumentException("buffer size must be at least 1, was " + size);
-                }
-            }
-        }
     }
 }

@@ -7,7 +7,9 @@ import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * startApi accepted   -> managedAccounts, nextValidId, the market data, HMDS and sec-def farm OK notices
  * above the rate      -> MAX_RATE_EXCEEDED, not processed; the third violation closes the connection
- * reqMktData, cancelMktData, reqMarketDataType -> the {@link MarketDataSession}
+ * a domain's request -> the {@link RequestHandler} that registered its message id (market data: the
+ *                       {@link MarketDataSession})
  * reqCurrentTime      -> currentTime          reqIds -> nextValidId          reqManagedAccts -> managedAccounts
  * startApi again, an unknown or unimplemented message id -> CANNOT_VALIDATE_REQUEST
  * a field that cannot be read -> CANNOT_READ_REQUEST; the connection stays
@@ -47,7 +50,7 @@ final class ClientRequests {
     private final List<String> accounts;
     private PacingGuard pacing;
     private final SimulatorMetrics metrics;
-    private final MarketDataSession marketData;
+    private final Map<OutgoingMessageId, RequestHandler> handlers = new EnumMap<>(OutgoingMessageId.class);
     private final Consumer<byte[]> send;
 
     /**
@@ -55,17 +58,23 @@ final class ClientRequests {
      * @param nextOrderId what nextValidId announces
      * @param settings    the simulator's settings (accounts, message rate)
      * @param metrics     the shared counters (pacing violations)
-     * @param marketData  the session's market data, which answers the market data requests
+     * @param handlers    the session's domains, each answering the requests it names
      * @param send        sends a frame (through the outbox)
      */
     ClientRequests(ClientInfo client, int nextOrderId, SimulatorSettings settings, SimulatorMetrics metrics,
-                   MarketDataSession marketData, Consumer<byte[]> send) {
+                   List<RequestHandler> handlers, Consumer<byte[]> send) {
         this.client = client;
         this.nextOrderId = nextOrderId;
         this.accounts = settings.accounts();
         this.pacing = new PacingGuard(settings.maxMessagesPerSecond());
         this.metrics = metrics;
-        this.marketData = marketData;
+        for (RequestHandler handler : handlers) {
+            for (OutgoingMessageId id : handler.requests()) {
+                if (this.handlers.put(id, handler) != null) {
+                    throw new IllegalArgumentException("two simulator handlers for " + id);
+                }
+            }
+        }
         this.send = send;
     }
 
@@ -166,16 +175,13 @@ final class ClientRequests {
     }
 
     private void answer(OutgoingMessageId id, byte[] payload, FieldReader reader) {
+        RequestHandler handler = handlers.get(id);
+        if (handler != null) {
+            handler.onRequest(id, payload, reader);
+            return;
+        }
+        // Session-level requests: every TWS answers them, whatever domains the simulator has.
         switch (id) {
-            case REQ_MKT_DATA:
-                marketData.onReqMktData(payload, reader);
-                break;
-            case CANCEL_MKT_DATA:
-                marketData.onCancelMktData(reader);
-                break;
-            case REQ_MARKET_DATA_TYPE:
-                marketData.onReqMarketDataType(reader);
-                break;
             case REQ_CURRENT_TIME:
                 send.accept(SessionCodec.currentTime(Instant.now().getEpochSecond()));
                 break;

@@ -9,10 +9,13 @@ import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.math.BigDecimal;
+import io.github.twssupervisor.wire.OutgoingMessageId;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
@@ -32,7 +35,10 @@ import java.util.function.IntSupplier;
  * A subscription requested while ticks are stopped gets tickReqParams and marketDataType at once and its first quote
  * when they resume (or nothing, if 1101 drops it first).
  */
-final class MarketDataSession {
+final class MarketDataSession implements RequestHandler {
+
+    private static final Set<OutgoingMessageId> REQUESTS = Set.copyOf(EnumSet.of(OutgoingMessageId.REQ_MKT_DATA,
+            OutgoingMessageId.CANCEL_MKT_DATA, OutgoingMessageId.REQ_MARKET_DATA_TYPE));
 
     /** What TWS sends as the BBO exchange of US data (TWS-WIRE.md §9 item 18). */
     private static final String BBO_EXCHANGE = "9c0001";
@@ -89,6 +95,26 @@ final class MarketDataSession {
         this.out = out;
         this.backlog = backlog;
         this.highWater = highWater;
+    }
+
+    @Override
+    public Set<OutgoingMessageId> requests() {
+        return REQUESTS;
+    }
+
+    @Override
+    public void onRequest(OutgoingMessageId id, byte[] payload, FieldReader reader) {
+        switch (id) {
+            case REQ_MKT_DATA:
+                onReqMktData(payload, reader);
+                break;
+            case CANCEL_MKT_DATA:
+                onCancelMktData(reader);
+                break;
+            default:
+                onReqMarketDataType(reader);
+                break;
+        }
     }
 
     /**

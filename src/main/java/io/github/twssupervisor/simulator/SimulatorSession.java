@@ -14,6 +14,7 @@ import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
  * outbox overflows is disconnected, as TWS does. The {@link SessionHandshake} reads the frames before registration.
  *
  * <p>Once active, {@link ClientRequests} paces every frame (error 100 above the rate, the third violation closes the
- * connection) and answers it, market data requests through the client's {@link MarketDataSession}. The
+ * connection) and answers it through the {@link RequestHandler} of its domain (market data: the client's
+ * {@link MarketDataSession}). The
  * {@link SessionFeed} runs the session's one tick timer and its blasts ({@link BlastCoordinator}): a blast pauses the
  * regular ticks and streams its frames as fast as the outbox drains.
  */
@@ -241,7 +243,8 @@ public final class SimulatorSession {
                 info.serverVersion());
         MarketDataSession marketData = feed.start(info.serverVersion(),
                 new SimulatedMarket(settings.seed(), info.clientId()), metrics);
-        ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, marketData, socket::send);
+        ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData),
+                socket::send);
         client.greet();
         ackTo.tell(StreamAck.INSTANCE);
         return active(client);

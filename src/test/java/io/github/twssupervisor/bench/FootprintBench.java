@@ -65,7 +65,7 @@ final class FootprintBench {
             long before = BenchSupport.usedHeapAfterGc();
             for (int i = 0; i < subscriptions; i++) {
                 // Distinct generic tick lists (ids up to 4 digits) make 10,000 distinct requests for one contract.
-                client.subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults()
+                client.marketData().subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults()
                         .withGenericTicks((100 + i / 1000) + "," + (1000 + i % 1000)), subscriber);
             }
             // The client's guardian takes commands in order: once it answers this, it has made every subscription.

@@ -1,5 +1,7 @@
 package io.github.twssupervisor.bench;
 
+import static io.github.twssupervisor.testutil.Signals.is;
+
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
@@ -11,6 +13,7 @@ import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Lifecycle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +51,7 @@ final class RecoveryBench {
                 ActorRef<MarketDataEvent> watcher = client.system().systemActorOf(reissueWatcher(answered),
                         "reissue-watcher-" + i, Props.empty());
                 // Distinct generic tick lists make distinct requests for one contract (the simulator ignores them).
-                client.subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults()
+                client.marketData().subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults()
                         .withGenericTicks(String.valueOf(100 + i)), watcher);
             }
             double rate = connection.pacing().messagesPerSecond();
@@ -111,11 +114,11 @@ final class RecoveryBench {
         return Behaviors.setup(ctx -> {
             boolean[] state = {true, true, false}; // interrupted, resumed, answered: the first request counts too
             return Behaviors.receiveMessage(e -> {
-                if (e instanceof MarketDataEvent.Interrupted) {
+                if (is(e, Lifecycle.Interrupted.class)) {
                     state[0] = true;
                     state[1] = false;
                     state[2] = false;
-                } else if (e instanceof MarketDataEvent.Resumed) {
+                } else if (is(e, Lifecycle.Resumed.class)) {
                     state[1] = true;
                 } else if (e instanceof MarketDataEvent.Params) {
                     state[2] = true;

@@ -10,6 +10,7 @@ import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Overflow;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,8 +105,8 @@ final class ThroughputBench {
             CompletableFuture<Void> all = new CompletableFuture<>();
             if (viaSource) {
                 long[] count = {0};
-                client.marketData(AAPL, MarketDataOptions.defaults().withOverflow(
-                                new MarketDataOptions.Overflow.Buffer(SOURCE_BUFFER)))
+                client.marketData().stream(AAPL, MarketDataOptions.defaults().withOverflow(
+                                new Overflow.Buffer(SOURCE_BUFFER)))
                         .runWith(Sink.foreach(e -> {
                             if (e instanceof MarketDataEvent.Price) {
                                 count(++count[0], first, all);
@@ -114,7 +115,7 @@ final class ThroughputBench {
             } else {
                 ActorRef<MarketDataEvent> counter = client.system().systemActorOf(counter(first, all),
                         "tick-counter-" + System.nanoTime(), akka.actor.typed.Props.empty());
-                client.subscribe(AAPL, MarketDataOptions.defaults(), counter);
+                client.marketData().subscribe(AAPL, MarketDataOptions.defaults(), counter);
             }
             BenchSupport.join(first);
             ThreadCpu cpu = ThreadCpu.start();

@@ -1,5 +1,6 @@
 package io.github.twssupervisor.client;
 
+import static io.github.twssupervisor.testutil.Signals.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -21,6 +22,7 @@ import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.SimulatorStats;
 import io.github.twssupervisor.simulator.Target;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.Loopback;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -125,7 +127,7 @@ class ChaosSoakIT {
      * {@code all}).
      */
     private static final List<Kind> DEFAULT_KINDS = List.of(Kind.values());
-    /** How long a subscription waits for an answer after error 100 before re-issuing (MarketDataSubscription). */
+    /** How long a subscription waits for an answer after error 100 before re-issuing (ManagedSubscription). */
     private static final Duration RATE_RECHECK = Duration.ofSeconds(3);
 
     /** A subscriber actor's record of every event it received, in order. */
@@ -228,7 +230,7 @@ class ChaosSoakIT {
             String ticks = String.valueOf(100 + i);
             Recorder recorder = new Recorder(contract.displayName() + "/" + ticks);
             // Distinct generic tick lists make distinct requests, each with its own request id at TWS.
-            client.subscribe(contract, MarketDataOptions.defaults().withGenericTicks(ticks), recorder.ref);
+            client.marketData().subscribe(contract, MarketDataOptions.defaults().withGenericTicks(ticks), recorder.ref);
             recorders.add(recorder);
         }
         awaitHealthy(simulator, client, recorders, new int[SUBSCRIPTIONS], 0, 0, Duration.ofSeconds(20));
@@ -269,15 +271,15 @@ class ChaosSoakIT {
             // Over the whole run: markers alternate, starting with Interrupted, one pair per outage (plus at most one
             // per pace-limit fault, for the requests TWS refused and the subscription re-issued).
             for (Recorder r : recorders) {
-                List<String> markers = r.since(0).stream().filter(e -> e instanceof MarketDataEvent.Interrupted
-                        || e instanceof MarketDataEvent.Resumed).map(e -> e.getClass().getSimpleName()).toList();
+                List<String> markers = r.since(0).stream().filter(e -> is(e, Lifecycle.Interrupted.class)
+                        || is(e, Lifecycle.Resumed.class)).map(e -> Lifecycle.of(e).orElseThrow().getClass().getSimpleName()).toList();
                 assertAlternatingPairs(markers, outages, outages + paceLimitFaults, r.name + " over the run ("
                         + outages + " outages)");
             }
 
             // Nothing grows: the same actors as at READY, plus exactly one per subscription.
             List<String> before = normalized(baseline);
-            before.addAll(Collections.nCopies(SUBSCRIPTIONS, "/market-data-#"));
+            before.addAll(Collections.nCopies(SUBSCRIPTIONS, "/subscription-#"));
             poller.awaitAssert(RECOVERY_BOUND, () -> {
                 assertEquals(sorted(before), sorted(normalized(actorTree(client))), "actors before close");
                 return null;
@@ -300,7 +302,7 @@ class ChaosSoakIT {
         });
         for (Recorder r : recorders) {
             List<MarketDataEvent> all = r.since(0);
-            assertTrue(all.get(all.size() - 1) instanceof MarketDataEvent.Ended e && e.code() == 0,
+            assertTrue(Lifecycle.of(all.get(all.size() - 1)).orElse(null) instanceof Lifecycle.Ended e && e.code() == 0,
                     r.name + " ends with Ended(0) on close: " + all.get(all.size() - 1));
         }
         poller.awaitAssert(RECOVERY_BOUND, () -> {
@@ -437,16 +439,16 @@ class ChaosSoakIT {
                 int lastMarker = -1;
                 for (int j = 0; j < window.size(); j++) {
                     MarketDataEvent e = window.get(j);
-                    if (e instanceof MarketDataEvent.Ended || e instanceof MarketDataEvent.Warning w
+                    if (is(e, Lifecycle.Ended.class) || Lifecycle.of(e).orElse(null) instanceof Lifecycle.Warning w
                             && w.code() == TwsErrorCode.DUPLICATE_TICKER_ID) {
                         fail(r.name + " lost: " + e);
                     }
-                    if (e instanceof MarketDataEvent.Interrupted || e instanceof MarketDataEvent.Resumed) {
+                    if (is(e, Lifecycle.Interrupted.class) || is(e, Lifecycle.Resumed.class)) {
                         markers.add(e);
                         lastMarker = j;
                     }
                 }
-                List<String> kinds = markers.stream().map(e -> e.getClass().getSimpleName()).toList();
+                List<String> kinds = markers.stream().map(e -> Lifecycle.of(e).orElseThrow().getClass().getSimpleName()).toList();
                 assertAlternatingPairs(kinds, minPairs, maxPairs, r.name + " markers");
                 boolean ticked = window.subList(lastMarker + 1, window.size()).stream()
                         .anyMatch(e -> e instanceof MarketDataEvent.Tick);
@@ -470,14 +472,14 @@ class ChaosSoakIT {
             List<MarketDataEvent> window = recorders.get(i).since(lastMarks[i]);
             int lastMarker = -1;
             for (int j = 0; j < window.size(); j++) {
-                if (window.get(j) instanceof MarketDataEvent.Interrupted
-                        || window.get(j) instanceof MarketDataEvent.Resumed) {
+                if (is(window.get(j), Lifecycle.Interrupted.class)
+                        || is(window.get(j), Lifecycle.Resumed.class)) {
                     lastMarker = j;
                 }
             }
             boolean silent = window.subList(lastMarker + 1, window.size()).stream()
                     .noneMatch(e -> e instanceof MarketDataEvent.Tick);
-            if (silent || all.stream().anyMatch(e -> e instanceof MarketDataEvent.Ended)) {
+            if (silent || all.stream().anyMatch(e -> is(e, Lifecycle.Ended.class))) {
                 lost++;
             }
         }

@@ -1,5 +1,6 @@
 package io.github.twssupervisor.client;
 
+import static io.github.twssupervisor.testutil.Signals.signal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.Loopback;
 import java.time.Duration;
@@ -51,10 +53,10 @@ class ClientMisuseIT {
         client.ready().toCompletableFuture().join();
 
         NullPointerException noContract = assertThrows(NullPointerException.class,
-                () -> client.marketData(null, MarketDataOptions.defaults()));
+                () -> client.marketData().stream(null, MarketDataOptions.defaults()));
         assertTrue(noContract.getMessage().contains("contract"), noContract.getMessage());
-        assertThrows(NullPointerException.class, () -> client.marketData(Contract.stock("AAPL"), null));
-        assertThrows(NullPointerException.class, () -> client.subscribe(Contract.stock("AAPL"),
+        assertThrows(NullPointerException.class, () -> client.marketData().stream(Contract.stock("AAPL"), null));
+        assertThrows(NullPointerException.class, () -> client.marketData().subscribe(Contract.stock("AAPL"),
                 MarketDataOptions.defaults(), null));
         IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class,
                 () -> Contract.forex("EUR", "usd"));
@@ -69,7 +71,7 @@ class ClientMisuseIT {
         // Still fully usable.
         assertTrue(client.currentTime().toCompletableFuture().join().getEpochSecond() > 0);
         TestProbe<MarketDataEvent> ticks = TEST_KIT.createTestProbe();
-        client.subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults(), ticks.ref());
+        client.marketData().subscribe(Contract.stock("AAPL"), MarketDataOptions.defaults(), ticks.ref());
         ticks.expectMessageClass(MarketDataEvent.Params.class, AWAIT);
     }
 
@@ -103,8 +105,8 @@ class ClientMisuseIT {
         client.close().toCompletableFuture().join();
 
         TestProbe<MarketDataEvent> late = TEST_KIT.createTestProbe();
-        client.subscribe(Contract.stock("MSFT"), MarketDataOptions.defaults(), late.ref());
-        MarketDataEvent.Ended ended = late.expectMessageClass(MarketDataEvent.Ended.class, AWAIT);
+        client.marketData().subscribe(Contract.stock("MSFT"), MarketDataOptions.defaults(), late.ref());
+        Lifecycle.Ended ended = signal(late.receiveMessage(AWAIT), Lifecycle.Ended.class);
         assertEquals(0, ended.code());
         assertTrue(ended.message().contains("closed"), ended.message());
 
@@ -115,7 +117,7 @@ class ClientMisuseIT {
                 () -> client.currentTime().toCompletableFuture().join());
         assertTrue(time.getCause().getMessage().contains("closed"), time.getCause().getMessage());
         CompletionException snapshot = assertThrows(CompletionException.class,
-                () -> client.snapshot(Contract.stock("SPY")).toCompletableFuture().join());
+                () -> client.marketData().snapshot(Contract.stock("SPY")).toCompletableFuture().join());
         assertTrue(snapshot.getCause().getMessage().contains("closed"), snapshot.getCause().getMessage());
     }
 }

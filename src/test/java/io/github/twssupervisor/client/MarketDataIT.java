@@ -1,5 +1,6 @@
 package io.github.twssupervisor.client;
 
+import static io.github.twssupervisor.testutil.Signals.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,10 +16,12 @@ import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
-import io.github.twssupervisor.marketdata.MarketDataOverflowException;
 import io.github.twssupervisor.marketdata.Quote;
 import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.subscription.Lifecycle;
+import io.github.twssupervisor.subscription.Overflow;
+import io.github.twssupervisor.subscription.SubscriptionOverflowException;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.Loopback;
 import io.github.twssupervisor.wire.TwsErrorCode;
@@ -61,7 +64,7 @@ class MarketDataIT {
 
     private static TestProbe<MarketDataEvent> subscribe(TwsClient client, Contract contract, MarketDataOptions options) {
         TestProbe<MarketDataEvent> probe = TEST_KIT.createTestProbe();
-        client.subscribe(contract, options, probe.ref());
+        client.marketData().subscribe(contract, options, probe.ref());
         return probe;
     }
 
@@ -72,17 +75,19 @@ class MarketDataIT {
         return (MarketDataEvent.Price) seen.get(seen.size() - 1);
     }
 
-    private static <T extends MarketDataEvent> T await(TestProbe<MarketDataEvent> probe, Class<T> type) {
+    /** @return the first event of that type, or carrying a lifecycle signal of that type */
+    private static <T> T await(TestProbe<MarketDataEvent> probe, Class<T> type) {
         List<MarketDataEvent> seen = probe.fishForMessage(AWAIT, type.getSimpleName(), e ->
-                type.isInstance(e) ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
-        return type.cast(seen.get(seen.size() - 1));
+                type.isInstance(e) || is(e, type) ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
+        MarketDataEvent last = seen.get(seen.size() - 1);
+        return type.cast(type.isInstance(last) ? last : Lifecycle.of(last).orElseThrow());
     }
 
     /** Waits for Resumed and the re-issued request's first answer (tickReqParams), which may come in either order. */
     private static void awaitResumedAndAnswered(TestProbe<MarketDataEvent> probe) {
         boolean[] seen = new boolean[2];
         probe.fishForMessage(AWAIT, "Resumed and Params", e -> {
-            seen[0] |= e instanceof MarketDataEvent.Resumed;
+            seen[0] |= is(e, Lifecycle.Resumed.class);
             seen[1] |= e instanceof MarketDataEvent.Params;
             return seen[0] && seen[1] ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore();
         });
@@ -112,13 +117,13 @@ class MarketDataIT {
         awaitPrice(eur, TickType.BID);
 
         first.stop().toCompletableFuture().join();
-        await(aapl, MarketDataEvent.Interrupted.class);
-        await(eur, MarketDataEvent.Interrupted.class);
+        await(aapl, Lifecycle.Interrupted.class);
+        await(eur, Lifecycle.Interrupted.class);
         simulator(port);
-        await(aapl, MarketDataEvent.Resumed.class);
-        await(eur, MarketDataEvent.Resumed.class);
-        noneBeforeNextPrice(aapl, MarketDataEvent.Interrupted.class, TickType.BID);
-        noneBeforeNextPrice(eur, MarketDataEvent.Interrupted.class, TickType.BID);
+        await(aapl, Lifecycle.Resumed.class);
+        await(eur, Lifecycle.Resumed.class);
+        noneBeforeNextPrice(aapl, Lifecycle.Interrupted.class, TickType.BID);
+        noneBeforeNextPrice(eur, Lifecycle.Interrupted.class, TickType.BID);
     }
 
     @Test
@@ -157,19 +162,19 @@ class MarketDataIT {
         awaitPrice(spy, TickType.BID);
 
         simulator.notice(TwsErrorCode.CONNECTIVITY_LOST).toCompletableFuture().join();
-        await(spy, MarketDataEvent.Interrupted.class);
+        await(spy, Lifecycle.Interrupted.class);
         long sentBefore = client.metrics().messagesOut();
         simulator.notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT).toCompletableFuture().join();
-        await(spy, MarketDataEvent.Resumed.class);
-        noneBeforeNextPrice(spy, MarketDataEvent.Interrupted.class, TickType.LAST);
+        await(spy, Lifecycle.Resumed.class);
+        noneBeforeNextPrice(spy, Lifecycle.Interrupted.class, TickType.LAST);
         assertEquals(sentBefore, client.metrics().messagesOut(), "1102: nothing re-issued");
 
         simulator.notice(TwsErrorCode.CONNECTIVITY_LOST).toCompletableFuture().join();
-        await(spy, MarketDataEvent.Interrupted.class);
+        await(spy, Lifecycle.Interrupted.class);
         simulator.notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST).toCompletableFuture().join();
-        await(spy, MarketDataEvent.Resumed.class);
+        await(spy, Lifecycle.Resumed.class);
         await(spy, MarketDataEvent.Params.class);
-        noneBeforeNextPrice(spy, MarketDataEvent.Interrupted.class, TickType.LAST);
+        noneBeforeNextPrice(spy, Lifecycle.Interrupted.class, TickType.LAST);
         assertEquals(sentBefore + 1, client.metrics().messagesOut(), "1101: the request was sent again");
     }
 
@@ -178,9 +183,9 @@ class MarketDataIT {
         TwsSimulator simulator = simulator(0);
         TwsClient client = client(simulator.address().getPort(), 44);
         TestProbe<MarketDataEvent> unknown = subscribe(client, Contract.stock("ZZZZ"), MarketDataOptions.defaults());
-        assertEquals(TwsErrorCode.NO_SECURITY_DEFINITION, await(unknown, MarketDataEvent.Ended.class).code());
+        assertEquals(TwsErrorCode.NO_SECURITY_DEFINITION, await(unknown, Lifecycle.Ended.class).code());
         CompletionException snapshotFailure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
-                () -> client.snapshot(Contract.stock("ZZZZ")).toCompletableFuture().join());
+                () -> client.marketData().snapshot(Contract.stock("ZZZZ")).toCompletableFuture().join());
         assertTrue(snapshotFailure.getCause().getMessage().contains(String.valueOf(
                 TwsErrorCode.NO_SECURITY_DEFINITION)), snapshotFailure.getCause().getMessage());
     }
@@ -189,7 +194,7 @@ class MarketDataIT {
     void aSnapshotCompletesWithAQuote() {
         TwsSimulator simulator = simulator(0);
         TwsClient client = client(simulator.address().getPort(), 45);
-        Quote quote = client.snapshot(Contract.stock("MSFT")).toCompletableFuture().join();
+        Quote quote = client.marketData().snapshot(Contract.stock("MSFT")).toCompletableFuture().join();
         assertTrue(quote.bid().isPresent() && quote.ask().isPresent(), quote.toString());
         assertTrue(quote.bid().getAsDouble() < quote.ask().getAsDouble(), quote.toString());
     }
@@ -198,10 +203,10 @@ class MarketDataIT {
     void aStreamSharesTheSubscriptionAndCancellingTheLastConsumerCancelsAtTws() {
         TwsSimulator simulator = simulator(0);
         TwsClient client = client(simulator.address().getPort(), 46);
-        TestSubscriber.Probe<MarketDataEvent> first = client.marketData(Contract.stock("AAPL"),
+        TestSubscriber.Probe<MarketDataEvent> first = client.marketData().stream(Contract.stock("AAPL"),
                 MarketDataOptions.defaults()).runWith(TestSink.probe(TEST_KIT.system().classicSystem()),
                 TEST_KIT.system());
-        TestSubscriber.Probe<MarketDataEvent> second = client.marketData(Contract.stock("AAPL"),
+        TestSubscriber.Probe<MarketDataEvent> second = client.marketData().stream(Contract.stock("AAPL"),
                 MarketDataOptions.defaults()).runWith(TestSink.probe(TEST_KIT.system().classicSystem()),
                 TEST_KIT.system());
         first.request(5);
@@ -226,8 +231,8 @@ class MarketDataIT {
     void aBufferedConsumerThatFallsBehindFailsWithAClearError() {
         TwsSimulator simulator = simulator(0);
         TwsClient client = client(simulator.address().getPort(), 47);
-        TestSubscriber.Probe<MarketDataEvent> slow = client.marketData(Contract.stock("AAPL"),
-                        MarketDataOptions.defaults().withOverflow(new MarketDataOptions.Overflow.Buffer(20)))
+        TestSubscriber.Probe<MarketDataEvent> slow = client.marketData().stream(Contract.stock("AAPL"),
+                        MarketDataOptions.defaults().withOverflow(new Overflow.Buffer(20)))
                 .runWith(TestSink.probe(TEST_KIT.system().classicSystem()), TEST_KIT.system());
         slow.ensureSubscription();
         TEST_KIT.createTestProbe().awaitAssert(AWAIT, () -> {
@@ -236,7 +241,7 @@ class MarketDataIT {
         });
         simulator.blast(1000).toCompletableFuture().join();
         Throwable error = slow.expectError();
-        assertInstanceOf(MarketDataOverflowException.class, error);
+        assertInstanceOf(SubscriptionOverflowException.class, error);
         assertTrue(error.getMessage().contains("20 events behind"), error.getMessage());
     }
 
@@ -245,7 +250,7 @@ class MarketDataIT {
         TwsSimulator simulator = simulator(0);
         TwsClient client = client(simulator.address().getPort(), 48);
         // A consumer that takes 50 events a second while the simulator blasts thousands.
-        var received = client.marketData(Contract.stock("AAPL"), MarketDataOptions.defaults())
+        var received = client.marketData().stream(Contract.stock("AAPL"), MarketDataOptions.defaults())
                 .throttle(50, Duration.ofSeconds(1))
                 .takeWithin(Duration.ofSeconds(3))
                 .runWith(akka.stream.javadsl.Sink.seq(), TEST_KIT.system());

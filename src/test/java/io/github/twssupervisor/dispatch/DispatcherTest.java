@@ -249,4 +249,69 @@ class DispatcherTest {
         handOff.expectTaken();
         owner.expectNoMessage();
     }
+
+    @Test
+    void anErrorForAnIdNoRequestOwnsGoesToTheOwnerOfTheOrderWithThatId() {
+        long epoch = 11;
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
+        TestProbe<RequestEvent> order = testKit.createTestProbe(RequestEvent.class);
+        dispatcher.tell(new Dispatcher.RegisterOwner(RouteKey.order(ORDER_ID), order.ref()));
+
+        accept(epoch, List.of(payloadOf(SessionCodec.error(VERSION,
+                SessionCodec.TwsError.of(ORDER_ID, 202, "order cancelled", 0))))).expectTaken();
+
+        assertEquals(202, assertInstanceOf(RequestError.class, order.receiveMessage()).error().code());
+        raw.expectNoMessage();
+        testKit.stop(dispatcher);
+    }
+
+    @Test
+    void aRequestOwnerComesBeforeAnOrderOwnerOfTheSameId() {
+        long epoch = 12;
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
+        TestProbe<RequestEvent> order = testKit.createTestProbe(RequestEvent.class);
+        TestProbe<RequestEvent> request = testKit.createTestProbe(RequestEvent.class);
+        dispatcher.tell(new Dispatcher.RegisterOwner(RouteKey.order(ORDER_ID), order.ref()));
+        dispatcher.tell(new Dispatcher.RegisterOwner(ORDER_ID, request.ref()));
+
+        accept(epoch, List.of(payloadOf(SessionCodec.error(VERSION,
+                SessionCodec.TwsError.of(ORDER_ID, 200, "no security definition", 0))))).expectTaken();
+
+        assertEquals(200, assertInstanceOf(RequestError.class, request.receiveMessage()).error().code());
+        order.expectNoMessage();
+        testKit.stop(dispatcher);
+    }
+
+    /** Decodes position (IN 61) by message kind: it carries no id. */
+    private static final DomainDecoder POSITIONS = new DomainDecoder() {
+        @Override
+        public java.util.Set<IncomingMessageId> messages() {
+            return java.util.Set.of(IncomingMessageId.POSITION);
+        }
+
+        @Override
+        public Addressed decode(int serverVersion, IncomingMessageId id, io.github.twssupervisor.wire.FieldReader
+                reader) {
+            return new Addressed(RouteKey.kind(id), new RequestError(SessionCodec.TwsError.of(0, 0,
+                    reader.readString(), 0)));
+        }
+    };
+
+    @Test
+    void aMessageKindOwnerGetsItsEventsUntilUnregistered() {
+        long epoch = 13;
+        ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of(POSITIONS));
+        TestProbe<RequestEvent> positions = testKit.createTestProbe(RequestEvent.class);
+        RouteKey key = RouteKey.kind(IncomingMessageId.POSITION);
+        dispatcher.tell(new Dispatcher.RegisterOwner(key, positions.ref()));
+        byte[] position = payloadOf(FieldWriter.frameOf(List.of("61", "DU1")));
+
+        accept(epoch, List.of(position)).expectTaken();
+        assertEquals("DU1", assertInstanceOf(RequestError.class, positions.receiveMessage()).error().message());
+
+        dispatcher.tell(new Dispatcher.UnregisterOwner(key));
+        accept(epoch, List.of(position)).expectTaken();
+        positions.expectNoMessage();
+        testKit.stop(dispatcher);
+    }
 }

@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
-import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.SessionCodec.TwsError;
+import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.WireLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Routing of inbound payloads, written in the notation of TWS-WIRE.md ({@code |} = NUL); no actors. */
@@ -79,13 +81,13 @@ class InboundRouterTest {
     void anErrorAboutARequestGoesToTheOwnerOfItsIdWithItsRawFormAsFallback() {
         Routed.ToOwner old = assertInstanceOf(Routed.ToOwner.class, ROUTER.route(SV_OLD,
                 payload("4|2|17|200|No security definition has been found||")));
-        assertEquals(17, old.requestId());
+        assertEquals(RouteKey.request(17), old.key());
         assertEquals(200, assertInstanceOf(RequestError.class, old.event()).error().code());
         assertEquals(new RawEvent(IncomingMessageId.ERROR.code(), List.of("4", "2", "17", "200",
                 "No security definition has been found", "")), old.raw());
         Routed.ToOwner current = assertInstanceOf(Routed.ToOwner.class, ROUTER.route(SV_NEW,
                 payload("4|17|200|No security definition||" + LIVE_ERROR_TIME + "|")));
-        assertEquals(17, current.requestId());
+        assertEquals(RouteKey.request(17), current.key());
         assertEquals(new RawEvent(IncomingMessageId.ERROR.code(), List.of("4", "17", "200", "No security definition",
                 "", String.valueOf(LIVE_ERROR_TIME))), current.raw());
     }
@@ -148,5 +150,69 @@ class InboundRouterTest {
     void aTruncatedSessionMessageFailsWithItsId() {
         assertEquals(IncomingMessageId.NEXT_VALID_ID.code(), failed(SV_NEW, payload("9|1|")).messageId());
         assertEquals(IncomingMessageId.ERROR.code(), failed(SV_NEW, payload("4|-1|")).messageId());
+    }
+
+    // ------------------------------------------------------------------ route keys other than a request id
+
+    /** A decoded message of the fake domain below: what it read, which is all a test needs. */
+    private record FakeEvent(String field) implements RequestEvent {
+    }
+
+    /**
+     * A domain with the three kinds of route: orderStatus by its order id, position by its message kind (it carries no
+     * id), tickPrice by its request id.
+     */
+    private static final InboundRouter KEYED = new InboundRouter(List.of(new DomainDecoder() {
+        @Override
+        public Set<IncomingMessageId> messages() {
+            return Set.of(IncomingMessageId.ORDER_STATUS, IncomingMessageId.POSITION, IncomingMessageId.TICK_PRICE);
+        }
+
+        @Override
+        public Addressed decode(int serverVersion, IncomingMessageId id, FieldReader reader) {
+            switch (id) {
+                case ORDER_STATUS:
+                    return new Addressed(RouteKey.order(reader.readInt()), new FakeEvent(reader.readString()));
+                case POSITION:
+                    return new Addressed(RouteKey.kind(id), new FakeEvent(reader.readString()));
+                default:
+                    reader.readInt(); // version
+                    return new Addressed(reader.readInt(), new FakeEvent(reader.readString()));
+            }
+        }
+    }));
+
+    private static Routed.ToOwner toOwner(byte[] payload) {
+        return assertInstanceOf(Routed.ToOwner.class, KEYED.route(SV_NEW, payload));
+    }
+
+    @Test
+    void aMessageKeyedByOrderIdGoesToTheOwnerOfThatOrder() {
+        Routed.ToOwner routed = toOwner(payload("3|42|Filled|"));
+        assertEquals(RouteKey.order(42), routed.key());
+        assertEquals(new FakeEvent("Filled"), routed.event());
+        assertEquals(new RouteKey.OrderId(42), routed.key());
+    }
+
+    @Test
+    void aMessageWithoutAnIdGoesToTheOwnerOfItsKind() {
+        Routed.ToOwner routed = toOwner(payload("61|DU1|"));
+        assertEquals(new RouteKey.MessageKind(IncomingMessageId.POSITION), routed.key());
+        assertEquals(new FakeEvent("DU1"), routed.event());
+    }
+
+    @Test
+    void theKeysOfOneIdDifferByKindSoAnOrderIsNeverTakenForARequest() {
+        Routed.ToOwner byRequest = toOwner(payload("1|6|42|x|"));
+        Routed.ToOwner byOrder = toOwner(payload("3|42|x|"));
+        assertEquals(RouteKey.request(42), byRequest.key());
+        assertTrue(!byRequest.key().equals(byOrder.key()), byRequest.key() + " vs " + byOrder.key());
+    }
+
+    @Test
+    void anErrorIsKeyedByItsIdAsARequestIdWhateverDomainsAreRegistered() {
+        Routed.ToOwner routed = toOwner(payload("4|42|202|Order cancelled||" + LIVE_ERROR_TIME + "|"));
+        assertEquals(RouteKey.request(42), routed.key());
+        assertEquals(202, assertInstanceOf(RequestError.class, routed.event()).error().code());
     }
 }

@@ -12,8 +12,9 @@ import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.contract.ContractArbitraries;
 import io.github.twssupervisor.contract.SecType;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
-import io.github.twssupervisor.testutil.Golden;
+import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.testutil.Golden.Frame;
+import io.github.twssupervisor.testutil.Golden;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.OutgoingMessageId;
@@ -283,7 +284,7 @@ class MarketDataCodecTest {
 
         switch (f.get(0)) {
             case "1": // tickPrice: 1|6|reqId|tickType|price|size|attrMask
-                assertEquals(Integer.parseInt(f.get(2)), decoded.requestId());
+                assertEquals(RouteKey.request(Integer.parseInt(f.get(2))), decoded.key());
                 MarketDataEvent.Price price = assertInstanceOf(MarketDataEvent.Price.class, decoded.event());
                 assertEquals(Integer.parseInt(f.get(3)), price.field().code());
                 assertEquals(Double.parseDouble(f.get(4)), price.price());
@@ -291,13 +292,13 @@ class MarketDataCodecTest {
                 assertEquals(Integer.parseInt(f.get(6)), price.attributes());
                 break;
             case "2": // tickSize: 2|6|reqId|tickType|size
-                assertEquals(Integer.parseInt(f.get(2)), decoded.requestId());
+                assertEquals(RouteKey.request(Integer.parseInt(f.get(2))), decoded.key());
                 MarketDataEvent.Size size = assertInstanceOf(MarketDataEvent.Size.class, decoded.event());
                 assertEquals(Integer.parseInt(f.get(3)), size.field().code());
                 assertEquals(new BigDecimal(f.get(4)), size.size());
                 break;
             case "58": // marketDataType: 58|1|reqId|type
-                assertEquals(Integer.parseInt(f.get(2)), decoded.requestId());
+                assertEquals(RouteKey.request(Integer.parseInt(f.get(2))), decoded.key());
                 MarketDataEvent.DataType type = assertInstanceOf(MarketDataEvent.DataType.class, decoded.event());
                 assertEquals(Integer.parseInt(f.get(3)), type.type().code());
                 break;
@@ -406,7 +407,7 @@ class MarketDataCodecTest {
     void anUnknownTickTypeDecodesAsUnknown(String text) {
         Addressed decoded = decodeEvent(ServerVersion.MAX_SUPPORTED, frameOfText(text));
 
-        assertEquals(1001, decoded.requestId());
+        assertEquals(RouteKey.request(1001), decoded.key());
         MarketDataEvent.Tick tick = assertInstanceOf(MarketDataEvent.Tick.class, decoded.event());
         assertEquals(TickType.UNKNOWN, tick.field());
     }
@@ -493,7 +494,7 @@ class MarketDataCodecTest {
         Addressed decoded = decodeEvent(serverVersion, MarketDataCodec.tickPrice(reqId, field, price, size, attrs),
                 IncomingMessageId.TICK_PRICE);
 
-        assertEquals(reqId, decoded.requestId());
+        assertEquals(RouteKey.request(reqId), decoded.key());
         MarketDataEvent.Price event = assertInstanceOf(MarketDataEvent.Price.class, decoded.event());
         assertEquals(field, event.field());
         assertEquals(price, event.price());
@@ -518,7 +519,7 @@ class MarketDataCodecTest {
         Addressed decoded = decodeEvent(serverVersion, MarketDataCodec.tickSize(reqId, field, size),
                 IncomingMessageId.TICK_SIZE);
 
-        assertEquals(reqId, decoded.requestId());
+        assertEquals(RouteKey.request(reqId), decoded.key());
         MarketDataEvent.Size event = assertInstanceOf(MarketDataEvent.Size.class, decoded.event());
         assertEquals(field, event.field());
         assertEquals(0, size.compareTo(event.size()), () -> size + " vs " + event.size());

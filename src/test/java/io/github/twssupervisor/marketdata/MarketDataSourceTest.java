@@ -9,6 +9,13 @@ import akka.actor.typed.ActorRef;
 import akka.japi.Pair;
 import akka.stream.testkit.TestSubscriber;
 import akka.stream.testkit.javadsl.TestSink;
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.subscription.EventBatch;
+import io.github.twssupervisor.subscription.Lifecycle;
+import io.github.twssupervisor.subscription.Overflow;
+import io.github.twssupervisor.subscription.SubscriptionHandle;
+import io.github.twssupervisor.subscription.SubscriptionOverflowException;
+import io.github.twssupervisor.subscription.SubscriptionStreams;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -25,17 +32,17 @@ class MarketDataSourceTest {
     }
 
     /** The running stream, the stage's actor as the subscription would see it, and the handle. */
-    private record Running(TestSubscriber.Probe<MarketDataEvent> consumer, ActorRef<MarketDataBatch> source,
-                           MarketDataHandle handle) {
+    private record Running(TestSubscriber.Probe<MarketDataEvent> consumer, ActorRef<EventBatch<MarketDataEvent>> source,
+                           SubscriptionHandle handle) {
         void send(MarketDataEvent... events) {
-            source.tell(new MarketDataBatch(List.of(events)));
+            source.tell(new EventBatch<MarketDataEvent>(List.of(events)));
         }
     }
 
-    private static Running run(MarketDataOptions.Overflow overflow) {
-        TestProbe<ActorRef<MarketDataBatch>> subscribed = testKit.createTestProbe();
-        Pair<MarketDataHandle, TestSubscriber.Probe<MarketDataEvent>> materialized = MarketDataStreams
-                .source("AAPL", overflow, subscribed.ref()::tell)
+    private static Running run(Overflow overflow) {
+        TestProbe<ActorRef<EventBatch<MarketDataEvent>>> subscribed = testKit.createTestProbe();
+        Pair<SubscriptionHandle, TestSubscriber.Probe<MarketDataEvent>> materialized = SubscriptionStreams
+                .source(new MarketDataSpec(MarketDataRequest.stream(Contract.stock("AAPL"), MarketDataOptions.defaults())), overflow, subscribed.ref()::tell)
                 .toMat(TestSink.probe(testKit.system().classicSystem()), Pair::create)
                 .run(testKit.system());
         return new Running(materialized.second(), subscribed.receiveMessage(), materialized.first());
@@ -47,7 +54,7 @@ class MarketDataSourceTest {
 
     @Test
     void emitsTheEventsOfEachBatchInOrderAtTheConsumersPace() {
-        Running stream = run(new MarketDataOptions.Overflow.Buffer(100));
+        Running stream = run(new Overflow.Buffer(100));
         stream.send(price(TickType.BID, 1), price(TickType.BID, 2));
         stream.send(price(TickType.BID, 3));
 
@@ -61,7 +68,7 @@ class MarketDataSourceTest {
 
     @Test
     void aBufferFailsTheStreamWhenABatchArrivesWithMoreThanItsSizeStillWaiting() {
-        Running stream = run(new MarketDataOptions.Overflow.Buffer(3));
+        Running stream = run(new Overflow.Buffer(3));
         // A batch larger than the buffer is taken: frames read together arrive together.
         stream.send(price(TickType.BID, 1), price(TickType.BID, 2), price(TickType.BID, 3), price(TickType.BID, 4));
         stream.consumer().request(1);
@@ -72,31 +79,31 @@ class MarketDataSourceTest {
         stream.send(price(TickType.BID, 6));
 
         Throwable error = stream.consumer().expectError();
-        assertInstanceOf(MarketDataOverflowException.class, error);
+        assertInstanceOf(SubscriptionOverflowException.class, error);
         assertTrue(error.getMessage().contains("AAPL") && error.getMessage().contains("more than 3 events"),
                 error.getMessage());
     }
 
     @Test
     void conflationKeepsTheLatestValuePerFieldWhileTheConsumerWaitsAndEveryMarkerInItsPlace() {
-        Running stream = run(new MarketDataOptions.Overflow.Conflate());
+        Running stream = run(new Overflow.Conflate());
         stream.consumer().request(1);
         // One batch, so that all but the first wait however the test's messages interleave with the stream's.
         stream.send(price(TickType.BID, 1), price(TickType.BID, 2), price(TickType.ASK, 3),
-                new MarketDataEvent.Interrupted("lost"), price(TickType.BID, 4), price(TickType.BID, 5),
+                new MarketDataEvent.Status(new Lifecycle.Interrupted("lost")), price(TickType.BID, 4), price(TickType.BID, 5),
                 price(TickType.ASK, 6));
 
         stream.consumer().expectNext(price(TickType.BID, 1));
         stream.consumer().request(10);
         stream.consumer().expectNext(price(TickType.BID, 2), price(TickType.ASK, 3),
-                new MarketDataEvent.Interrupted("lost"), price(TickType.BID, 5), price(TickType.ASK, 6));
+                new MarketDataEvent.Status(new Lifecycle.Interrupted("lost")), price(TickType.BID, 5), price(TickType.ASK, 6));
         stream.consumer().expectNoMessage();
     }
 
     @Test
     void theStreamCompletesAfterEmittingEndedAndIgnoresWhatFollows() {
-        Running stream = run(new MarketDataOptions.Overflow.Buffer(10));
-        MarketDataEvent.Ended ended = new MarketDataEvent.Ended(200, "no security definition");
+        Running stream = run(new Overflow.Buffer(10));
+        MarketDataEvent ended = new MarketDataEvent.Status(new Lifecycle.Ended(200, "no security definition"));
         stream.send(price(TickType.BID, 1), ended, price(TickType.BID, 2));
         stream.send(price(TickType.BID, 3));
 
@@ -107,19 +114,19 @@ class MarketDataSourceTest {
 
     @Test
     void theHandleEndsTheStreamAfterTheEventsAlreadyWaiting() {
-        Running stream = run(new MarketDataOptions.Overflow.Buffer(10));
+        Running stream = run(new Overflow.Buffer(10));
         stream.send(price(TickType.BID, 1));
         stream.handle().cancel();
         stream.handle().cancel();
 
         stream.consumer().request(10);
-        stream.consumer().expectNext(price(TickType.BID, 1), new MarketDataEvent.Ended(0, MarketDataHandle.CANCELLED));
+        stream.consumer().expectNext(price(TickType.BID, 1), new MarketDataEvent.Status(new Lifecycle.Ended(0, SubscriptionHandle.CANCELLED)));
         stream.consumer().expectComplete();
     }
 
     @Test
     void cancellingDownstreamStopsTheSourcesActorWhichIsHowTheSubscriptionLearnsOfIt() {
-        Running stream = run(new MarketDataOptions.Overflow.Conflate());
+        Running stream = run(new Overflow.Conflate());
         TestProbe<Object> watcher = testKit.createTestProbe();
         stream.consumer().request(1);
         stream.send(price(TickType.LAST, 1));

@@ -1,5 +1,11 @@
 package io.github.twssupervisor.marketdata;
 
+import static io.github.twssupervisor.testutil.ConnectionEvents.error;
+import static io.github.twssupervisor.testutil.ConnectionEvents.lost;
+import static io.github.twssupervisor.testutil.ConnectionEvents.notice;
+import static io.github.twssupervisor.testutil.ConnectionEvents.ready;
+import static io.github.twssupervisor.testutil.ConnectionEvents.state;
+import static io.github.twssupervisor.testutil.Signals.signal;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,38 +19,37 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.ConfigFactory;
-import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionEvent.NoticeKind;
+import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.connection.FailureReason;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
-import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.dispatch.Dispatcher;
-import io.github.twssupervisor.dispatch.RequestError;
-import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.dispatch.RequestIds;
-import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.subscription.EventBatch;
+import io.github.twssupervisor.subscription.Lifecycle;
+import io.github.twssupervisor.subscription.ManagedSubscription;
+import io.github.twssupervisor.subscription.Retirement;
+import io.github.twssupervisor.subscription.SubscriptionPorts;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One {@link MarketDataSubscription} against probes standing in for its pacer, dispatcher, supervisor and owner:
- * when it issues and re-issues its request (READY, 1101, not 1102), the one Interrupted/Resumed pair per outage,
- * errors for its request id, and retirement when the last subscriber goes. ManualTime drives the retry after a
- * rejection.
+ * One market data subscription ({@link MarketDataSpec} under the kernel) against probes standing in for its pacer,
+ * dispatcher, supervisor and owner: when it issues and re-issues its request (READY, 1101, not 1102), the one
+ * Interrupted/Resumed pair per outage, errors for its request id, and retirement when the last subscriber goes.
+ * ManualTime drives the retry after a rejection.
  */
 class MarketDataSubscriptionTest {
 
@@ -54,7 +59,6 @@ class MarketDataSubscriptionTest {
 
     private static final int SERVER_VERSION = 200;
     private static final long EPOCH = 1;
-    private static final Ready READY_INFO = new Ready(SERVER_VERSION, "t", 1, List.of("DU1"), 1);
     private static final Contract AAPL = Contract.stock("AAPL");
     private static final MarketDataRequest STREAM = MarketDataRequest.stream(AAPL, MarketDataOptions.defaults());
     private static final MarketDataRequest SNAPSHOT = MarketDataRequest.snapshot(AAPL, 1);
@@ -65,8 +69,8 @@ class MarketDataSubscriptionTest {
     private final TestProbe<Dispatcher.Command> dispatcher = testKit.createTestProbe(Dispatcher.Command.class);
     private final TestProbe<ConnectionSupervisor.Command> supervisor =
             testKit.createTestProbe(ConnectionSupervisor.Command.class);
-    private final TestProbe<SubscriptionLifecycle> owner =
-            testKit.createTestProbe(SubscriptionLifecycle.class);
+    private final TestProbe<Retirement> owner =
+            testKit.createTestProbe(Retirement.class);
     private final TestProbe<MarketDataEvent> first = testKit.createTestProbe(MarketDataEvent.class);
     private final TestProbe<MarketDataEvent> second = testKit.createTestProbe(MarketDataEvent.class);
     private final RequestIds requestIds = new RequestIds();
@@ -96,13 +100,13 @@ class MarketDataSubscriptionTest {
 
     /** Spawns the subscription and captures the connection-event adapter it subscribes with. */
     private void start(MarketDataRequest request) {
-        subscription = testKit.spawn(MarketDataSubscription.create(request, new SubscriptionPorts(
+        subscription = testKit.spawn(MarketDataSpec.subscription(request, new SubscriptionPorts(
                 pacer.ref(), dispatcher.ref(), supervisor.ref(), requestIds, owner.ref())));
         connection = supervisor.expectMessageClass(ConnectionSupervisor.Subscribe.class).subscriber();
     }
 
     private void subscribe(TestProbe<MarketDataEvent> subscriber) {
-        subscription.tell(new MarketDataSubscription.Subscribe(subscriber.ref()));
+        subscription.tell(new ManagedSubscription.Subscribe(subscriber.ref()));
     }
 
     /** A stream subscription with both subscribers, issued on the supervisor's READY echo and on the wire. */
@@ -121,7 +125,7 @@ class MarketDataSubscriptionTest {
         Dispatcher.RegisterOwner registered = dispatcher.expectMessageClass(Dispatcher.RegisterOwner.class);
         assertEquals(subscription, registered.owner());
         OutboundRequest outbound = pacer.expectMessageClass(Pacer.Enqueue.class).request();
-        int id = registered.requestId();
+        int id = ((io.github.twssupervisor.dispatch.RouteKey.RequestId) registered.key()).id();
         assertEquals(id, outbound.requestId(), outbound.toString());
         assertEquals(OutboundRequest.Retention.DROP_ON_DISCONNECT, outbound.retention());
         assertArrayEquals(MarketDataCodec.reqMktData(SERVER_VERSION, id, request.contract(), request.genericTicks(),
@@ -149,8 +153,8 @@ class MarketDataSubscriptionTest {
         testKit.createTestProbe().expectTerminated(subscription);
     }
 
-    private SubscriptionLifecycle.Retire retire() {
-        return new SubscriptionLifecycle.Retire(STREAM, subscription.narrow());
+    private Retirement.Retire retire() {
+        return new Retirement.Retire(new MarketDataSpec(STREAM), subscription.narrow());
     }
 
     @SafeVarargs
@@ -163,7 +167,7 @@ class MarketDataSubscriptionTest {
     @SafeVarargs
     private static void expectInterrupted(TestProbe<MarketDataEvent>... subscribers) {
         for (TestProbe<MarketDataEvent> subscriber : subscribers) {
-            subscriber.expectMessageClass(MarketDataEvent.Interrupted.class);
+            signal(subscriber.receiveMessage(), Lifecycle.Interrupted.class);
         }
     }
 
@@ -178,33 +182,9 @@ class MarketDataSubscriptionTest {
         return new MarketDataEvent.Price(TickType.LAST, 100 + n, Optional.of(BigDecimal.valueOf(n)), 0);
     }
 
-    private static RequestError error(int id, int code, String message) {
-        return new RequestError(new SessionCodec.TwsError(id, code, message, "", OptionalLong.empty()));
-    }
-
-    private static ConnectionEvent.StateChanged state(ConnectionState to, ConnectionState from) {
-        return new ConnectionEvent.StateChanged(to, from, Optional.empty(), 1, Optional.empty(), Optional.empty(),
-                false, Instant.EPOCH);
-    }
-
     /** What the supervisor tells a new subscriber: its current state, as a move from itself. */
     private static ConnectionEvent.StateChanged echo(ConnectionState current) {
         return current == ConnectionState.READY ? ready(ConnectionState.READY, false) : state(current, current);
-    }
-
-    private static ConnectionEvent.StateChanged ready(ConnectionState from, boolean dataLost) {
-        return new ConnectionEvent.StateChanged(ConnectionState.READY, from, Optional.empty(), 1, Optional.empty(),
-                Optional.of(READY_INFO), dataLost, Instant.EPOCH);
-    }
-
-    private static ConnectionEvent.StateChanged lost(ConnectionState from) {
-        return new ConnectionEvent.StateChanged(ConnectionState.RECONNECTING, from, Optional.of(new FailureReason(
-                FailureReason.Kind.CONNECTION_LOST, "socket closed by peer")), 2, Optional.of(Duration.ofSeconds(1)),
-                Optional.empty(), false, Instant.EPOCH);
-    }
-
-    private static ConnectionEvent.Notice notice(int code, NoticeKind kind) {
-        return new ConnectionEvent.Notice(code, "notice " + code, kind, Instant.EPOCH);
     }
 
     /** What the supervisor publishes on 1100 while READY: the notice, then the move to DEGRADED. */
@@ -258,46 +238,46 @@ class MarketDataSubscriptionTest {
 
         for (TestProbe<MarketDataEvent> subscriber : List.of(first, second)) {
             subscriber.expectMessage(tick(1));
-            subscriber.expectMessage(new MarketDataEvent.Warning(10167, "delayed data"));
+            subscriber.expectMessage(new MarketDataEvent.Status(new Lifecycle.Warning(10167, "delayed data")));
             subscriber.expectMessage(tick(2));
             // The fatal error ends the subscription; the tick batched after it is not delivered.
-            assertEquals(200, subscriber.expectMessageClass(MarketDataEvent.Ended.class).code());
+            assertEquals(200, signal(subscriber.receiveMessage(), Lifecycle.Ended.class).code());
         }
         expectNothing(first, second);
     }
 
     @Test
     void aStreamsSourceGetsEachBatchAsOneMessageUpToAndIncludingTheEndWhileActorsGetEventByEvent() {
-        TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
+        TestProbe<EventBatch<MarketDataEvent>> stream = testKit.<EventBatch<MarketDataEvent>>createTestProbe();
         Issued issued = live();
-        subscription.tell(new MarketDataSubscription.SubscribeStream(stream.ref()));
+        subscription.tell(new ManagedSubscription.SubscribeStream(stream.ref()));
 
         subscription.tell(tick(1));
-        assertEquals(MarketDataBatch.of(tick(1)), stream.expectMessageClass(MarketDataBatch.class));
+        assertEquals(EventBatch.of(tick(1)), stream.receiveMessage());
         subscription.tell(new RequestEvents(List.of(tick(2), error(issued.id(), 10167, "delayed data"), tick(3),
                 error(issued.id(), 200, "no security definition"), tick(4))));
 
-        MarketDataBatch batch = stream.expectMessageClass(MarketDataBatch.class);
-        assertEquals(List.of(tick(2), new MarketDataEvent.Warning(10167, "delayed data"), tick(3)),
+        EventBatch<MarketDataEvent> batch = stream.receiveMessage();
+        assertEquals(List.of(tick(2), new MarketDataEvent.Status(new Lifecycle.Warning(10167, "delayed data")), tick(3)),
                 batch.events().subList(0, 3));
-        assertEquals(200, assertInstanceOf(MarketDataEvent.Ended.class, batch.events().get(3)).code());
+        assertEquals(200, assertInstanceOf(Lifecycle.Ended.class, Lifecycle.of(batch.events().get(3)).orElse(null)).code());
         assertEquals(4, batch.events().size(), "the tick after the end is not delivered");
         first.expectMessage(tick(1));
         first.expectMessage(tick(2));
         stream.expectNoMessage();
 
         // A source that comes after the end learns of it at once.
-        TestProbe<MarketDataBatch> late = testKit.createTestProbe(MarketDataBatch.class);
-        subscription.tell(new MarketDataSubscription.SubscribeStream(late.ref()));
-        assertEquals(200, assertInstanceOf(MarketDataEvent.Ended.class,
-                late.expectMessageClass(MarketDataBatch.class).events().get(0)).code());
+        TestProbe<EventBatch<MarketDataEvent>> late = testKit.<EventBatch<MarketDataEvent>>createTestProbe();
+        subscription.tell(new ManagedSubscription.SubscribeStream(late.ref()));
+        assertEquals(200, assertInstanceOf(Lifecycle.Ended.class,
+                Lifecycle.of(late.receiveMessage().events().get(0)).orElse(null)).code());
     }
 
     @Test
     void aBatchWithoutErrorsGoesOnWholeToActorsAndStreamsAndNothingAfterTheEnd() {
-        TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
+        TestProbe<EventBatch<MarketDataEvent>> stream = testKit.<EventBatch<MarketDataEvent>>createTestProbe();
         live();
-        subscription.tell(new MarketDataSubscription.SubscribeStream(stream.ref()));
+        subscription.tell(new ManagedSubscription.SubscribeStream(stream.ref()));
         MarketDataEvent params = new MarketDataEvent.Params(0.01, "SMART", 3);
 
         subscription.tell(new RequestEvents(List.of(tick(1), params, tick(2)), false));
@@ -306,13 +286,13 @@ class MarketDataSubscriptionTest {
             subscriber.expectMessage(params);
             subscriber.expectMessage(tick(2));
         }
-        assertEquals(new MarketDataBatch(List.of(tick(1), params, tick(2))),
-                stream.expectMessageClass(MarketDataBatch.class));
+        assertEquals(new EventBatch<MarketDataEvent>(List.of(tick(1), params, tick(2))),
+                stream.receiveMessage());
 
         connection.tell(state(ConnectionState.CLOSED, ConnectionState.READY));
-        first.expectMessageClass(MarketDataEvent.Ended.class);
-        second.expectMessageClass(MarketDataEvent.Ended.class);
-        stream.expectMessageClass(MarketDataBatch.class);
+        signal(first.receiveMessage(), Lifecycle.Ended.class);
+        signal(second.receiveMessage(), Lifecycle.Ended.class);
+        stream.receiveMessage();
         subscription.tell(new RequestEvents(List.of(tick(3), tick(4)), false));
         expectNothing(first, second);
         stream.expectNoMessage();
@@ -328,14 +308,14 @@ class MarketDataSubscriptionTest {
         subscription.tell(new RequestEvents(List.of(tick(1), new MarketDataEvent.SnapshotEnd()), false));
         first.expectMessage(tick(1));
         first.expectMessage(new MarketDataEvent.SnapshotEnd());
-        first.expectMessage(new MarketDataEvent.Ended(0, "snapshot complete"));
+        first.expectMessage(new MarketDataEvent.Status(new Lifecycle.Ended(0, "snapshot complete")));
     }
 
     @Test
     void aStoppedStreamSourceIsForgottenAndTheLastOneLeavingRetiresTheSubscription() {
-        TestProbe<MarketDataBatch> stream = testKit.createTestProbe(MarketDataBatch.class);
+        TestProbe<EventBatch<MarketDataEvent>> stream = testKit.<EventBatch<MarketDataEvent>>createTestProbe();
         start(STREAM);
-        subscription.tell(new MarketDataSubscription.SubscribeStream(stream.ref()));
+        subscription.tell(new ManagedSubscription.SubscribeStream(stream.ref()));
         connection.tell(echo(ConnectionState.READY));
         expectIssued(STREAM).sent();
 
@@ -363,9 +343,9 @@ class MarketDataSubscriptionTest {
         Issued old = live();
 
         connection.tell(lost(ConnectionState.READY));
-        MarketDataEvent.Interrupted interrupted = first.expectMessageClass(MarketDataEvent.Interrupted.class);
+        Lifecycle.Interrupted interrupted = signal(first.receiveMessage(), Lifecycle.Interrupted.class);
         assertTrue(interrupted.reason().contains("socket closed by peer"), interrupted.reason());
-        second.expectMessage(interrupted);
+        second.expectMessage(new MarketDataEvent.Status(interrupted));
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(old.id()));
 
         connection.tell(state(ConnectionState.CONNECTING, ConnectionState.RECONNECTING));
@@ -380,7 +360,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         subscription.tell(tick(1));
         expectEach(tick(1), first, second);
         expectNothing(first, second, pacer, dispatcher, owner);
@@ -397,12 +377,12 @@ class MarketDataSubscriptionTest {
         connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT,
                 NoticeKind.CONNECTIVITY_RESTORED_DATA_KEPT));
         connection.tell(ready(ConnectionState.DEGRADED, false));
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(pacer, dispatcher);
 
         // The original request is still the live one: its errors still reach the subscribers.
         subscription.tell(error(issued.id(), TwsErrorCode.DELAYED_DATA_DISPLAYED, "delayed"));
-        expectEach(new MarketDataEvent.Warning(TwsErrorCode.DELAYED_DATA_DISPLAYED, "delayed"), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Warning(TwsErrorCode.DELAYED_DATA_DISPLAYED, "delayed")), first, second);
         expectNothing(first, second);
     }
 
@@ -419,7 +399,7 @@ class MarketDataSubscriptionTest {
         Issued again = expectReissued(old.id());
         expectNothing(first, second);
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -439,7 +419,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -454,7 +434,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -470,7 +450,7 @@ class MarketDataSubscriptionTest {
         assertArrayEquals(MarketDataCodec.cancelMktData(old.id()), cancel.encoder().apply(SERVER_VERSION));
         Issued again = expectReissued(old.id());
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -497,7 +477,7 @@ class MarketDataSubscriptionTest {
         connection.tell(ready(ConnectionState.DEGRADED, true));
         Issued again = expectReissued(old.id());
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(pacer, dispatcher, first, second);
     }
 
@@ -518,7 +498,7 @@ class MarketDataSubscriptionTest {
         connection.tell(ready(ConnectionState.DEGRADED, true));
         Issued again = expectReissued(pending.id());
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(first, second);
     }
 
@@ -528,17 +508,17 @@ class MarketDataSubscriptionTest {
     void theLastSubscriberUnsubscribingRetiresThenCancelsOnStop() {
         Issued issued = live();
 
-        subscription.tell(new MarketDataSubscription.Unsubscribe(first.ref()));
+        subscription.tell(new ManagedSubscription.Unsubscribe(first.ref()));
         subscription.tell(tick(1));
         second.expectMessage(tick(1));
         owner.expectNoMessage();
 
-        subscription.tell(new MarketDataSubscription.Unsubscribe(second.ref()));
+        subscription.tell(new ManagedSubscription.Unsubscribe(second.ref()));
         owner.expectMessage(retire());
         subscription.tell(tick(2));
         expectNothing(first, second, pacer, dispatcher);
 
-        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        subscription.tell(ManagedSubscription.Stop.INSTANCE);
         expectCancelled(issued.id());
         expectStopped();
     }
@@ -547,7 +527,7 @@ class MarketDataSubscriptionTest {
     void theLastSubscriberStoppingRetiresThenCancelsOnStop() {
         start(STREAM);
         ActorRef<MarketDataEvent> subscriber = testKit.spawn(Behaviors.empty());
-        subscription.tell(new MarketDataSubscription.Subscribe(subscriber));
+        subscription.tell(new ManagedSubscription.Subscribe(subscriber));
         connection.tell(echo(ConnectionState.READY));
         Issued issued = expectIssued(STREAM);
         issued.sent();
@@ -555,7 +535,7 @@ class MarketDataSubscriptionTest {
 
         testKit.stop(subscriber);
         owner.expectMessage(retire());
-        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        subscription.tell(ManagedSubscription.Stop.INSTANCE);
         expectCancelled(issued.id());
         expectStopped();
     }
@@ -563,14 +543,14 @@ class MarketDataSubscriptionTest {
     @Test
     void aSubscriberArrivingDuringRetirementCallsItOff() {
         live();
-        subscription.tell(new MarketDataSubscription.Unsubscribe(first.ref()));
-        subscription.tell(new MarketDataSubscription.Unsubscribe(second.ref()));
+        subscription.tell(new ManagedSubscription.Unsubscribe(first.ref()));
+        subscription.tell(new ManagedSubscription.Unsubscribe(second.ref()));
         owner.expectMessage(retire());
 
         TestProbe<MarketDataEvent> late = testKit.createTestProbe(MarketDataEvent.class);
         subscribe(late);
-        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
-        owner.expectMessage(new SubscriptionLifecycle.Unretire(STREAM, subscription.narrow()));
+        subscription.tell(ManagedSubscription.Stop.INSTANCE);
+        owner.expectMessage(new Retirement.Unretire(new MarketDataSpec(STREAM), subscription.narrow()));
         expectNothing(pacer, dispatcher, supervisor);
 
         subscription.tell(tick(1));
@@ -578,7 +558,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         // Retirement works again afterwards.
-        subscription.tell(new MarketDataSubscription.Unsubscribe(late.ref()));
+        subscription.tell(new ManagedSubscription.Unsubscribe(late.ref()));
         owner.expectMessage(retire());
     }
 
@@ -595,7 +575,7 @@ class MarketDataSubscriptionTest {
                     subscription.tell(error(issued.id(), code, message));
                     return null;
                 });
-        expectEach(new MarketDataEvent.Ended(code, message), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Ended(code, message)), first, second);
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
         owner.expectMessage(retire());
 
@@ -606,9 +586,9 @@ class MarketDataSubscriptionTest {
 
         TestProbe<MarketDataEvent> late = testKit.createTestProbe(MarketDataEvent.class);
         subscribe(late);
-        late.expectMessageClass(MarketDataEvent.Ended.class);
+        signal(late.receiveMessage(), Lifecycle.Ended.class);
 
-        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        subscription.tell(ManagedSubscription.Stop.INSTANCE);
         expectStopped();
         expectNothing(pacer, dispatcher, owner);
     }
@@ -619,7 +599,7 @@ class MarketDataSubscriptionTest {
         String delayed = "Requested market data is not subscribed. Displaying delayed market data.";
 
         subscription.tell(error(old.id(), TwsErrorCode.DELAYED_DATA_DISPLAYED, delayed));
-        expectEach(new MarketDataEvent.Warning(TwsErrorCode.DELAYED_DATA_DISPLAYED, delayed), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Warning(TwsErrorCode.DELAYED_DATA_DISPLAYED, delayed)), first, second);
         subscription.tell(tick(1));
         expectEach(tick(1), first, second);
 
@@ -633,7 +613,7 @@ class MarketDataSubscriptionTest {
                 NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
         expectInterrupted(first, second);
         expectReissued(old.id()).sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         subscription.tell(error(old.id(), TwsErrorCode.NO_SECURITY_DEFINITION, "stale"));
         subscription.tell(tick(3));
         expectEach(tick(3), first, second);
@@ -650,18 +630,18 @@ class MarketDataSubscriptionTest {
         Issued rejected = expectIssued(STREAM);
 
         rejected.rejected(OutboundRequest.Reason.QUEUE_FULL, "pacing queue full");
-        first.expectMessageClass(MarketDataEvent.Interrupted.class);
+        signal(first.receiveMessage(), Lifecycle.Interrupted.class);
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(rejected.id()));
         // A subscriber arriving now is told about the gap; its answer also shows the retry timer is set.
         subscribe(second);
-        second.expectMessageClass(MarketDataEvent.Interrupted.class);
+        signal(second.receiveMessage(), Lifecycle.Interrupted.class);
 
         manualTime.expectNoMessageFor(RETRY_AFTER_REJECTION.minusMillis(1), pacer, dispatcher);
         manualTime.timePasses(Duration.ofMillis(1));
         Issued again = expectIssued(STREAM);
         assertNotEquals(rejected.id(), again.id());
         again.sent();
-        expectEach(new MarketDataEvent.Resumed(), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -673,7 +653,7 @@ class MarketDataSubscriptionTest {
         Issued issued = expectIssued(STREAM);
 
         issued.rejected(OutboundRequest.Reason.INVALID, "bad contract");
-        first.expectMessage(new MarketDataEvent.Ended(0, "bad contract"));
+        first.expectMessage(new MarketDataEvent.Status(new Lifecycle.Ended(0, "bad contract")));
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
         owner.expectMessage(retire());
         manualTime.timePasses(RETRY_AFTER_REJECTION.multipliedBy(2));
@@ -686,12 +666,12 @@ class MarketDataSubscriptionTest {
 
         connection.tell(state(ConnectionState.CLOSED, ConnectionState.READY));
         for (TestProbe<MarketDataEvent> subscriber : List.of(first, second)) {
-            assertEquals(0, subscriber.expectMessageClass(MarketDataEvent.Ended.class).code());
+            assertEquals(0, signal(subscriber.receiveMessage(), Lifecycle.Ended.class).code());
         }
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
         owner.expectMessage(retire());
 
-        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        subscription.tell(ManagedSubscription.Stop.INSTANCE);
         expectStopped();
         expectNothing(pacer, dispatcher, first, second);
     }
@@ -710,14 +690,14 @@ class MarketDataSubscriptionTest {
         subscription.tell(new MarketDataEvent.SnapshotEnd());
         first.expectMessage(tick(1));
         first.expectMessage(new MarketDataEvent.SnapshotEnd());
-        first.expectMessage(new MarketDataEvent.Ended(0, "snapshot complete"));
+        first.expectMessage(new MarketDataEvent.Status(new Lifecycle.Ended(0, "snapshot complete")));
         dispatcher.expectMessage(new Dispatcher.UnregisterOwner(issued.id()));
-        owner.expectMessage(new SubscriptionLifecycle.Retire(SNAPSHOT, subscription.narrow()));
+        owner.expectMessage(new Retirement.Retire(new MarketDataSpec(SNAPSHOT), subscription.narrow()));
 
         reconnect();
         expectNothing(pacer, dispatcher, first);
 
-        subscription.tell(MarketDataSubscription.Stop.INSTANCE);
+        subscription.tell(ManagedSubscription.Stop.INSTANCE);
         expectStopped();
         expectNothing(pacer, dispatcher);
     }

@@ -1,7 +1,13 @@
-package io.github.twssupervisor.marketdata;
+package io.github.twssupervisor.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.marketdata.MarketDataEvent;
+import io.github.twssupervisor.marketdata.MarketDataOptions;
+import io.github.twssupervisor.marketdata.MarketDataRequest;
+import io.github.twssupervisor.marketdata.MarketDataSpec;
+import io.github.twssupervisor.marketdata.TickType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -9,13 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class ConflationTest {
 
+    /** Market data conflates by tick field. */
+    private static final MarketDataSpec SPEC = new MarketDataSpec(MarketDataRequest.stream(Contract.stock("AAPL"),
+            MarketDataOptions.defaults()));
+
+    private static Conflation<MarketDataEvent> conflation(MarketDataEvent first) {
+        return new Conflation<MarketDataEvent>(SPEC::conflationKey).add(first);
+    }
+
     private static MarketDataEvent price(TickType field, double value) {
         return new MarketDataEvent.Price(field, value, Optional.empty(), 0);
     }
 
     @Test
     void keepsTheLatestValuePerFieldInTheOrderTheyLastChanged() {
-        Conflation c = Conflation.of(price(TickType.BID, 1.0))
+        Conflation<MarketDataEvent> c = conflation(price(TickType.BID, 1.0))
                 .add(price(TickType.ASK, 2.0))
                 .add(price(TickType.BID, 1.5))
                 .add(new MarketDataEvent.Size(TickType.VOLUME, BigDecimal.TEN));
@@ -25,9 +39,9 @@ class ConflationTest {
 
     @Test
     void markersAreAllKeptAndTicksNeverCrossThem() {
-        MarketDataEvent interrupted = new MarketDataEvent.Interrupted("lost");
-        MarketDataEvent resumed = new MarketDataEvent.Resumed();
-        Conflation c = Conflation.of(price(TickType.BID, 1.0))
+        MarketDataEvent interrupted = new MarketDataEvent.Status(new Lifecycle.Interrupted("lost"));
+        MarketDataEvent resumed = new MarketDataEvent.Status(new Lifecycle.Resumed());
+        Conflation<MarketDataEvent> c = conflation(price(TickType.BID, 1.0))
                 .add(price(TickType.BID, 1.1))
                 .add(interrupted)
                 .add(resumed)

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.marketdata;
+package io.github.twssupervisor.subscription;
 
 import java.util.List;
 
@@ -8,14 +8,16 @@ import java.util.List;
  * subscribers never see it.
  *
  * @param events the events, oldest first; handed over, not copied: the sender keeps no reference
+ * @param <E>    the domain's event type
  */
-public record MarketDataBatch(List<MarketDataEvent> events) {
+public record EventBatch<E>(List<E> events) {
 
     /**
      * @param event one event
+     * @param <E>   the domain's event type
      * @return a batch of it alone
      */
-    public static MarketDataBatch of(MarketDataEvent event) {
-        return new MarketDataBatch(List.of(event));
+    public static <E> EventBatch<E> of(E event) {
+        return new EventBatch<>(List.of(event));
     }
 }

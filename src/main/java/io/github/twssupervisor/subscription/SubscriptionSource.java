@@ -1,4 +1,4 @@
-package io.github.twssupervisor.marketdata;
+package io.github.twssupervisor.subscription;
 
 import akka.stream.Attributes;
 import akka.stream.FlowShape;
@@ -9,43 +9,49 @@ import akka.stream.stage.AbstractOutHandler;
 import akka.stream.stage.GraphStage;
 import akka.stream.stage.GraphStageLogic;
 import java.util.ArrayDeque;
+import java.util.function.Function;
 
 /**
- * The events side of a market data stream: takes the {@link MarketDataBatch}es its source's actor gets from the
+ * The events side of a subscription's stream: takes the {@link EventBatch}es its source's actor gets from the
  * subscription, one per batch of frames read together, and emits their events one by one at the consumer's pace. It
  * always asks for the next batch, so batches wait here, where the policy applies, and never upstream. What a consumer
- * that falls behind gets is its {@link MarketDataOptions.Overflow} policy:
+ * that falls behind gets is its {@link Overflow} policy:
  *
  * <ul>
- * <li>{@code Conflate}: the waiting events are conflated as they come ({@link Conflation}: the latest value per tick
- *     field, every other event in its place), so what waits is bounded by the tick fields, whatever the rate.</li>
- * <li>{@code Buffer(size)}: the stream fails with {@link MarketDataOverflowException} when a batch arrives while more
- *     than {@code size} events from earlier batches still wait. The batch just arrived is not counted: frames read
- *     together arrive together, and a consumer that keeps up drains them before the next read. At most {@code size}
- *     events plus one batch wait, and a batch can be one read of the socket: a few thousand events under a blast.</li>
+ * <li>{@code Conflate}: the waiting events are conflated as they come ({@link Conflation}: the latest event per
+ *     conflation key, every other event in its place), so what waits is bounded by the keys, whatever the rate.</li>
+ * <li>{@code Buffer(size)}: the stream fails with {@link SubscriptionOverflowException} when a batch arrives while
+ *     more than {@code size} events from earlier batches still wait. The batch just arrived is not counted: frames
+ *     read together arrive together, and a consumer that keeps up drains them before the next read. At most
+ *     {@code size} events plus one batch wait, and a batch can be one read of the socket.</li>
  * </ul>
  *
- * The stream ends after it emits {@link MarketDataEvent.Ended}; events after that are ignored.
+ * The stream ends after it emits {@link Lifecycle.Ended}; events after that are ignored.
+ *
+ * @param <E> the domain's event type
  */
-final class MarketDataSource extends GraphStage<FlowShape<MarketDataBatch, MarketDataEvent>> {
+final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, E>> {
 
-    private final Inlet<MarketDataBatch> in = Inlet.create("MarketDataSource.in");
-    private final Outlet<MarketDataEvent> out = Outlet.create("MarketDataSource.out");
-    private final FlowShape<MarketDataBatch, MarketDataEvent> shape = FlowShape.of(in, out);
-    private final String contractName;
-    private final MarketDataOptions.Overflow overflow;
+    private final Inlet<EventBatch<E>> in = Inlet.create("SubscriptionSource.in");
+    private final Outlet<E> out = Outlet.create("SubscriptionSource.out");
+    private final FlowShape<EventBatch<E>, E> shape = FlowShape.of(in, out);
+    private final String description;
+    private final Overflow overflow;
+    private final Function<E, Object> conflationKey;
 
     /**
-     * @param contractName for error messages
-     * @param overflow     the slow-consumer policy
+     * @param description   what the subscription is, for error messages
+     * @param overflow      the slow-consumer policy
+     * @param conflationKey an event's conflation key, or null
      */
-    MarketDataSource(String contractName, MarketDataOptions.Overflow overflow) {
-        this.contractName = contractName;
+    SubscriptionSource(String description, Overflow overflow, Function<E, Object> conflationKey) {
+        this.description = description;
         this.overflow = overflow;
+        this.conflationKey = conflationKey;
     }
 
     @Override
-    public FlowShape<MarketDataBatch, MarketDataEvent> shape() {
+    public FlowShape<EventBatch<E>, E> shape() {
         return shape;
     }
 
@@ -57,9 +63,9 @@ final class MarketDataSource extends GraphStage<FlowShape<MarketDataBatch, Marke
     private final class Logic extends GraphStageLogic {
 
         /** Committed to the consumer in this order: conflation no longer touches them. */
-        private final ArrayDeque<MarketDataEvent> ready = new ArrayDeque<>();
+        private final ArrayDeque<E> ready = new ArrayDeque<>();
         /** Under the conflate policy, what waits behind {@link #ready}; null when nothing does. */
-        private Conflation waiting;
+        private Conflation<E> waiting;
         private boolean ended;
 
         Logic() {
@@ -87,16 +93,16 @@ final class MarketDataSource extends GraphStage<FlowShape<MarketDataBatch, Marke
             pull(in);
         }
 
-        private void offer(MarketDataBatch batch) {
+        private void offer(EventBatch<E> batch) {
             if (ended) {
                 return;
             }
-            if (overflow instanceof MarketDataOptions.Overflow.Buffer buffer && ready.size() > buffer.size()) {
-                failStage(new MarketDataOverflowException("the consumer of " + contractName + " fell more than "
+            if (overflow instanceof Overflow.Buffer buffer && ready.size() > buffer.size()) {
+                failStage(new SubscriptionOverflowException("the consumer of " + description + " fell more than "
                         + buffer.size() + " events behind; use the conflate policy or a larger buffer"));
                 return;
             }
-            for (MarketDataEvent event : batch.events()) {
+            for (E event : batch.events()) {
                 offer(event);
                 if (ended) {
                     break;
@@ -104,15 +110,15 @@ final class MarketDataSource extends GraphStage<FlowShape<MarketDataBatch, Marke
             }
         }
 
-        private void offer(MarketDataEvent event) {
-            ended = event instanceof MarketDataEvent.Ended;
+        private void offer(E event) {
+            ended = Lifecycle.isEnd(event);
             if (isAvailable(out) && ready.isEmpty() && waiting == null) {
                 push(out, event);
                 if (ended) {
                     completeStage();
                 }
-            } else if (overflow instanceof MarketDataOptions.Overflow.Conflate) {
-                waiting = waiting == null ? Conflation.of(event) : waiting.add(event);
+            } else if (overflow instanceof Overflow.Conflate) {
+                waiting = (waiting == null ? new Conflation<>(conflationKey) : waiting).add(event);
             } else {
                 ready.add(event);
             }
@@ -123,10 +129,10 @@ final class MarketDataSource extends GraphStage<FlowShape<MarketDataBatch, Marke
                 ready.addAll(waiting.drain());
                 waiting = null;
             }
-            MarketDataEvent next = ready.poll();
+            E next = ready.poll();
             if (next != null) {
                 push(out, next);
-                if (next instanceof MarketDataEvent.Ended) {
+                if (Lifecycle.isEnd(next)) {
                     completeStage();
                 }
             }

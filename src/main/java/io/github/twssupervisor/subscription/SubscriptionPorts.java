@@ -1,4 +1,4 @@
-package io.github.twssupervisor.marketdata;
+package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.ActorRef;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
@@ -7,7 +7,7 @@ import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestIds;
 
 /**
- * What a {@link MarketDataSubscription} needs from its client.
+ * What a {@link ManagedSubscription} or a {@link OneShotRequest} needs from its client.
  *
  * @param pacer      sends requests
  * @param dispatcher routes its request id's events to it
@@ -17,5 +17,5 @@ import io.github.twssupervisor.dispatch.RequestIds;
  */
 public record SubscriptionPorts(ActorRef<Pacer.Command> pacer, ActorRef<Dispatcher.Command> dispatcher,
                                 ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
-                                ActorRef<SubscriptionLifecycle> owner) {
+                                ActorRef<Retirement> owner) {
 }

@@ -1,30 +1,93 @@
-package io.github.twssupervisor.marketdata;
+package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.ActorRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * The subscribers of one {@link MarketDataSubscription}, owned by it and used only on its thread. An actor subscriber
- * gets each event as a message of its own. A stream's source gets a {@link MarketDataBatch}: while the subscription
+ * The subscribers of one {@link ManagedSubscription} and what they have been told, owned by it and used only on its
+ * thread. It keeps the contract of the signals: one Interrupted until the next Resumed, whatever number of times the
+ * subscription is interrupted meanwhile, and Ended last, also for a subscriber that comes after the end. An actor subscriber
+ * gets each event as a message of its own. A stream's source gets an {@link EventBatch}: while the subscription
  * handles the events of frames read together (between {@link #startBatch()} and {@link #endBatch()}) its events are
  * collected and sent once, in order, so a stream's element costs no message of its own.
+ *
+ * @param <E> the domain's event type
  */
-final class Audience {
+final class Audience<E> {
 
-    private final Set<ActorRef<MarketDataEvent>> actors = new HashSet<>();
-    private final Set<ActorRef<MarketDataBatch>> streams = new HashSet<>();
+    private final Function<Lifecycle, E> signal;
+    private boolean interrupted;
+    /** Why it ended, told to any subscriber that arrives afterwards; null while it runs. */
+    private E endedWith;
+
+    /**
+     * @param signal the domain's event that carries a signal
+     */
+    Audience(Function<Lifecycle, E> signal) {
+        this.signal = signal;
+    }
+
+    /** @return whether subscribers were told Interrupted and not Resumed since */
+    boolean isInterrupted() {
+        return interrupted;
+    }
+
+    /** @return the Ended every subscriber got, or null while the subscription runs */
+    E endedWith() {
+        return endedWith;
+    }
+
+    /** @param reason why data stops being trustworthy; told only if not interrupted already */
+    void interrupt(String reason) {
+        if (!interrupted) {
+            interrupted = true;
+            publish(signal.apply(new Lifecycle.Interrupted(reason)));
+        }
+    }
+
+    /** The request is live again: Resumed, if they were told Interrupted. */
+    void resume() {
+        if (interrupted) {
+            interrupted = false;
+            publish(signal.apply(new Lifecycle.Resumed()));
+        }
+    }
+
+    /**
+     * @param code    the TWS code, or 0
+     * @param message why
+     * @param forget  given each subscriber, which gets nothing more
+     */
+    void end(int code, String message, Consumer<ActorRef<?>> forget) {
+        endedWith = signal.apply(new Lifecycle.Ended(code, message));
+        publish(endedWith);
+        clear(forget);
+    }
+
+    /**
+     * @return the signal a subscriber just added must get at once: Interrupted while the subscription is, else nothing
+     */
+    Optional<E> greeting() {
+        return interrupted ? Optional.of(signal.apply(new Lifecycle.Interrupted("waiting for the connection")))
+                : Optional.empty();
+    }
+
+    private final Set<ActorRef<E>> actors = new HashSet<>();
+    private final Set<ActorRef<EventBatch<E>>> streams = new HashSet<>();
     /** The sets as lists, made anew when they change: every tick goes to each, without an iterator. */
-    private List<ActorRef<MarketDataEvent>> actorList = List.of();
-    private List<ActorRef<MarketDataBatch>> streamList = List.of();
+    private List<ActorRef<E>> actorList = List.of();
+    private List<ActorRef<EventBatch<E>>> streamList = List.of();
     /** What the streams get at {@link #endBatch()}; null outside a batch. */
-    private List<MarketDataEvent> forStreams;
+    private List<E> forStreams;
 
     /** @return true if the actor was not subscribed yet */
-    boolean addActor(ActorRef<MarketDataEvent> actor) {
+    boolean addActor(ActorRef<E> actor) {
         if (!actors.add(actor)) {
             return false;
         }
@@ -33,7 +96,7 @@ final class Audience {
     }
 
     /** @return true if the stream's source was not subscribed yet */
-    boolean addStream(ActorRef<MarketDataBatch> stream) {
+    boolean addStream(ActorRef<EventBatch<E>> stream) {
         if (!streams.add(stream)) {
             return false;
         }
@@ -83,28 +146,28 @@ final class Audience {
         forStreams = null;
     }
 
-    void publish(MarketDataEvent event) {
-        List<ActorRef<MarketDataEvent>> to = actorList;
+    void publish(E event) {
+        List<ActorRef<E>> to = actorList;
         for (int i = 0; i < to.size(); i++) {
             to.get(i).tell(event);
         }
         if (forStreams != null) {
             forStreams.add(event);
         } else if (!streamList.isEmpty()) {
-            MarketDataBatch alone = MarketDataBatch.of(event);
+            EventBatch<E> alone = EventBatch.of(event);
             streamList.forEach(stream -> stream.tell(alone));
         }
     }
 
     /**
-     * Publishes market data events without reading them: their types are not checked here (not even by a cast, which
+     * Publishes events without reading them: their types are not checked here (not even by a cast, which
      * reads an object's header), so that handing on a batch costs no cache miss per event. Only inside a batch.
      *
-     * @param events market data events only, in order
+     * @param events events of type E only, in order
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     void publishUnread(List<?> events) {
-        List<ActorRef<MarketDataEvent>> to = actorList;
+        List<ActorRef<E>> to = actorList;
         for (int i = 0; i < to.size(); i++) {
             ActorRef actor = to.get(i);
             for (int e = 0; e < events.size(); e++) {
@@ -118,7 +181,7 @@ final class Audience {
 
     private void flush() {
         if (forStreams != null && !forStreams.isEmpty()) {
-            MarketDataBatch batch = new MarketDataBatch(forStreams);
+            EventBatch<E> batch = new EventBatch<>(forStreams);
             streamList.forEach(stream -> stream.tell(batch));
             forStreams = new ArrayList<>();
         }

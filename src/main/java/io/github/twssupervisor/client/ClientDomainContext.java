@@ -1,0 +1,63 @@
+package io.github.twssupervisor.client;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.stream.javadsl.Source;
+import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.subscription.DomainContext;
+import io.github.twssupervisor.subscription.OneShotSpec;
+import io.github.twssupervisor.subscription.Overflow;
+import io.github.twssupervisor.subscription.SubscriptionHandle;
+import io.github.twssupervisor.subscription.SubscriptionSpec;
+import io.github.twssupervisor.subscription.SubscriptionStreams;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The kernel's services for the facades of one client: messages to its guardian. Immutable, so safe from any thread.
+ */
+final class ClientDomainContext implements DomainContext {
+
+    /** How much longer than a one-shot request's own timeout the ask waits: the request's typed failure comes first. */
+    private static final Duration ASK_SLACK = Duration.ofSeconds(5);
+
+    private final ActorRef<GuardianMessage> guardian;
+    private final ActorSystem<?> system;
+
+    ClientDomainContext(ActorRef<GuardianMessage> guardian, ActorSystem<?> system) {
+        this.guardian = guardian;
+        this.system = system;
+    }
+
+    @Override
+    public <E extends RequestEvent> void subscribe(SubscriptionSpec<E> spec, ActorRef<E> subscriber) {
+        guardian.tell(new TwsClient.Subscribe<>(spec, subscriber));
+    }
+
+    @Override
+    public <E extends RequestEvent> void unsubscribe(SubscriptionSpec<E> spec, ActorRef<E> subscriber) {
+        guardian.tell(new TwsClient.Unsubscribe<>(spec, subscriber));
+    }
+
+    @Override
+    public <E extends RequestEvent> Source<E, SubscriptionHandle> stream(SubscriptionSpec<E> spec,
+                                                                         Overflow overflow) {
+        Objects.requireNonNull(overflow, "overflow must not be null");
+        return SubscriptionStreams.source(spec, overflow,
+                ref -> guardian.tell(new GuardianMessage.SubscribeStream(spec, ref)));
+    }
+
+    @Override
+    public <R> CompletionStage<List<R>> request(OneShotSpec<R> spec, Duration timeout) {
+        return AskPattern.askWithStatus(guardian, replyTo -> new TwsClient.Request<>(spec, timeout, replyTo),
+                timeout.plus(ASK_SLACK), system.scheduler());
+    }
+
+    @Override
+    public ActorSystem<?> system() {
+        return system;
+    }
+}
