@@ -8,33 +8,34 @@ import akka.stream.stage.AbstractInHandler;
 import akka.stream.stage.AbstractOutHandler;
 import akka.stream.stage.GraphStage;
 import akka.stream.stage.GraphStageLogic;
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
- * The events side of a subscription's stream: takes the {@link EventBatch}es its source's actor gets from the
- * subscription, one per batch of frames read together, and emits their events one by one at the consumer's pace. It
- * always asks for the next batch, so batches wait here, where the policy applies, and never upstream. What a consumer
- * that falls behind gets is its {@link Overflow} policy:
+ * The upstream side of a subscription's stream: takes the {@link EventBatch}es its source's actor gets from the
+ * subscription, one per batch of frames read together, and hands the events on as lists, one list per demand from
+ * downstream (across an async boundary, to a stage that emits them one by one at the consumer's pace: see
+ * {@link SubscriptionStreams}). It always asks for the next batch, so batches wait here, where the policy applies, and
+ * never in a mailbox. What a consumer that falls behind gets is its {@link Overflow} policy:
  *
  * <ul>
  * <li>{@code Conflate}: the waiting events are conflated as they come ({@link Conflation}: the latest event per
  *     conflation key, every other event in its place), so what waits is bounded by the keys, whatever the rate.</li>
  * <li>{@code Buffer(size)}: the stream fails with {@link SubscriptionOverflowException} when a batch arrives while
- *     more than {@code size} events from earlier batches still wait. The batch just arrived is not counted: frames
- *     read together arrive together, and a consumer that keeps up drains them before the next read. At most
- *     {@code size} events plus one batch wait, and a batch can be one read of the socket.</li>
+ *     more than {@code size} events from earlier batches still wait here. The batch just arrived is not counted:
+ *     frames read together arrive together. Besides those, at most two lists are on their way to the consumer.</li>
  * </ul>
  *
- * The stream ends after it emits {@link Lifecycle.Ended}; events after that are ignored.
+ * The stream ends after the list that holds {@link Lifecycle.Ended}; events after that are ignored.
  *
  * @param <E> the domain's event type
  */
-final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, E>> {
+final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, List<E>>> {
 
     private final Inlet<EventBatch<E>> in = Inlet.create("SubscriptionSource.in");
-    private final Outlet<E> out = Outlet.create("SubscriptionSource.out");
-    private final FlowShape<EventBatch<E>, E> shape = FlowShape.of(in, out);
+    private final Outlet<List<E>> out = Outlet.create("SubscriptionSource.out");
+    private final FlowShape<EventBatch<E>, List<E>> shape = FlowShape.of(in, out);
     private final String description;
     private final Overflow overflow;
     private final Function<E, Object> conflationKey;
@@ -51,7 +52,7 @@ final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, E>
     }
 
     @Override
-    public FlowShape<EventBatch<E>, E> shape() {
+    public FlowShape<EventBatch<E>, List<E>> shape() {
         return shape;
     }
 
@@ -62,10 +63,10 @@ final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, E>
 
     private final class Logic extends GraphStageLogic {
 
-        /** Committed to the consumer in this order: conflation no longer touches them. */
-        private final ArrayDeque<E> ready = new ArrayDeque<>();
-        /** Under the conflate policy, what waits behind {@link #ready}; null when nothing does. */
-        private Conflation<E> waiting;
+        /** Under the buffer policy, what waits; null when nothing does. */
+        private List<E> waiting;
+        /** Under the conflate policy, what waits; null when nothing does. */
+        private Conflation<E> conflated;
         private boolean ended;
 
         Logic() {
@@ -83,7 +84,7 @@ final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, E>
             setHandler(out, new AbstractOutHandler() {
                 @Override
                 public void onPull() {
-                    emitNext();
+                    handOn();
                 }
             });
         }
@@ -97,44 +98,37 @@ final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, E>
             if (ended) {
                 return;
             }
-            if (overflow instanceof Overflow.Buffer buffer && ready.size() > buffer.size()) {
+            if (overflow instanceof Overflow.Buffer buffer && waiting != null && waiting.size() > buffer.size()) {
                 failStage(new SubscriptionOverflowException("the consumer of " + description + " fell more than "
                         + buffer.size() + " events behind; use the conflate policy or a larger buffer"));
                 return;
             }
             for (E event : batch.events()) {
-                offer(event);
+                ended = Lifecycle.isEnd(event);
+                if (overflow instanceof Overflow.Conflate) {
+                    conflated = (conflated == null ? new Conflation<>(conflationKey) : conflated).add(event);
+                } else {
+                    waiting = waiting == null ? new ArrayList<>(batch.events().size()) : waiting;
+                    waiting.add(event);
+                }
                 if (ended) {
                     break;
                 }
             }
+            handOn();
         }
 
-        private void offer(E event) {
-            ended = Lifecycle.isEnd(event);
-            if (isAvailable(out) && ready.isEmpty() && waiting == null) {
-                push(out, event);
-                if (ended) {
-                    completeStage();
-                }
-            } else if (overflow instanceof Overflow.Conflate) {
-                waiting = (waiting == null ? new Conflation<>(conflationKey) : waiting).add(event);
-            } else {
-                ready.add(event);
+        /** Pushes all that waits as one list, if the boundary to the consumer takes one now. */
+        private void handOn() {
+            if (!isAvailable(out) || (waiting == null && conflated == null)) {
+                return;
             }
-        }
-
-        private void emitNext() {
-            if (ready.isEmpty() && waiting != null) {
-                ready.addAll(waiting.drain());
-                waiting = null;
-            }
-            E next = ready.poll();
-            if (next != null) {
-                push(out, next);
-                if (Lifecycle.isEnd(next)) {
-                    completeStage();
-                }
+            List<E> events = conflated != null ? conflated.drain() : waiting;
+            waiting = null;
+            conflated = null;
+            push(out, events);
+            if (ended) {
+                completeStage();
             }
         }
     }

@@ -1,10 +1,13 @@
 package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.ActorRef;
+import akka.stream.Attributes;
 import akka.stream.OverflowStrategy;
+import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Source;
 import akka.stream.typed.javadsl.ActorSource;
 import io.github.twssupervisor.dispatch.RequestEvent;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -12,7 +15,8 @@ import java.util.function.Consumer;
  * The one way a subscription becomes an Akka Streams source, for every domain. The subscriber behind a stream is an
  * {@link ActorSource}: the subscription tells it one {@link EventBatch} per batch of frames and never waits, so nothing
  * on the inbound path blocks on a consumer. The {@link SubscriptionSource} stage behind it always takes the next batch
- * and applies the stream's {@link Overflow} policy to what waits.
+ * and applies the stream's {@link Overflow} policy to what waits; both run in an island of their own (an async
+ * boundary), so they keep doing so while the consumer is busy or blocked.
  */
 public final class SubscriptionStreams {
 
@@ -39,6 +43,13 @@ public final class SubscriptionStreams {
                     subscribe.accept(ref);
                     return new SubscriptionHandle(ref, cancelled);
                 })
-                .via(new SubscriptionSource<E>(spec.description(), overflow, spec::conflationKey));
+                .via(new SubscriptionSource<E>(spec.description(), overflow, spec::conflationKey))
+                // An island of its own: a consumer that blocks (a println into a full pipe) stops only its own stages,
+                // while the source's actor and the stage go on taking batches and applying the policy. Fused with
+                // the consumer, the batches would queue unread in the blocked island's mailbox, without bound. Lists
+                // cross the boundary, one message each, and the buffer after it holds one.
+                .async()
+                .via(Flow.<List<E>>create().<E>mapConcat(events -> events)
+                        .withAttributes(Attributes.inputBuffer(1, 1)));
     }
 }

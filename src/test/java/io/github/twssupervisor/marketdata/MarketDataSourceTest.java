@@ -16,8 +16,11 @@ import io.github.twssupervisor.subscription.Overflow;
 import io.github.twssupervisor.subscription.SubscriptionHandle;
 import io.github.twssupervisor.subscription.SubscriptionOverflowException;
 import io.github.twssupervisor.subscription.SubscriptionStreams;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,16 +72,16 @@ class MarketDataSourceTest {
     @Test
     void aBufferFailsTheStreamWhenABatchArrivesWithMoreThanItsSizeStillWaiting() {
         Running stream = run(new Overflow.Buffer(3));
-        // A batch larger than the buffer is taken: frames read together arrive together.
-        stream.send(price(TickType.BID, 1), price(TickType.BID, 2), price(TickType.BID, 3), price(TickType.BID, 4));
-        stream.consumer().request(1);
-        stream.consumer().expectNext(price(TickType.BID, 1));
-        // Three wait, which is the size: the next batch is still taken.
-        stream.send(price(TickType.BID, 5));
-        // Four wait now: one more batch is one too many.
+        // Nothing is asked for: the boundary to the consumer takes one list, the rest waits in the stage. A batch
+        // larger than the buffer is taken (frames read together arrive together); once more than three events wait,
+        // the next batch is one too many. However the boundary's one list and these batches interleave, that is by
+        // the third batch.
+        stream.send(price(TickType.BID, 1));
+        stream.send(price(TickType.BID, 2), price(TickType.BID, 3), price(TickType.BID, 4), price(TickType.BID, 5));
         stream.send(price(TickType.BID, 6));
+        stream.send(price(TickType.BID, 7));
 
-        Throwable error = stream.consumer().expectError();
+        Throwable error = stream.consumer().expectSubscriptionAndError(false); // no demand: nothing is emitted
         assertInstanceOf(SubscriptionOverflowException.class, error);
         assertTrue(error.getMessage().contains("AAPL") && error.getMessage().contains("more than 3 events"),
                 error.getMessage());
@@ -88,12 +91,14 @@ class MarketDataSourceTest {
     void conflationKeepsTheLatestValuePerFieldWhileTheConsumerWaitsAndEveryMarkerInItsPlace() {
         Running stream = run(new Overflow.Conflate());
         stream.consumer().request(1);
-        // One batch, so that all but the first wait however the test's messages interleave with the stream's.
-        stream.send(price(TickType.BID, 1), price(TickType.BID, 2), price(TickType.ASK, 3),
-                new MarketDataEvent.Status(new Lifecycle.Interrupted("lost")), price(TickType.BID, 4), price(TickType.BID, 5),
-                price(TickType.ASK, 6));
-
+        stream.send(price(TickType.BID, 1));
         stream.consumer().expectNext(price(TickType.BID, 1));
+        // The boundary to the consumer takes at most one list (BID 2 alone, or with what follows if it comes first):
+        // the last batch is conflated either way.
+        stream.send(price(TickType.BID, 2));
+        stream.send(price(TickType.ASK, 3), new MarketDataEvent.Status(new Lifecycle.Interrupted("lost")),
+                price(TickType.BID, 4), price(TickType.BID, 5), price(TickType.ASK, 6));
+
         stream.consumer().request(10);
         stream.consumer().expectNext(price(TickType.BID, 2), price(TickType.ASK, 3),
                 new MarketDataEvent.Status(new Lifecycle.Interrupted("lost")), price(TickType.BID, 5), price(TickType.ASK, 6));
@@ -134,5 +139,32 @@ class MarketDataSourceTest {
 
         stream.consumer().cancel();
         watcher.expectTerminated(stream.source());
+    }
+
+    @Test
+    void aConsumerThatBlocksItsThreadDoesNotStopThePolicyWhichEndsTheStreamInsteadOfQueueingWithoutBound()
+            throws InterruptedException {
+        TestProbe<ActorRef<EventBatch<MarketDataEvent>>> subscribed = testKit.createTestProbe();
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SubscriptionStreams.source(new MarketDataSpec(MarketDataRequest.stream(Contract.stock("AAPL"),
+                        MarketDataOptions.defaults())), new Overflow.Buffer(10), subscribed.ref()::tell)
+                .runForeach(event -> {
+                    // A println into a full pipe: the consumer's thread is stuck until released.
+                    blocked.countDown();
+                    release.await();
+                }, testKit.system());
+        ActorRef<EventBatch<MarketDataEvent>> source = subscribed.receiveMessage();
+        source.tell(EventBatch.of(price(TickType.BID, 0)));
+        assertTrue(blocked.await(5, TimeUnit.SECONDS), "the consumer got its first event");
+        try {
+            for (int batch = 1; batch <= 20; batch++) {
+                source.tell(EventBatch.of(price(TickType.BID, batch)));
+            }
+            // Fused with the consumer, the stage would sit behind the blocked thread and the batches in its mailbox.
+            testKit.createTestProbe().expectTerminated(source, Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+        }
     }
 }
