@@ -55,14 +55,16 @@ public final class InboundBatches {
                 .statefulMapConcat(() -> new Decoding<>(decoder)::decode);
     }
 
-    private static List<byte[]> firstOf(ByteString frame) {
-        List<byte[]> batch = new ArrayList<>();
-        batch.add(TwsFraming.payloadOf(frame));
+    // Nothing here may throw: Akka's batch stage fails badly when its seed or aggregate does ("Cannot pull closed
+    // port"). A bad frame fails the stream from the decoding stage, in order.
+    private static List<ByteString> firstOf(ByteString frame) {
+        List<ByteString> batch = new ArrayList<>();
+        batch.add(frame);
         return batch;
     }
 
-    private static List<byte[]> append(List<byte[]> batch, ByteString frame) {
-        batch.add(TwsFraming.payloadOf(frame));
+    private static List<ByteString> append(List<ByteString> batch, ByteString frame) {
+        batch.add(frame);
         return batch;
     }
 
@@ -75,7 +77,11 @@ public final class InboundBatches {
             this.decoder = decoder;
         }
 
-        List<InboundBatch<D>> decode(List<byte[]> payloads) {
+        List<InboundBatch<D>> decode(List<ByteString> frames) {
+            List<byte[]> payloads = new ArrayList<>(frames.size());
+            for (ByteString frame : frames) {
+                payloads.add(TwsFraming.payloadOf(frame)); // throws for a zero-length frame, failing the stream
+            }
             List<SessionEvent> session = new ArrayList<>(0);
             int first = serverVersion < 0 ? afterVersionFrame(payloads, session) : 0;
             Optional<D> forDispatcher = first < payloads.size()

@@ -41,13 +41,7 @@ public final class TwsFraming {
      *     fails the stream
      */
     public static Flow<ByteString, ByteString, NotUsed> payloads() {
-        return framedInto(Flow.<ByteString>create().map(frame -> {
-            ByteString payload = frame.drop(WireLimits.LENGTH_PREFIX_BYTES);
-            if (payload.isEmpty()) {
-                Frames.checkLength(0);
-            }
-            return payload;
-        }));
+        return framedInto(Flow.<ByteString>create().map(frame -> frame.drop(WireLimits.LENGTH_PREFIX_BYTES)));
     }
 
     /**
@@ -56,17 +50,26 @@ public final class TwsFraming {
      *
      * @param consumer takes the frames
      * @param <T>      what it makes of them
-     * @return a flow from the connection's bytes through the consumer; a zero-length frame (from {@link #payloadOf})
-     *     or a length above 0xFFFFFF fails it with a {@link WireFormatException}
+     * @return a flow from the connection's bytes through the consumer; a zero-length frame or a length above 0xFFFFFF
+     *     fails it with a {@link WireFormatException}, after the frames before it
      */
     public static <T> Flow<ByteString, T, NotUsed> framedInto(Flow<ByteString, T, NotUsed> consumer) {
         return Flow.<ByteString>create()
                 .via(Framing.lengthField(WireLimits.LENGTH_PREFIX_BYTES, 0,
-                        WireLimits.MAX_FRAME_PAYLOAD + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN))
+                        WireLimits.MAX_FRAME_PAYLOAD + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN,
+                        TwsFraming::frameSize))
                 .via(consumer)
                 // Akka's framing error is a Scala type; callers see the wire package's exception instead.
                 .mapError(akka.stream.scaladsl.Framing.FramingException.class,
                         e -> new WireFormatException("frame rejected: " + e.getMessage()));
+    }
+
+    /** Akka's frame size from the length field, refusing a zero length (a TWS frame holds at least one field). */
+    private static Integer frameSize(byte[] header, Integer length) {
+        if (length == 0) {
+            Frames.checkLength(0);
+        }
+        return length + WireLimits.LENGTH_PREFIX_BYTES;
     }
 
     /**
