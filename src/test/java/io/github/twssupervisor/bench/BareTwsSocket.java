@@ -30,6 +30,7 @@ final class BareTwsSocket implements AutoCloseable {
     private byte[] frame = new byte[1024];
     private int frameLength;
     private int serverVersion;
+    private Marks marks;
 
     private BareTwsSocket(Socket socket) throws IOException {
         this.socket = socket;
@@ -42,18 +43,22 @@ final class BareTwsSocket implements AutoCloseable {
      *
      * @param address  the simulator
      * @param clientId a client id no other connection uses
-     * @return the connected socket
+     * @return the connected socket, with the {@link #marks()} of its handshake
      */
     static BareTwsSocket connect(InetSocketAddress address, int clientId) {
         try {
+            long start = System.nanoTime();
             Socket socket = new Socket();
             socket.setTcpNoDelay(true);
             socket.setReceiveBufferSize(READ_BUFFER);
             socket.connect(address, 5_000);
+            long connected = System.nanoTime();
             socket.setSoTimeout(30_000);
             BareTwsSocket bare = new BareTwsSocket(socket);
             bare.write(Handshake.clientHello(RANGE));
+            long helloSent = System.nanoTime();
             bare.serverVersion = bare.readMessageId(); // the version frame: version, then connection time
+            long versionRead = System.nanoTime();
             bare.write(SessionCodec.startApi(clientId, ""));
             boolean nextValidId = false;
             boolean accounts = false;
@@ -62,10 +67,28 @@ final class BareTwsSocket implements AutoCloseable {
                 nextValidId |= id == IncomingMessageId.NEXT_VALID_ID.code();
                 accounts |= id == IncomingMessageId.MANAGED_ACCOUNTS.code();
             }
+            bare.marks = new Marks(start, connected, helloSent, versionRead, System.nanoTime());
             return bare;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * When each step of the handshake ended, in {@link System#nanoTime()}.
+     *
+     * @param start       before the socket was made
+     * @param connected   TCP connect returned
+     * @param helloSent   the preamble and the version offer written
+     * @param versionRead the server's version frame read (startApi is written right after)
+     * @param answers     both nextValidId and managedAccounts read: where the client is READY
+     */
+    record Marks(long start, long connected, long helloSent, long versionRead, long answers) {
+    }
+
+    /** @return the marks of this socket's handshake */
+    Marks marks() {
+        return marks;
     }
 
     /** @return the negotiated server version */

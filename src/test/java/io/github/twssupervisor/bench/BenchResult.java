@@ -3,7 +3,7 @@ package io.github.twssupervisor.bench;
 import java.util.Optional;
 
 /**
- * One line of the benchmark report: a figure, the baseline it is compared with (if any), and the goal of issue 6.
+ * One line of the benchmark report: a figure, the baseline it is compared with (if any), and the goal of issues 6 and 12.
  *
  * @param benchmark what was measured
  * @param figure    the measured value, with its unit
@@ -26,6 +26,11 @@ record BenchResult(String benchmark, String figure, Optional<String> baseline, O
     static BenchResult compared(String benchmark, String figure, String baseline, String ratio, String goal,
                                 boolean met) {
         return new BenchResult(benchmark, figure, Optional.of(baseline), Optional.of(ratio), goal, Optional.of(met));
+    }
+
+    /** @return a figure beside its baseline, with no goal of its own */
+    static BenchResult compared(String benchmark, String figure, String baseline, String ratio) {
+        return new BenchResult(benchmark, figure, Optional.of(baseline), Optional.of(ratio), "", Optional.empty());
     }
 
     /** @return the row of a Markdown table */

@@ -50,10 +50,17 @@ final class BenchSupport {
      * @return a client in an actor system of its own, not yet READY
      */
     static TwsClient client(ConnectionSettings connection) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench-client",
+        return TwsClient.create(clientSystem(), DEFAULTS.withConnection(connection));
+    }
+
+    /**
+     * @return an actor system for clients, apart from the simulators', configured by {@code bench.client.config} (HOCON)
+     *     over the defaults; terminated by the caller
+     */
+    static ActorSystem<Void> clientSystem() {
+        return ActorSystem.create(Behaviors.empty(), "bench-client",
                 com.typesafe.config.ConfigFactory.parseString(System.getProperty("bench.client.config", ""))
                         .withFallback(com.typesafe.config.ConfigFactory.load()));
-        return TwsClient.create(system, DEFAULTS.withConnection(connection));
     }
 
     /** Closes a client made by {@link #client} and terminates its actor system. */

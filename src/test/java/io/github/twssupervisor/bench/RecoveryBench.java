@@ -20,15 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issue 6, benchmark 4: the simulator is stopped and started again on the same port while the client holds 100
- * subscriptions; measured are the time from the new simulator's bind to READY (backoff minimum 0, so the client
- * retries at once) and from READY to every subscription re-issued and answered (tickReqParams after Resumed), whose
+ * Issues 6 and 12, benchmark 4: the simulator is stopped and started again on the same port while the client holds
+ * 100 subscriptions; measured are the time from the new simulator's bind to READY (goal: within the backoff's minimum
+ * delay + 25 ms; the minimum is 0 here, so the client retries at once) and from READY to every subscription re-issued and answered (tickReqParams after Resumed), whose
  * bound is the pacing rate: 100 requests at 45/s.
  */
 final class RecoveryBench {
 
     private static final int SUBSCRIPTIONS = 100;
     private static final Duration DOWNTIME = Duration.ofMillis(300);
+    private static final Duration BACKOFF_MIN = Duration.ZERO;
+    private static final Duration READY_MARGIN = Duration.ofMillis(25);
 
     private final int restarts;
 
@@ -40,7 +42,7 @@ final class RecoveryBench {
         TwsSimulator simulator = BenchSupport.simulator(BenchSupport.DEFAULTS.simulator(), 0);
         int port = simulator.address().getPort();
         ConnectionSettings connection = BenchSupport.connection(port, 9021).withBackoff(
-                new ConnectionSettings.Backoff(Duration.ZERO, Duration.ofSeconds(1), 0.2, Duration.ofSeconds(30)));
+                new ConnectionSettings.Backoff(BACKOFF_MIN, Duration.ofSeconds(1), 0.2, Duration.ofSeconds(30)));
         TwsClient client = BenchSupport.client(connection);
         AtomicLong readyAt = new AtomicLong();
         AtomicInteger answered = new AtomicInteger();
@@ -75,9 +77,11 @@ final class RecoveryBench {
             double ready = BenchSupport.median(toReady);
             double reissued = BenchSupport.median(toReissued);
             double bound = SUBSCRIPTIONS / rate * 1e9;
+            double readyGoal = BACKOFF_MIN.plus(READY_MARGIN).toNanos();
             return List.of(
-                    BenchResult.of("simulator restart: bind -> READY (backoff min 0, median of " + restarts + ")",
-                            BenchSupport.millis(ready), "<= 25 ms", ready <= 25e6),
+                    BenchResult.of("simulator restart: bind -> READY (backoff min " + BACKOFF_MIN.toMillis()
+                                    + " ms, median of " + restarts + ")", BenchSupport.millis(ready),
+                            "<= backoff min + 25 ms (" + BenchSupport.millis(readyGoal) + ")", ready <= readyGoal),
                     BenchResult.compared("READY -> " + SUBSCRIPTIONS + " subscriptions re-issued and answered",
                             BenchSupport.millis(reissued), BenchSupport.millis(bound) + " (pacing bound, "
                                     + (int) rate + "/s)", String.format("%.2fx", reissued / bound),
