@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
 
 /**
  * One TCP connection attempt to TWS, from connect to close; a fresh one per attempt, so no state leaks between sockets.
@@ -129,6 +130,7 @@ public final class SocketActor<D> {
      * so TCP pushes back on TWS; past this the consumer is taken for stuck and the socket fails, naming it.
      */
     static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
@@ -166,7 +168,7 @@ public final class SocketActor<D> {
         RunnableGraph<Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>>> graph =
                 Source.<ByteString>queue(settings.socketBuffer())
                         .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
-                                InetSocketAddress.createUnresolved(settings.host(), settings.port()), Optional.empty(),
+                                remote(settings.host(), settings.port()), Optional.empty(),
                                 SocketOptions.forConnect(settings.socket(), report -> self.tell(
                                         new OptionsApplied(report))),
                                 false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
@@ -202,6 +204,15 @@ public final class SocketActor<D> {
                                                Optional<String> streamDispatcher) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SocketActor<>(ctx, timers, epoch, clientId,
                 settings, supervisor, decoder, metrics, streamDispatcher).connecting()));
+    }
+
+    /**
+     * An IP literal needs no lookup (the JDK only parses it), and Akka's asynchronous resolver costs a connect several
+     * milliseconds; a host name is left to that resolver, so no actor ever blocks on DNS.
+     */
+    static InetSocketAddress remote(String host, int port) {
+        boolean literal = host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
+        return literal ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port);
     }
 
     private Behavior<Command> connecting() {

@@ -26,6 +26,9 @@ import java.util.List;
  */
 public final class TwsFraming {
 
+    /** How Akka's framing stage words its refusal of the size {@link #frameSize} gives a zero length. */
+    private static final String ZERO_LENGTH_REFUSAL = "Computed frame size 0 ";
+
     private TwsFraming() {
     }
 
@@ -60,16 +63,18 @@ public final class TwsFraming {
                         TwsFraming::frameSize))
                 .via(consumer)
                 // Akka's framing error is a Scala type; callers see the wire package's exception instead.
-                .mapError(akka.stream.scaladsl.Framing.FramingException.class,
-                        e -> new WireFormatException("frame rejected: " + e.getMessage()));
+                .mapError(akka.stream.scaladsl.Framing.FramingException.class, e -> new WireFormatException(
+                        e.getMessage().startsWith(ZERO_LENGTH_REFUSAL) ? "zero-length frame (a TWS frame holds at "
+                                + "least one field)" : "frame rejected: " + e.getMessage()));
     }
 
-    /** Akka's frame size from the length field, refusing a zero length (a TWS frame holds at least one field). */
+    /**
+     * Akka's frame size from the length field. A zero length (a TWS frame holds at least one field) becomes a size
+     * below the header's, which the framing stage refuses itself, failing the stream after the frames before it: an
+     * exception thrown here would do the same but be logged by Akka as an error in the stage.
+     */
     private static Integer frameSize(byte[] header, Integer length) {
-        if (length == 0) {
-            Frames.checkLength(0);
-        }
-        return length + WireLimits.LENGTH_PREFIX_BYTES;
+        return length == 0 ? 0 : length + WireLimits.LENGTH_PREFIX_BYTES;
     }
 
     /**
