@@ -32,7 +32,6 @@ import io.github.twssupervisor.subscription.SubscriptionSpec;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -79,8 +78,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                 .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
         this.supervisor = context.spawn(Behaviors.supervise(
                         ConnectionSupervisor.create(settings, pacer, (epoch, clientId, connection) ->
-                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics,
-                                        Optional.empty()),
+                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics),
                                 metrics, stateView))
                 .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);

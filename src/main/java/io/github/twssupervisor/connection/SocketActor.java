@@ -11,10 +11,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.japi.Pair;
 import akka.stream.BoundedSourceQueue;
-import akka.stream.ActorAttributes;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Keep;
-import akka.stream.javadsl.RunnableGraph;
 import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
@@ -152,7 +150,7 @@ public final class SocketActor<D> {
 
     private SocketActor(ActorContext<Command> context, TimerScheduler<Command> timers, long epoch, int clientId,
                         ConnectionSettings settings, ActorRef<ConnectionSupervisor.Command> supervisor,
-                        InboundDecoder<D> decoder, ConnectionMetrics metrics, Optional<String> streamDispatcher) {
+                        InboundDecoder<D> decoder, ConnectionMetrics metrics) {
         this.context = context;
         this.timers = timers;
         this.epoch = epoch;
@@ -165,7 +163,7 @@ public final class SocketActor<D> {
         this.failures = new SocketFailures(target, clientId, settings);
         this.taken = context.messageAdapter(Done.class, done -> Taken.INSTANCE);
         ActorRef<Command> self = context.getSelf();
-        RunnableGraph<Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>>> graph =
+        Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized =
                 Source.<ByteString>queue(settings.socketBuffer())
                         .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
                                 remote(settings.host(), settings.port()), Optional.empty(),
@@ -175,12 +173,12 @@ public final class SocketActor<D> {
                         .via(TwsFraming.framedInto(InboundBatches.decoded(decoder)))
                         .to(ActorSink.<InboundBatch<D>, Command, Done>actorRefWithBackpressure(self,
                                 (ack, batch) -> new Inbound(batch, ack),
-                                StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new));
-        // The system's materializer, not this actor's: when this actor stops, the sink sees it go and the stream ends
-        // by itself, after the outbound queue's completion has sent the FIN.
-        Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized = streamDispatcher
-                .map(id -> graph.withAttributes(ActorAttributes.dispatcher(id))).orElse(graph)
-                .run(Materializer.matFromSystem(context.getSystem()));
+                                StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new))
+                        // The system's materializer, not this actor's: when this actor stops, the sink sees it go and
+                        // the stream ends by itself, after the outbound queue's completion has sent the FIN. Akka's
+                        // default dispatcher: on tws.client-dispatcher (with Akka IO there too) the round trip was no
+                        // faster and an actor subscriber's throughput lower (README, Performance).
+                        .run(Materializer.matFromSystem(context.getSystem()));
         this.outbound = new OutboundQueue(materialized.first(), self);
         this.handoff = new InboundHandoff<>(epoch, supervisor, decoder, taken);
         context.pipeToSelf(materialized.second(), (c, failure) -> failure == null ? new Connected(c)
@@ -194,16 +192,14 @@ public final class SocketActor<D> {
      * @param supervisor receives state reports and, after Ready, session events
      * @param decoder    decodes the frames in the stream, and hands the dispatcher its part
      * @param metrics    counts the frames received
-     * @param streamDispatcher the dispatcher the stream (framing, decoding) runs on; empty for Akka's default
      * @param <D>        the decoder's batch type
      * @return the behaviour; it starts connecting at once
      */
     public static <D> Behavior<Command> create(long epoch, int clientId, ConnectionSettings settings,
                                                ActorRef<ConnectionSupervisor.Command> supervisor,
-                                               InboundDecoder<D> decoder, ConnectionMetrics metrics,
-                                               Optional<String> streamDispatcher) {
+                                               InboundDecoder<D> decoder, ConnectionMetrics metrics) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SocketActor<>(ctx, timers, epoch, clientId,
-                settings, supervisor, decoder, metrics, streamDispatcher).connecting()));
+                settings, supervisor, decoder, metrics).connecting()));
     }
 
     /**

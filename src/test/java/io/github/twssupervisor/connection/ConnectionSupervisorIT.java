@@ -104,7 +104,7 @@ class ConnectionSupervisorIT {
         AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
         ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
                 pacer.ref(), (epoch, clientId, connection) -> SocketActor.create(epoch, clientId, settings, connection,
-                        new FrameDecoder(new InboundRouter(), dispatcher), metrics, Optional.empty()), metrics, view));
+                        new FrameDecoder(new InboundRouter(), dispatcher), metrics), metrics, view));
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
         running.add(supervisor);

@@ -94,7 +94,7 @@ class SocketActorIT {
             }
         };
         socket = TEST_KIT.spawn(SocketActor.create(1, clientId, settings, supervisor.ref(), decoder,
-                new ConnectionMetrics(), Optional.empty()));
+                new ConnectionMetrics()));
         return socket;
     }
 
