@@ -39,9 +39,8 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +60,9 @@ import org.slf4j.LoggerFactory;
 @ExtendWith(LogCapturing.class)
 class ChaosSoakIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    @RegisterExtension
+    static final Loopback LOOPBACK = new Loopback(ChaosSoakIT.class);
+    private static final ActorTestKit TEST_KIT = LOOPBACK.kit();
 
     private static final long DEFAULT_SEED = 20_260_105L;
     private static final Duration DEFAULT_DURATION = Duration.ofSeconds(100);
@@ -167,22 +168,12 @@ class ChaosSoakIT {
         }
     }
 
-    private final Loopback loopback = new Loopback(TEST_KIT);
+    private final Loopback loopback = LOOPBACK;
     private final TestProbe<Object> poller = TEST_KIT.createTestProbe();
     private final Map<Kind, List<Long>> recoveries = new EnumMap<>(Kind.class);
     private final Map<Kind, Integer> injected = new EnumMap<>(Kind.class);
     /** Where each subscription's events stood when the latest fault was injected. */
     private int[] lastMarks = new int[SUBSCRIPTIONS];
-
-    @AfterEach
-    void closeEverything() {
-        loopback.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        TEST_KIT.shutdownTestKit();
-    }
 
     @Test
     void everySubscriptionSurvivesEveryFault() {

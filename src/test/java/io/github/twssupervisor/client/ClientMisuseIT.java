@@ -22,29 +22,20 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** API misuse: each is refused with a clear error, and the client keeps working. */
 @ExtendWith(LogCapturing.class)
 class ClientMisuseIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    @RegisterExtension
+    static final Loopback LOOPBACK = new Loopback(ClientMisuseIT.class);
+    private static final ActorTestKit TEST_KIT = LOOPBACK.kit();
     private static final Duration AWAIT = Duration.ofSeconds(15);
 
-    private final Loopback loopback = new Loopback(TEST_KIT);
-
-    @AfterEach
-    void closeEverything() {
-        loopback.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        TEST_KIT.shutdownTestKit();
-    }
+    private final Loopback loopback = LOOPBACK;
 
     @Test
     void nullAndInvalidArgumentsAreRefusedAndTheClientKeepsWorking() {

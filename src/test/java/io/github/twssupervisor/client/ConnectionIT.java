@@ -31,31 +31,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The supervised connection end to end, against the simulator and misbehaving fake servers on loopback. */
 @ExtendWith(LogCapturing.class)
 class ConnectionIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    @RegisterExtension
+    static final Loopback LOOPBACK = new Loopback(ConnectionIT.class);
+    private static final ActorTestKit TEST_KIT = LOOPBACK.kit();
     private static final TwsSettings DEFAULTS = Loopback.DEFAULTS;
     private static final Duration AWAIT = Duration.ofSeconds(15);
     private static final ConnectionSettings.Backoff FAST_BACKOFF = Loopback.FAST_BACKOFF;
 
-    private final Loopback loopback = new Loopback(TEST_KIT);
-
-    @AfterEach
-    void closeEverything() {
-        loopback.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        TEST_KIT.shutdownTestKit();
-    }
+    private final Loopback loopback = LOOPBACK;
 
     private TwsSimulator simulator(int port) {
         return loopback.simulator(port);

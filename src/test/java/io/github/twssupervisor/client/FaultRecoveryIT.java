@@ -24,16 +24,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Each fault the simulator injects, against a real client: it comes back to READY with the reason the fault causes. */
 @ExtendWith(LogCapturing.class)
 class FaultRecoveryIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    @RegisterExtension
+    static final Loopback LOOPBACK = new Loopback(FaultRecoveryIT.class);
+    private static final ActorTestKit TEST_KIT = LOOPBACK.kit();
     private static final Duration AWAIT = Duration.ofSeconds(10);
     /** Long enough for a reconnect to show, were there one. */
     private static final Duration QUIET = Duration.ofMillis(800);
@@ -41,17 +42,7 @@ class FaultRecoveryIT {
             Duration.ofMillis(300), Duration.ofMillis(300));
     private static final Duration FAULT = Duration.ofMillis(1500);
 
-    private final Loopback loopback = new Loopback(TEST_KIT);
-
-    @AfterEach
-    void closeEverything() {
-        loopback.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        TEST_KIT.shutdownTestKit();
-    }
+    private final Loopback loopback = LOOPBACK;
 
     /** A simulator, a client that reached READY, and a probe of its events. */
     private record Fixture(TwsSimulator simulator, TwsClient client, TestProbe<ConnectionEvent> events) {

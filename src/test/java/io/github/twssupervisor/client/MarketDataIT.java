@@ -29,30 +29,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Market data end to end against the simulator's market: subscriptions that survive restarts and notices. */
 @ExtendWith(LogCapturing.class)
 class MarketDataIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    @RegisterExtension
+    static final Loopback LOOPBACK = new Loopback(MarketDataIT.class);
+    private static final ActorTestKit TEST_KIT = LOOPBACK.kit();
     private static final TwsSettings DEFAULTS = Loopback.DEFAULTS;
     private static final Duration AWAIT = Duration.ofSeconds(20);
 
-    private final Loopback loopback = new Loopback(TEST_KIT);
-
-    @AfterEach
-    void closeEverything() {
-        loopback.close();
-    }
-
-    @AfterAll
-    static void stop() {
-        TEST_KIT.shutdownTestKit();
-    }
+    private final Loopback loopback = LOOPBACK;
 
     private TwsSimulator simulator(int port) {
         return loopback.simulator(port);

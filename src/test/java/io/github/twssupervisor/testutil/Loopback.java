@@ -8,12 +8,21 @@ import io.github.twssupervisor.simulator.TwsSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Simulators and clients on loopback for one test, all closed by {@link #close()}: the fixture of the client
- * integration tests.
+ * The fixture of the client integration tests, as a JUnit 5 extension: the class's actor test kit, simulators on
+ * loopback (port 0) and clients, every client and simulator closed after each test and the kit shut down after the
+ * class. Register it once per class:
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * static final Loopback LOOPBACK = new Loopback(MyIT.class);
+ * </pre>
  */
-public final class Loopback implements AutoCloseable {
+public final class Loopback implements AutoCloseable, AfterEachCallback, AfterAllCallback {
 
     /** The library's defaults. */
     public static final TwsSettings DEFAULTS = TwsSettings.defaults();
@@ -26,10 +35,26 @@ public final class Loopback implements AutoCloseable {
     private final List<TwsSimulator> simulators = new ArrayList<>();
 
     /**
-     * @param testKit the test class's kit
+     * @param testClass names the actor system (and so the test's log lines and threads)
      */
-    public Loopback(ActorTestKit testKit) {
-        this.testKit = testKit;
+    public Loopback(Class<?> testClass) {
+        this.testKit = ActorTestKit.create(testClass.getSimpleName());
+    }
+
+    /** @return the class's kit, for probes and actors of its own */
+    public ActorTestKit kit() {
+        return testKit;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+        testKit.shutdownTestKit();
     }
 
     /**
