@@ -151,7 +151,7 @@ public final class ConnectionSupervisor {
         this.stateView = stateView;
         this.attempts = new Attempts(settings);
         this.events = new ConnectionEvents<>(context, SubscriberStopped::new);
-        this.notices = new NoticeLog(context.getLog(), events);
+        this.notices = new NoticeLog(context.getLog(), events::publish);
         this.currentTime = new CurrentTimeRequests(pacer,
                 context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new));
     }

@@ -20,9 +20,9 @@ import java.util.Optional;
  *
  * <p>It reads no bytes: the socket's stream decodes the frames (the version frame included, and frames before it are
  * ignored there, as the official clients do) and the socket hands over each batch's session events. This actor answers
- * every batch, with {@link SocketActor.HandshakeProgress} while it waits for more or with its final result, and hands
- * back what it did not use, so that the notices TWS sends right after the handshake (2104, 2106, 2158) reach the
- * supervisor in order.
+ * every batch, with {@link SocketActor.HandshakeProgress} while it waits for more or with its final result. The notices
+ * it does not use (a 2104 before nextValidId, a 1100 during the handshake) it holds, and hands them back with its
+ * success, before those that came after it, so that the supervisor sees every notice in order once READY.
  */
 public final class HandshakeActor {
 
@@ -52,9 +52,12 @@ public final class HandshakeActor {
         INSTANCE
     }
 
-    /** What the handshake knows so far: the negotiated version, once its frame came, and the two answers. */
+    /**
+     * What the handshake knows so far: the negotiated version, once its frame came, the two answers, and the notices
+     * it holds for the supervisor.
+     */
     private record Progress(Optional<SessionEvent.ServerVersion> version, Optional<List<String>> accounts,
-                            Optional<Integer> nextOrderId) {
+                            Optional<Integer> nextOrderId, List<SessionEvent> held) {
 
         boolean complete() {
             return version.isPresent() && accounts.isPresent() && nextOrderId.isPresent();
@@ -98,7 +101,7 @@ public final class HandshakeActor {
             VersionRange offer = new VersionRange(settings.minVersion(), settings.maxVersion(),
                     settings.connectOptions());
             socket.tell(new SocketActor.HandshakeWrite(Handshake.clientHello(offer)));
-            return handshake.awaiting(new Progress(Optional.empty(), Optional.empty(), Optional.empty()));
+            return handshake.awaiting(new Progress(Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
         }));
     }
 
@@ -120,6 +123,7 @@ public final class HandshakeActor {
 
     private Behavior<Command> onReceived(Progress before, List<SessionEvent> events) {
         Progress progress = before;
+        List<SessionEvent> held = new ArrayList<>(before.held());
         List<SessionEvent> unused = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             SessionEvent event = events.get(i);
@@ -131,15 +135,18 @@ public final class HandshakeActor {
                             + (v < settings.minVersion() ? ": upgrade TWS / IB Gateway" : ""));
                 }
                 socket.tell(new SocketActor.HandshakeWrite(SessionCodec.startApi(clientId, "")));
-                progress = new Progress(Optional.of(version), progress.accounts(), progress.nextOrderId());
+                progress = new Progress(Optional.of(version), progress.accounts(), progress.nextOrderId(), held);
             } else if (event instanceof SessionEvent.NextValidId id) {
-                progress = new Progress(progress.version(), progress.accounts(), Optional.of(id.orderId()));
+                progress = new Progress(progress.version(), progress.accounts(), Optional.of(id.orderId()), held);
             } else if (event instanceof SessionEvent.ManagedAccounts accounts) {
-                progress = new Progress(progress.version(), Optional.of(accounts.accounts()), progress.nextOrderId());
+                progress = new Progress(progress.version(), Optional.of(accounts.accounts()), progress.nextOrderId(),
+                        held);
             } else if (event instanceof SessionEvent.Error error
                     && error.error().code() == TwsErrorCode.CLIENT_ID_IN_USE) {
                 return fail(FailureReason.Kind.CLIENT_ID_IN_USE, "TWS at " + target + " refused client id "
                         + clientId + ": already in use by another connection (error 326)");
+            } else if (event instanceof SessionEvent.Error) {
+                held.add(event);
             } else {
                 unused.add(event);
             }
@@ -148,14 +155,16 @@ public final class HandshakeActor {
                 if (!unused.isEmpty()) {
                     context.getLog().debug("Session events before READY ignored: {}", unused);
                 }
+                held.addAll(events.subList(i + 1, events.size()));
                 socket.tell(new SocketActor.HandshakeSucceeded(new Ready(version.serverVersion(),
                         version.connectionTime(), clientId, progress.accounts().get(), progress.nextOrderId().get()),
-                        events.subList(i + 1, events.size())));
+                        held));
                 return Behaviors.stopped();
             }
         }
         socket.tell(new SocketActor.HandshakeProgress(unused));
-        return awaiting(progress);
+        return awaiting(new Progress(progress.version(), progress.accounts(), progress.nextOrderId(),
+                List.copyOf(held)));
     }
 
     private Behavior<Command> fail(FailureReason.Kind kind, String message) {

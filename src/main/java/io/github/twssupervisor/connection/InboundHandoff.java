@@ -108,6 +108,18 @@ final class InboundHandoff<D> {
     }
 
     /**
+     * The socket is going: the current batch's part for the dispatcher, if it has not gone yet, goes now.
+     *
+     * @param taken where the dispatcher's acknowledgement goes (nobody waits for it any more)
+     */
+    void deliverRemaining(ActorRef<Done> taken) {
+        if (forDispatcher.isPresent()) {
+            decoder.deliver(epoch, forDispatcher.get(), taken);
+            forDispatcher = Optional.empty();
+        }
+    }
+
+    /**
      * @param sinceLastCheck time since the last check
      * @param limit          how long a consumer may take
      * @return the current batch has waited longer than the limit

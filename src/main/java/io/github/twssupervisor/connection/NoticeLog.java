@@ -3,6 +3,7 @@ package io.github.twssupervisor.connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -17,7 +18,7 @@ final class NoticeLog {
     static final Duration QUIET = Duration.ofSeconds(10);
 
     private final Logger log;
-    private final ConnectionEvents<?> events;
+    private final Consumer<ConnectionEvent.Notice> publish;
     private int lastCode;
     private String lastMessage;
     private Instant lastShown = Instant.MIN;
@@ -25,11 +26,11 @@ final class NoticeLog {
 
     /**
      * @param log    the supervisor's logger
-     * @param events where notices are published
+     * @param publish where notices are published (the supervisor's subscribers)
      */
-    NoticeLog(Logger log, ConnectionEvents<?> events) {
+    NoticeLog(Logger log, Consumer<ConnectionEvent.Notice> publish) {
         this.log = log;
-        this.events = events;
+        this.publish = publish;
     }
 
     /**
@@ -50,6 +51,9 @@ final class NoticeLog {
             held += notice.repeats();
             return Optional.empty();
         }
+        if (!same && held > 0) {
+            log.info("TWS notice {} ({}) came {} more times, not shown", lastCode, lastMessage, held);
+        }
         long alsoStandsFor = (same ? held : 0) + notice.repeats() - 1L;
         lastCode = code;
         lastMessage = message;
@@ -57,7 +61,7 @@ final class NoticeLog {
         held = 0;
         log.info("TWS notice {} ({}): {}{}", code, kind, message, alsoStandsFor == 0 ? ""
                 : " (and " + alsoStandsFor + " identical ones, not shown)");
-        events.publish(new ConnectionEvent.Notice(code, message, kind, now));
+        publish.accept(new ConnectionEvent.Notice(code, message, kind, now));
         return Optional.of(kind);
     }
 }

@@ -31,10 +31,20 @@ final class OutboundQueue implements SocketWriter {
         }
     }
 
-    /** Ends the outbound side, if the stream has not ended already: TCP sends what is queued, then a FIN. */
-    void complete() {
+    /**
+     * Ends the outbound side, if the stream has not ended already: once connected, TCP sends what is queued, then a
+     * FIN; before, the connect is abandoned (a completion would have Akka's TCP stage close a connection it does not
+     * have yet).
+     *
+     * @param connected the TCP connection was established
+     */
+    void end(boolean connected) {
         try {
-            queue.complete();
+            if (connected) {
+                queue.complete();
+            } else {
+                queue.fail(new IllegalStateException("the socket stopped before it was connected"));
+            }
         } catch (IllegalStateException alreadyEnded) {
             // The stream ended first (EOF, reset, framing violation): the queue was completed with it.
         }

@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.BehaviorBuilder;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.japi.Pair;
+import akka.stream.Attributes;
 import akka.stream.BoundedSourceQueue;
 import akka.stream.Materializer;
 import akka.stream.javadsl.Keep;
@@ -147,6 +148,8 @@ public final class SocketActor<D> {
     private Optional<SocketOptionsReport> options = Optional.empty();
     private long framesReceived;
     private Optional<ActorRef<HandshakeActor.Command>> handshake = Optional.empty();
+    private boolean connected;
+    private boolean peerClosed;
 
     private SocketActor(ActorContext<Command> context, TimerScheduler<Command> timers, long epoch, int clientId,
                         ConnectionSettings settings, ActorRef<ConnectionSupervisor.Command> supervisor,
@@ -171,9 +174,12 @@ public final class SocketActor<D> {
                                         new OptionsApplied(report))),
                                 false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
                         .via(TwsFraming.framedInto(InboundBatches.decoded(decoder)))
+                        // One batch in the sink, not Akka's 16: batches form upstream while this actor is busy, and no
+                        // more than one is in flight when the stream ends.
                         .to(ActorSink.<InboundBatch<D>, Command, Done>actorRefWithBackpressure(self,
                                 (ack, batch) -> new Inbound(batch, ack),
-                                StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new))
+                                StreamStarted::new, Done.getInstance(), StreamCompleted.INSTANCE, StreamFailed::new)
+                                .withAttributes(Attributes.inputBuffer(1, 1)))
                         // The system's materializer, not this actor's: when this actor stops, the sink sees it go and
                         // the stream ends by itself, after the outbound queue's completion has sent the FIN. Akka's
                         // default dispatcher: on tws.client-dispatcher (with Akka IO there too) the round trip was no
@@ -220,6 +226,7 @@ public final class SocketActor<D> {
     }
 
     private Behavior<Command> onConnected() {
+        connected = true;
         context.getLog().debug("Socket {} connected to {}", epoch, target);
         supervisor.tell(new ConnectionSupervisor.SocketConnected(epoch));
         ActorRef<HandshakeActor.Command> child = context.spawn(HandshakeActor.create(context.getSelf(), settings,
@@ -232,7 +239,9 @@ public final class SocketActor<D> {
     private Behavior<Command> handshaking() {
         return common(failures::streamFailure)
                 .onMessage(StreamCompleted.class, c -> {
-                    // The handshake names the failure: it may know of a 326 the socket has not reported.
+                    // The handshake names the failure: it may know of a 326 the socket has not reported. If it
+                    // succeeds first (the FIN came right after the answers), the socket fails on its success.
+                    peerClosed = true;
                     handshake.ifPresent(h -> h.tell(HandshakeActor.PeerClosed.INSTANCE));
                     return Behaviors.same();
                 })
@@ -257,7 +266,7 @@ public final class SocketActor<D> {
                 settings.heartbeat().idle().dividedBy(Heartbeat.CHECKS_PER_IDLE));
         handoff.ready();
         handoff.passOn(s.passOn());
-        return ready();
+        return peerClosed ? failed(failures.closedByPeer()) : ready();
     }
 
     private Behavior<Command> ready() {
@@ -273,7 +282,8 @@ public final class SocketActor<D> {
     private BehaviorBuilder<Command> common(java.util.function.Function<Throwable, FailureReason> onStreamFailure) {
         return Behaviors.receive(Command.class)
                 .onSignal(PostStop.class, s -> {
-                    outbound.complete();
+                    // Completing before the connection exists would make Akka's TCP stage close a null connection.
+                    outbound.end(connected);
                     return Behaviors.same();
                 })
                 .onMessage(StreamStarted.class, s -> {
@@ -339,6 +349,9 @@ public final class SocketActor<D> {
     }
 
     private Behavior<Command> failed(FailureReason reason) {
+        // Akka's sink reports the stream's end without waiting for the last batch's acknowledgement: what that batch
+        // still holds for the dispatcher (an order status before TWS's FIN) goes on, not down with this socket.
+        handoff.deliverRemaining(context.getSystem().ignoreRef());
         supervisor.tell(new ConnectionSupervisor.SocketFailed(epoch, reason));
         return Behaviors.stopped();
     }

@@ -134,13 +134,13 @@ class HandshakeActorTest {
         received(handshake, VERSION_FRAME, NEXT_VALID_ID, before, MANAGED_ACCOUNTS, after);
         assertArrayEquals(SessionCodec.startApi(CLIENT_ID, ""),
                 socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
-        // A notice before READY is of no one's use (the supervisor is not READY yet); one after it goes on, in order.
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of(after)));
+        // Every notice goes on with the success, in order: the one held during the handshake, then the one after it.
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of(before, after)));
         expectStopped(handshake);
     }
 
     @Test
-    void aFarmNoticeDuringTheHandshakeIsHandedBack() {
+    void aNoticeDuringTheHandshakeIsHeldAndHandedBackWithTheSuccess() {
         ActorRef<HandshakeActor.Command> handshake = start();
         negotiate(handshake);
         received(handshake, NEXT_VALID_ID);
@@ -148,9 +148,9 @@ class HandshakeActorTest {
         SessionEvent notice = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.MARKET_DATA_FARM_OK,
                 "Market data farm connection is OK:usfarm");
         received(handshake, notice);
-        expectProgress(notice);
+        expectProgress(); // held, not dropped: a 1100 here must still move READY to DEGRADED
         received(handshake, MANAGED_ACCOUNTS);
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
+        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of(notice)));
     }
 
     @Test
