@@ -18,10 +18,21 @@ import io.github.twssupervisor.simulator.Target;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.wire.TwsErrorCode;
+import io.github.twssupervisor.wire.Handshake;
+import io.github.twssupervisor.wire.SessionCodec;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,5 +175,47 @@ class SocketActorIT {
         FailureReason reason = expectOnSupervisor(ConnectionSupervisor.SocketFailed.class).reason();
         assertEquals(FailureReason.Kind.CONNECTION_LOST, reason.kind(), reason.toString());
         assertTrue(reason.message().contains("not taken within 30 s by the dispatcher"), reason.message());
+    }
+
+    /** A TWS stand-in that answers the handshake and sends its FIN right after the answers. */
+    private static void answerThenClose(ServerSocket server, int version) {
+        try (Socket socket = server.accept()) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            in.readNBytes(Handshake.preamble().length);
+            in.readNBytes(in.readInt()); // the version offer
+            OutputStream out = socket.getOutputStream();
+            out.write(Handshake.serverHelloFrame(new Handshake.ServerHello(version, "20261203 10:00:00 UTC")));
+            out.flush();
+            in.readNBytes(in.readInt()); // startApi
+            byte[] nextValidId = SessionCodec.nextValidId(1);
+            byte[] accounts = SessionCodec.managedAccounts(List.of("DU111111"));
+            byte[] answers = Arrays.copyOf(nextValidId, nextValidId.length + accounts.length);
+            System.arraycopy(accounts, 0, answers, nextValidId.length, accounts.length);
+            out.write(answers);
+            out.flush();
+            socket.shutdownOutput();
+            in.readAllBytes(); // until the client closes
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aFinRightAfterTheHandshakesAnswersFailsTheSocketInsteadOfLeavingItReady() throws IOException {
+        ConnectionSettings defaults = TwsSettings.defaults().connection();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> tws = CompletableFuture.runAsync(() -> answerThenClose(server,
+                    defaults.maxVersion()));
+            ConnectionSettings settings = defaults.withTarget("127.0.0.1", server.getLocalPort(), 83)
+                    .withHeartbeat(new ConnectionSettings.Heartbeat(IDLE, Duration.ofHours(1)));
+            socket = TEST_KIT.spawn(SocketActor.create(1, 83, settings, supervisor.ref(), new FrameDecoder(
+                    new InboundRouter(), TEST_KIT.<Dispatcher.Command>createTestProbe().ref()),
+                    new ConnectionMetrics()));
+
+            FailureReason reason = expectOnSupervisor(ConnectionSupervisor.SocketFailed.class).reason();
+            assertEquals(FailureReason.Kind.CONNECTION_LOST, reason.kind(), reason.toString());
+            assertTrue(reason.message().contains("closed the connection"), reason.message());
+            tws.join();
+        }
     }
 }
