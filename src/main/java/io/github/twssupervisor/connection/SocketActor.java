@@ -21,12 +21,10 @@ import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.SessionCodec;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 /**
  * One TCP connection attempt to TWS, from connect to close; a fresh one per attempt, so no state leaks between sockets.
@@ -129,7 +127,6 @@ public final class SocketActor<D> {
      * so TCP pushes back on TWS; past this the consumer is taken for stuck and the socket fails, naming it.
      */
     static final Duration HANDOFF_TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final ActorContext<Command> context;
     private final TimerScheduler<Command> timers;
@@ -169,7 +166,7 @@ public final class SocketActor<D> {
         Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized =
                 Source.<ByteString>queue(settings.socketBuffer())
                         .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
-                                remote(settings.host(), settings.port()), Optional.empty(),
+                                SocketOptions.remote(settings.host(), settings.port()), Optional.empty(),
                                 SocketOptions.forConnect(settings.socket(), report -> self.tell(
                                         new OptionsApplied(report))),
                                 false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
@@ -206,15 +203,6 @@ public final class SocketActor<D> {
                                                InboundDecoder<D> decoder, ConnectionMetrics metrics) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SocketActor<>(ctx, timers, epoch, clientId,
                 settings, supervisor, decoder, metrics).connecting()));
-    }
-
-    /**
-     * An IP literal needs no lookup (the JDK only parses it), and Akka's asynchronous resolver costs a connect several
-     * milliseconds; a host name is left to that resolver, so no actor ever blocks on DNS.
-     */
-    static InetSocketAddress remote(String host, int port) {
-        boolean literal = host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
-        return literal ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port);
     }
 
     private Behavior<Command> connecting() {

@@ -5,23 +5,36 @@ import akka.io.TcpSO;
 import io.github.twssupervisor.config.ConnectionSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import jdk.net.ExtendedSocketOptions;
 
 /**
- * The socket options of a TWS connection as Akka IO options for {@code Tcp.outgoingConnection}. Buffers, no-delay and
+ * The target and socket options of a TWS connection, as Akka IO takes them for {@code Tcp.outgoingConnection}. Buffers, no-delay and
  * keep-alive go on before connect (a receive buffer above 64 KiB must be set before the TCP window is agreed); the
  * keep-alive timings (Linux and macOS only, through {@link ExtendedSocketOptions}) and the read-back run after connect
  * ({@code SocketOptionV2.afterConnect}), on Akka's IO thread, which hands the report to a callback.
  */
 final class SocketOptions {
 
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private SocketOptions() {
+    }
+
+    /**
+     * An IP literal needs no lookup (the JDK only parses it), and Akka's asynchronous resolver costs a connect several
+     * milliseconds; a host name is left to that resolver, so no actor ever blocks on DNS.
+     */
+    static InetSocketAddress remote(String host, int port) {
+        boolean literal = host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
+        return literal ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port);
     }
 
     /**

@@ -12,7 +12,7 @@ class SocketRemoteTest {
 
     @Test
     void anIpv4LiteralIsResolvedWithoutALookup() {
-        InetSocketAddress remote = SocketActor.remote("127.0.0.1", 7497);
+        InetSocketAddress remote = SocketOptions.remote("127.0.0.1", 7497);
         assertFalse(remote.isUnresolved());
         assertEquals("127.0.0.1", remote.getAddress().getHostAddress());
         assertEquals(7497, remote.getPort());
@@ -20,15 +20,15 @@ class SocketRemoteTest {
 
     @Test
     void anIpv6LiteralIsResolvedWithoutALookup() {
-        InetSocketAddress remote = SocketActor.remote("::1", 4002);
+        InetSocketAddress remote = SocketOptions.remote("::1", 4002);
         assertFalse(remote.isUnresolved());
         assertTrue(remote.getAddress().isLoopbackAddress());
     }
 
     @Test
     void aHostNameIsLeftToAkkasResolver() {
-        assertTrue(SocketActor.remote("localhost", 7497).isUnresolved());
-        assertTrue(SocketActor.remote("gateway.example", 4001).isUnresolved());
-        assertTrue(SocketActor.remote("1.2.3", 4001).isUnresolved(), "not a dotted quad");
+        assertTrue(SocketOptions.remote("localhost", 7497).isUnresolved());
+        assertTrue(SocketOptions.remote("gateway.example", 4001).isUnresolved());
+        assertTrue(SocketOptions.remote("1.2.3", 4001).isUnresolved(), "not a dotted quad");
     }
 }
