@@ -104,33 +104,23 @@ public final class TwsClient {
     public record CurrentTime(ActorRef<StatusReply<Instant>> replyTo) implements Command {
     }
 
-    /**
-     * @param replyTo the current connection's {@link Ready}, now or when next READY; an error once closed
-     */
+    /** @param replyTo the current connection's {@link Ready}, now or when next READY; an error once closed */
     public record AwaitReady(ActorRef<StatusReply<Ready>> replyTo) implements Command {
     }
 
-    /**
-     * @param subscriber receives the current state at once, then every state change and notice; watched
-     */
+    /** @param subscriber receives the current state at once, then every state change and notice; watched */
     public record SubscribeEvents(ActorRef<ConnectionEvent> subscriber) implements Command {
     }
 
-    /**
-     * @param subscriber to remove
-     */
+    /** @param subscriber to remove */
     public record UnsubscribeEvents(ActorRef<ConnectionEvent> subscriber) implements Command {
     }
 
-    /**
-     * @param subscriber receives every inbound message no domain handles, as text fields; watched
-     */
+    /** @param subscriber receives every inbound message no domain handles, as text fields; watched */
     public record SubscribeRaw(ActorRef<RawEvent> subscriber) implements Command {
     }
 
-    /**
-     * @param subscriber to remove
-     */
+    /** @param subscriber to remove */
     public record UnsubscribeRaw(ActorRef<RawEvent> subscriber) implements Command {
     }
 
@@ -150,9 +140,7 @@ public final class TwsClient {
         }
     }
 
-    /**
-     * @param replyTo the socket options of the last socket, as read back from the OS
-     */
+    /** @param replyTo the socket options of the last socket, as read back from the OS */
     public record GetSocketOptions(ActorRef<Optional<SocketOptionsReport>> replyTo) implements Command {
     }
 
@@ -258,9 +246,7 @@ public final class TwsClient {
         return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler());
     }
 
-    /**
-     * @param subscriber receives the current state, then every state change and notice
-     */
+    /** @param subscriber receives the current state, then every state change and notice */
     public void subscribe(ActorRef<ConnectionEvent> subscriber) {
         guardian.tell(new SubscribeEvents(subscriber));
     }
@@ -280,9 +266,7 @@ public final class TwsClient {
                 });
     }
 
-    /**
-     * @param subscriber receives every inbound message no domain handles
-     */
+    /** @param subscriber receives every inbound message no domain handles */
     public void subscribeRaw(ActorRef<RawEvent> subscriber) {
         guardian.tell(new SubscribeRaw(subscriber));
     }
