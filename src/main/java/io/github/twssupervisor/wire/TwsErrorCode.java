@@ -12,6 +12,26 @@ public final class TwsErrorCode {
     public static final int MAX_TICKERS_REACHED = 101;
     /** Duplicate ticker id. */
     public static final int DUPLICATE_TICKER_ID = 102;
+    /** Duplicate order id: an order id this client used before (the order is not placed). */
+    public static final int DUPLICATE_ORDER_ID = 103;
+    /** Can't modify a filled order. */
+    public static final int CANNOT_MODIFY_FILLED_ORDER = 104;
+    /** Can't find an order with the given id. */
+    public static final int ORDER_NOT_FOUND = 135;
+    /** A cancel was sent for an order that is not in a cancellable state. */
+    public static final int ORDER_NOT_CANCELLABLE = 161;
+    /** Order rejected (the message says why). */
+    public static final int ORDER_REJECTED = 201;
+    /** Order cancelled (expected after cancelOrder; the message may say why). */
+    public static final int ORDER_CANCELLED = 202;
+    /** Order message warning (the order is still placed). */
+    public static final int ORDER_WARNING = 399;
+    /** The order id to cancel is not found. */
+    public static final int CANCEL_ORDER_NOT_FOUND = 10147;
+    /** The order to cancel cannot be cancelled in its state. */
+    public static final int CANCEL_ORDER_NOT_CANCELLABLE = 10148;
+    /** Invalid order id to cancel. */
+    public static final int CANCEL_ORDER_INVALID_ID = 10149;
     /** No security definition has been found for the request. */
     public static final int NO_SECURITY_DEFINITION = 200;
     /** Can't find EId with the given ticker id (e.g. cancelling an unknown request). */
