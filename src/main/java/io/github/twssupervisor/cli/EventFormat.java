@@ -25,6 +25,11 @@ final class EventFormat {
         if (event instanceof ConnectionEvent.StateChanged s) {
             return json ? stateJson(s) : stateLine(s);
         }
+        if (event instanceof ConnectionEvent.NextValidId id) {
+            return json ? Json.object("nextValidId").put("time", id.at().toString()).put("orderId", id.orderId())
+                    .toString() : time(id) + " nextValidId "
+                    + id.orderId();
+        }
         ConnectionEvent.Notice n = (ConnectionEvent.Notice) event;
         return json ? Json.object("notice").put("time", n.at().toString()).put("code", n.code())
                 .put("kind", n.kind().name()).put("message", n.message()).toString()

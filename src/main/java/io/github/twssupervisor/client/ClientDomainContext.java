@@ -57,6 +57,11 @@ final class ClientDomainContext implements DomainContext {
     }
 
     @Override
+    public void tell(String resident, RequestEvent message) {
+        guardian.tell(new GuardianMessage.ToResident(resident, message));
+    }
+
+    @Override
     public ActorSystem<?> system() {
         return system;
     }

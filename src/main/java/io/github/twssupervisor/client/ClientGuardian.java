@@ -26,6 +26,7 @@ import io.github.twssupervisor.dispatch.RequestIds;
 import io.github.twssupervisor.subscription.Domain;
 import io.github.twssupervisor.subscription.ManagedSubscription;
 import io.github.twssupervisor.subscription.OneShotRequest;
+import io.github.twssupervisor.subscription.Resident;
 import io.github.twssupervisor.subscription.Retirement;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
 import io.github.twssupervisor.subscription.SubscriptionSpec;
@@ -61,6 +62,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
     private final Map<Long, ActorRef<StatusReply<akka.Done>>> rawWaiters = new HashMap<>();
     private final Map<SubscriptionSpec<?>, ActorRef<ManagedSubscription.Command>> subscriptions = new HashMap<>();
     private final SubscriptionPorts ports;
+    private final Map<String, ActorRef<RequestEvent>> residents = new HashMap<>();
     private long nextRawId;
     private long subscriptionCounter;
     private long requestCounter;
@@ -85,6 +87,12 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, GuardianMessage.RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
                 context.messageAdapter(Retirement.class, GuardianMessage.RetirementReport::new));
+        for (Resident resident : domains.stream().flatMap(d -> d.residents().stream()).toList()) {
+            ActorRef<RequestEvent> ref = context.spawn(Behaviors.supervise(resident.create(ports))
+                    .onFailure(SupervisorStrategy.resume()), resident.name(), DispatcherSelector.sameAsParent());
+            resident.routes().forEach(key -> dispatcher.tell(new Dispatcher.RegisterOwner(key, ref)));
+            residents.put(resident.name(), ref);
+        }
     }
 
     /**
@@ -128,6 +136,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                 .onMessage(UNSUBSCRIBE, this::onUnsubscribe)
                 .onMessage(REQUEST, this::onRequest)
                 .onMessage(GuardianMessage.RetirementReport.class, this::onRetirement)
+                .onMessage(GuardianMessage.ToResident.class, this::onToResident)
                 .onMessage(GuardianMessage.SubscriptionStopped.class, m -> {
                     subscriptions.remove(m.spec(), m.subscription());
                     return this;
@@ -215,6 +224,15 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
             // If a newer subscription took the request meanwhile, the old one serves its subscribers unrouted.
             subscriptions.putIfAbsent(unretire.spec(), unretire.subscription());
         }
+        return this;
+    }
+
+    private Behavior<GuardianMessage> onToResident(GuardianMessage.ToResident m) {
+        ActorRef<RequestEvent> resident = residents.get(m.resident());
+        if (resident == null) {
+            throw new IllegalArgumentException("no resident actor named " + m.resident()); // a facade's bug
+        }
+        resident.tell(m.message());
         return this;
     }
 

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.client;
 
 import akka.actor.typed.ActorRef;
+import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.subscription.EventBatch;
 import io.github.twssupervisor.subscription.ManagedSubscription;
@@ -12,7 +13,8 @@ import io.github.twssupervisor.subscription.SubscriptionSpec;
  * only the client's facades and the guardian's children send and which users never see.
  */
 sealed interface GuardianMessage permits TwsClient.Command, GuardianMessage.SubscribeStream,
-        GuardianMessage.RawOutcome, GuardianMessage.RetirementReport, GuardianMessage.SubscriptionStopped {
+        GuardianMessage.RawOutcome, GuardianMessage.RetirementReport, GuardianMessage.SubscriptionStopped,
+        GuardianMessage.ToResident {
 
     /**
      * A stream's source subscribes, to get batches (what a facade's stream sends when it starts).
@@ -39,5 +41,12 @@ sealed interface GuardianMessage permits TwsClient.Command, GuardianMessage.Subs
      */
     record SubscriptionStopped(SubscriptionSpec<?> spec, ActorRef<ManagedSubscription.Command> subscription)
             implements GuardianMessage {
+    }
+
+    /**
+     * @param resident the name of a domain's resident actor
+     * @param message  for it, from its facade
+     */
+    record ToResident(String resident, RequestEvent message) implements GuardianMessage {
     }
 }

@@ -16,10 +16,12 @@ import java.util.List;
  * with the key's name instead of being ignored.
  *
  * @param connection    the connection's settings
+ * @param orders        the order book's settings
  * @param simulator     the simulator's settings
  * @param demoWatchlist the symbols the demo command subscribes to
  */
-public record TwsSettings(ConnectionSettings connection, SimulatorSettings simulator, List<String> demoWatchlist) {
+public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, SimulatorSettings simulator,
+                          List<String> demoWatchlist) {
 
     /** Copies the list. */
     public TwsSettings {
@@ -34,7 +36,15 @@ public record TwsSettings(ConnectionSettings connection, SimulatorSettings simul
      * @return a copy connecting with them
      */
     public TwsSettings withConnection(ConnectionSettings newConnection) {
-        return new TwsSettings(newConnection, simulator, demoWatchlist);
+        return new TwsSettings(newConnection, orders, simulator, demoWatchlist);
+    }
+
+    /**
+     * @param newOrders the order book's settings
+     * @return a copy using them
+     */
+    public TwsSettings withOrders(OrdersSettings newOrders) {
+        return new TwsSettings(connection, newOrders, simulator, demoWatchlist);
     }
 
     /** The root key of every setting. */
@@ -51,7 +61,11 @@ public record TwsSettings(ConnectionSettings connection, SimulatorSettings simul
         try {
             Config tws = config.getConfig(ROOT);
             tws.checkValid(ConfigFactory.defaultReference().getConfig(ROOT));
+            Keys orders = new Keys(config, ROOT + ".orders.");
             return new TwsSettings(connection(new Keys(config, ROOT + ".connection.")),
+                    new OrdersSettings(Path.of(orders.string("state-dir")), orders.integer("id-block"),
+                            orders.duration("reconcile-timeout"), orders.duration("commission-grace"),
+                            orders.integer("max-finished")),
                     simulator(new Keys(config, ROOT + ".simulator.")),
                     config.getStringList(ROOT + ".demo.watchlist"));
         } catch (ConfigException.ValidationFailed e) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What subscribers of a connection are told: its state changes and TWS's session-level notices. */
-public sealed interface ConnectionEvent permits ConnectionEvent.StateChanged, ConnectionEvent.Notice {
+public sealed interface ConnectionEvent permits ConnectionEvent.StateChanged, ConnectionEvent.Notice,
+        ConnectionEvent.NextValidId {
 
     /** @return when the event happened */
     Instant at();
@@ -37,6 +38,15 @@ public sealed interface ConnectionEvent permits ConnectionEvent.StateChanged, Co
      * @param at      when
      */
     record Notice(int code, String message, NoticeKind kind, Instant at) implements ConnectionEvent {
+    }
+
+    /**
+     * TWS's nextValidId after the handshake: its answer to reqIds. (The handshake's own is in {@link Ready}.)
+     *
+     * @param orderId the lowest order id TWS will accept now
+     * @param at      when
+     */
+    record NextValidId(int orderId, Instant at) implements ConnectionEvent {
     }
 
     /** Classes of notices. */

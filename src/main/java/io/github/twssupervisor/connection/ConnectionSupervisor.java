@@ -321,6 +321,8 @@ public final class ConnectionSupervisor {
                 transition(ConnectionState.READY, Optional.empty(), Optional.empty(),
                         kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST);
             }
+        } else if (event instanceof SessionEvent.NextValidId id) {
+            events.publish(new ConnectionEvent.NextValidId(id.orderId(), Instant.now()));
         } else {
             context.getLog().debug("Session event {}", event);
         }

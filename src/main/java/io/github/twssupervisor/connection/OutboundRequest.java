@@ -11,7 +11,7 @@ import java.util.function.IntFunction;
  * @param description what it is, for log lines and errors (e.g. {@code reqCurrentTime})
  * @param encoder     server version -> complete frame; may throw IllegalArgumentException for invalid arguments
  * @param replyTo     told {@link Sent} when the frame is handed to the socket, or {@link Rejected}
- * @param retention   whether it may wait for the next socket if the current one goes
+ * @param retention   whether it may wait for the next socket if the current one goes, and its place in the queue
  */
 public record OutboundRequest(long requestId, String description, IntFunction<byte[]> encoder,
                               ActorRef<Outcome> replyTo, Retention retention) {
@@ -37,7 +37,15 @@ public record OutboundRequest(long requestId, String description, IntFunction<by
          * Reject it with {@link Reason#DISCONNECTED}: its owner re-issues it itself on the next READY, under a new
          * request id, and a second copy would open a line nobody listens to.
          */
-        DROP_ON_DISCONNECT
+        DROP_ON_DISCONNECT,
+        /**
+         * An order (placeOrder, cancelOrder, reqGlobalCancel): at most once. Refused at once with
+         * {@link Reason#NOT_CONNECTED} when there is no READY socket, whatever {@code disconnected-behavior} says;
+         * sent ahead of every waiting data request; refused with {@link Reason#DISCONNECTED} if its socket goes before
+         * it is sent. The library never sends an order on a later socket: only its caller knows whether it still wants
+         * it.
+         */
+        ORDER
     }
 
     /** What became of a request. */

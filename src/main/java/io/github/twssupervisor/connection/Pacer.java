@@ -10,6 +10,7 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import io.github.twssupervisor.config.ConnectionSettings;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,8 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private final ConnectionSettings settings;
     private final ConnectionMetrics metrics;
     private final ArrayDeque<OutboundRequest> queue = new ArrayDeque<>();
+    /** Orders wait here, and go before anything in {@link #queue}: a trading service's orders beat its data. */
+    private final ArrayDeque<OutboundRequest> orders = new ArrayDeque<>();
     private Optional<SocketReady> socket = Optional.empty();
     private boolean shutdown;
     private final Duration spacing;
@@ -118,16 +121,20 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     private Behavior<Command> onEnqueue(Enqueue m) {
         OutboundRequest request = m.request();
+        boolean order = request.retention() == OutboundRequest.Retention.ORDER;
         if (shutdown) {
             reject(request, OutboundRequest.Reason.CLOSED, "the connection was closed");
+        } else if (socket.isEmpty() && order) {
+            reject(request, OutboundRequest.Reason.NOT_CONNECTED, "not connected to TWS (orders are never queued for "
+                    + "a later connection)");
         } else if (socket.isEmpty() && settings.disconnectedBehavior() == ConnectionSettings.DisconnectedBehavior.FAIL) {
             reject(request, OutboundRequest.Reason.NOT_CONNECTED, "not connected to TWS (disconnected-behavior = fail)");
-        } else if (queue.size() >= settings.pacing().queueSize()) {
+        } else if ((order ? orders : queue).size() >= settings.pacing().queueSize()) {
             reject(request, OutboundRequest.Reason.QUEUE_FULL, "the pacing queue is full ("
                     + settings.pacing().queueSize() + " requests waiting at " + settings.pacing().messagesPerSecond()
                     + " messages/s)");
         } else {
-            queue.addLast(request);
+            (order ? orders : queue).addLast(request);
             drain();
         }
         return this;
@@ -145,6 +152,10 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private Behavior<Command> onSocketGone(SocketGone m) {
         socket = Optional.empty();
         tickOwed = false;
+        while (!orders.isEmpty()) {
+            reject(orders.pollFirst(), OutboundRequest.Reason.DISCONNECTED, "the connection was lost before it was "
+                    + "sent (the library never re-sends an order)");
+        }
         queue.removeIf(request -> {
             if (request.retention() == OutboundRequest.Retention.DROP_ON_DISCONNECT) {
                 reject(request, OutboundRequest.Reason.DISCONNECTED, "the connection was lost before it was sent");
@@ -174,8 +185,11 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private Behavior<Command> onShutdown(Shutdown m) {
         shutdown = true;
         socket = Optional.empty();
-        while (!queue.isEmpty()) {
-            reject(queue.pollFirst(), OutboundRequest.Reason.CLOSED, "the connection was closed before it was sent");
+        for (ArrayDeque<OutboundRequest> waiting : List.of(orders, queue)) {
+            while (!waiting.isEmpty()) {
+                reject(waiting.pollFirst(), OutboundRequest.Reason.CLOSED, "the connection was closed before it was "
+                        + "sent");
+            }
         }
         afterChange();
         return this;
@@ -192,7 +206,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     }
 
     private Behavior<Command> onTick() {
-        if (socket.isPresent() && !queue.isEmpty() && slotsInUse >= settings.pacing().messagesPerSecond()) {
+        if (socket.isPresent() && waiting() > 0 && slotsInUse >= settings.pacing().messagesPerSecond()) {
             tickOwed = true;
             afterChange();
             return this;
@@ -207,10 +221,10 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     /** @return true if a message went out (or was rejected as invalid, which also uses up the turn) */
     private boolean sendOne() {
-        if (socket.isEmpty() || queue.isEmpty() || slotsInUse >= settings.pacing().messagesPerSecond()) {
-            return socket.isPresent() && !queue.isEmpty();
+        if (socket.isEmpty() || waiting() == 0 || slotsInUse >= settings.pacing().messagesPerSecond()) {
+            return socket.isPresent() && waiting() > 0;
         }
-        OutboundRequest request = queue.pollFirst();
+        OutboundRequest request = orders.isEmpty() ? queue.pollFirst() : orders.pollFirst();
         SocketReady target = socket.get();
         byte[] frame;
         try {
@@ -236,17 +250,21 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     private void updateThrottlingLog() {
         // Worth an INFO line once at least a second's worth waits: spacing a few queued requests is routine.
-        boolean rateBound = socket.isPresent() && queue.size() >= settings.pacing().messagesPerSecond();
+        boolean rateBound = socket.isPresent() && waiting() >= settings.pacing().messagesPerSecond();
         if (rateBound && !throttling) {
             throttling = true;
             delayedWhileThrottling = 0;
             getContext().getLog().info("Pacing started: {} requests waiting to go out at {} messages/s",
-                    queue.size(), settings.pacing().messagesPerSecond());
-        } else if (throttling && queue.isEmpty()) {
+                    waiting(), settings.pacing().messagesPerSecond());
+        } else if (throttling && waiting() == 0) {
             throttling = false;
             getContext().getLog().info("Pacing ended: {} requests were delayed to stay under {} messages/s",
                     delayedWhileThrottling, settings.pacing().messagesPerSecond());
         }
+    }
+
+    private int waiting() {
+        return orders.size() + queue.size();
     }
 
     private void reject(OutboundRequest request, OutboundRequest.Reason reason, String message) {

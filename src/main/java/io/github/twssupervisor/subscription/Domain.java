@@ -18,4 +18,9 @@ public interface Domain {
      *     order id or message kind). A message id may have only one decoder across all domains
      */
     List<DomainDecoder> decoders();
+
+    /** @return the domain's actors that live as long as the client; none by default */
+    default List<Resident> residents() {
+        return List.of();
+    }
 }

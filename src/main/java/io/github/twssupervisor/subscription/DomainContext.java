@@ -47,6 +47,12 @@ public interface DomainContext {
      */
     <R> CompletionStage<List<R>> request(OneShotSpec<R> spec, Duration timeout);
 
+    /**
+     * @param resident the name of one of the client's {@link Resident}s
+     * @param message  for it
+     */
+    void tell(String resident, RequestEvent message);
+
     /** @return the actor system the client runs in, to run streams with */
     ActorSystem<?> system();
 }

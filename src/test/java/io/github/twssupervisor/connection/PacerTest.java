@@ -120,6 +120,11 @@ class PacerTest {
                 OutboundRequest.Retention.DROP_ON_DISCONNECT);
     }
 
+    private OutboundRequest order(int n) {
+        return new OutboundRequest(n, "request " + n, version -> frame(n), replies.ref(),
+                OutboundRequest.Retention.ORDER);
+    }
+
     /**
      * A request whose encoder holds the pacer until {@code gate} opens: the pacer is late, as after a pause, and the
      * ticks that fall due meanwhile wait in its mailbox.
@@ -564,5 +569,50 @@ class PacerTest {
             expectNoSendAfter(socket, SPACING);
             return null;
         });
+    }
+
+    @Test
+    void anOrderGoesAheadOfEveryWaitingDataRequestAndKeepsTheSpacing() {
+        ActorRef<Pacer.Command> pacer = readyPacer(RATE);
+        enqueueAll(pacer, 1, 3);
+        expectSends(socket, 1, 1);
+        pacer.tell(new Pacer.Enqueue(order(10)));
+        pacer.tell(new Pacer.Enqueue(order(11)));
+        socket.expectNoMessage(SETTLE); // an order waits its turn like any message: TWS counts them all
+        expectOnePerTick(socket, SPACING, 10, 11);
+        expectOnePerTick(socket, SPACING, 2, 3);
+    }
+
+    @Test
+    void anOrderWithoutAReadySocketIsRefusedAtOnceEvenWhenDataRequestsWouldBeQueued() {
+        ActorRef<Pacer.Command> pacer = pacer(RATE, QUEUE_SIZE, DisconnectedBehavior.QUEUE);
+        pacer.tell(new Pacer.Enqueue(request(1)));
+        pacer.tell(new Pacer.Enqueue(order(2)));
+        OutboundRequest.Rejected rejected = expectRejected(2, OutboundRequest.Reason.NOT_CONNECTED);
+        assertTrue(rejected.message().contains("orders are never queued"), rejected.message());
+
+        pacer.tell(readySocket(1));
+        expectSends(socket, 1, 1); // the data request was kept; the order never goes
+        expectSent(1, 1, 1);
+        replies.expectNoMessage(SETTLE);
+    }
+
+    @Test
+    void anOrderStillWaitingWhenItsSocketGoesIsRefusedAndNeverSentOnTheNextSocket() {
+        TestProbe<Written> nextSocket = testKit.createTestProbe(Written.class);
+        ActorRef<Pacer.Command> pacer = readyPacer(RATE);
+        pacer.tell(new Pacer.Enqueue(request(1)));
+        pacer.tell(new Pacer.Enqueue(order(2)));
+        pacer.tell(new Pacer.Enqueue(request(3)));
+        expectSends(socket, 1, 1);
+        expectSent(1, 1, 1);
+
+        pacer.tell(Pacer.SocketGone.INSTANCE);
+        expectRejected(2, OutboundRequest.Reason.DISCONNECTED);
+        expectNoSendAfter(socket, SPACING); // the tick finds no socket and stops
+        pacer.tell(readySocket(2, nextSocket, SERVER_VERSION));
+        expectSends(nextSocket, 3, 3);
+        expectSent(3, 3, 2);
+        expectNoSendAfter(nextSocket, SPACING);
     }
 }
