@@ -14,6 +14,15 @@ public sealed interface OrderEvent {
     int orderId();
 
     /**
+     * TWS's first word on the order (an openOrder, orderStatus or fill): it has the order.
+     *
+     * @param orderId the order
+     * @param ack     its status and permanent id then
+     */
+    record Acknowledged(int orderId, OrderAck ack) implements OrderEvent {
+    }
+
+    /**
      * The order's status changed.
      *
      * @param orderId the order
