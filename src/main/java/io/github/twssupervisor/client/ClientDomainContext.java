@@ -3,6 +3,7 @@ package io.github.twssupervisor.client;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
+import akka.pattern.StatusReply;
 import akka.stream.javadsl.Source;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.subscription.DomainContext;
@@ -59,6 +60,14 @@ final class ClientDomainContext implements DomainContext {
     @Override
     public void tell(String resident, RequestEvent message) {
         guardian.tell(new GuardianMessage.ToResident(resident, message));
+    }
+
+    @Override
+    public <T> CompletionStage<T> ask(String resident,
+                                      java.util.function.Function<ActorRef<StatusReply<T>>, RequestEvent> message,
+                                      Duration timeout) {
+        return AskPattern.askWithStatus(guardian, replyTo -> new GuardianMessage.ToResident(resident,
+                message.apply(replyTo)), timeout, system.scheduler());
     }
 
     @Override

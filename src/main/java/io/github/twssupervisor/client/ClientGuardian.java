@@ -89,7 +89,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                 context.messageAdapter(Retirement.class, GuardianMessage.RetirementReport::new));
         for (Resident resident : domains.stream().flatMap(d -> d.residents().stream()).toList()) {
             ActorRef<RequestEvent> ref = context.spawn(Behaviors.supervise(resident.create(ports))
-                    .onFailure(SupervisorStrategy.resume()), resident.name(), DispatcherSelector.sameAsParent());
+                    .onFailure(SupervisorStrategy.resume()), resident.name(), resident.props());
             resident.routes().forEach(key -> dispatcher.tell(new Dispatcher.RegisterOwner(key, ref)));
             residents.put(resident.name(), ref);
         }

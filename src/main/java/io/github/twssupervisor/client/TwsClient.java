@@ -22,6 +22,8 @@ import io.github.twssupervisor.connection.SocketOptionsReport;
 import io.github.twssupervisor.dispatch.RawEvent;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.marketdata.MarketDataDomain;
+import io.github.twssupervisor.orders.OrdersDomain;
+import io.github.twssupervisor.orders.OrdersFacade;
 import io.github.twssupervisor.marketdata.MarketDataFacade;
 import io.github.twssupervisor.subscription.Domain;
 import io.github.twssupervisor.subscription.OneShotRequest;
@@ -156,8 +158,6 @@ public final class TwsClient {
     /** The configuration path of the dispatcher the client's actors run on (see reference.conf). */
     public static final String CLIENT_DISPATCHER = "tws.client-dispatcher";
     private static final int EVENT_BUFFER = 256;
-    /** The domains every client assembles: their decoders; their requests come through their facades. */
-    private static final List<Domain> DOMAINS = List.of(new MarketDataDomain());
 
     private final ActorSystem<?> system;
     private final ActorRef<GuardianMessage> guardian;
@@ -167,17 +167,23 @@ public final class TwsClient {
     private final CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisor = new CompletableFuture<>();
     private final boolean ownsSystem;
     private final MarketDataFacade marketData;
+    private final OrdersFacade orders;
 
-    private TwsClient(ActorSystem<?> system, ConnectionSettings settings, boolean ownsSystem) {
+    private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem) {
+        ConnectionSettings settings = all.connection();
+        // The domains every client assembles: their decoders and residents; requests come through their facades.
+        List<Domain> domains = List.of(new MarketDataDomain(), new OrdersDomain(all.orders(), settings.clientId()));
         this.system = system;
         this.settings = settings;
         this.ownsSystem = ownsSystem;
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, DOMAINS), "tws-client-" + INSTANCES.incrementAndGet(),
+                supervisor, domains), "tws-client-" + INSTANCES.incrementAndGet(),
                 ClientGuardian.dispatcher(system));
-        this.marketData = new MarketDataFacade(new ClientDomainContext(guardian, system));
+        ClientDomainContext kernel = new ClientDomainContext(guardian, system);
+        this.marketData = new MarketDataFacade(kernel);
+        this.orders = new OrdersFacade(kernel, all.orders().reconcileTimeout());
     }
 
     /**
@@ -188,7 +194,7 @@ public final class TwsClient {
      * @return the client, already connecting
      */
     public static TwsClient create(ActorSystem<?> system, TwsSettings settings) {
-        return new TwsClient(system, settings.connection(), false);
+        return new TwsClient(system, settings, false);
     }
 
     /**
@@ -202,7 +208,7 @@ public final class TwsClient {
         Config config = TwsSettings.loadConfig(applicationConf);
         TwsSettings settings = TwsSettings.from(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-client", config);
-        return new TwsClient(system, settings.connection(), true);
+        return new TwsClient(system, settings, true);
     }
 
     /** @return the actor of this connection, for the {@link Command} protocol */
@@ -305,6 +311,11 @@ public final class TwsClient {
      */
     public MarketDataFacade marketData() {
         return marketData;
+    }
+
+    /** @return orders: place, modify, cancel, reconciled after every lost connection */
+    public OrdersFacade orders() {
+        return orders;
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

@@ -82,6 +82,20 @@ final class AnswerQueue<T> {
     }
 
     /**
+     * The request never went out (the pacer refused it): it leaves the line, since no End will come for it.
+     *
+     * @param reason for a person
+     */
+    void notSent(long id, String reason) {
+        waiting.stream().filter(w -> w.id == id).findFirst().ifPresent(w -> {
+            waiting.remove(w);
+            if (!w.expired) {
+                w.done.accept(null, reason);
+            }
+        });
+    }
+
+    /**
      * The connection is gone, or the request never went out: no End will come for any of them.
      *
      * @param reason for a person

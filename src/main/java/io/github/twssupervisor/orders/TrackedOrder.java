@@ -62,6 +62,15 @@ final class TrackedOrder {
         return contract;
     }
 
+    BigDecimal totalQuantity() {
+        return totalQuantity;
+    }
+
+    /** @return false until TWS said anything about the order */
+    boolean isAcknowledged() {
+        return acknowledged;
+    }
+
     Phase phase() {
         return phase;
     }
@@ -107,7 +116,8 @@ final class TrackedOrder {
 
     /** @return the events of TWS's orderStatus; none for a repeat */
     List<OrderEvent> status(OrderStatusReport report) {
-        if (report.equals(last)) {
+        if (report.equals(last) || (isFinished() && report.status() == status)) {
+            last = report;
             return List.of();
         }
         last = report;

@@ -53,6 +53,17 @@ public interface DomainContext {
      */
     void tell(String resident, RequestEvent message);
 
+    /**
+     * @param resident the name of one of the client's {@link Resident}s
+     * @param message  for it, given where to reply
+     * @param timeout  how long the answer may take
+     * @param <T>      the answer
+     * @return the answer, or its error; completes on the client's threads
+     */
+    <T> CompletionStage<T> ask(String resident,
+                               java.util.function.Function<ActorRef<akka.pattern.StatusReply<T>>, RequestEvent> message,
+                               Duration timeout);
+
     /** @return the actor system the client runs in, to run streams with */
     ActorSystem<?> system();
 }

@@ -1,6 +1,8 @@
 package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.Props;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RouteKey;
 import java.util.Set;
@@ -18,6 +20,11 @@ public interface Resident {
 
     /** @return the route keys it owns for as long as the client lives (usually message kinds) */
     Set<RouteKey> routes();
+
+    /** @return where it runs; with its client's actors by default */
+    default Props props() {
+        return DispatcherSelector.sameAsParent();
+    }
 
     /**
      * @param ports the client's actors
