@@ -75,9 +75,8 @@ final class OrderTracker {
 
     /** Applies a step of an order and publishes its events; an order that became FINISHING is reported. */
     void apply(TrackedOrder order, List<OrderEvent> events) {
-        boolean wasFinished = order.isFinished();
         publish(order.orderId(), events);
-        if (!wasFinished && order.isFinished()) {
+        if (order.takeFinishing()) {
             onFinished.accept(order.orderId());
         }
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * <pre>
  * SENDING --frame written--> SENT --TWS's first word--> ACKNOWLEDGED --terminal status--> FINISHING --> CLOSED
  *    |                         |                            |  (commissions in, or grace over)
- *    | refused before sent     | socket lost                | socket lost: interrupted (still ACKNOWLEDGED)
+ *    | refused before sent     | socket lost                | socket lost: Interrupted (unreconciled)
  *    v                         v                            v
  *  CLOSED (failure)         UNKNOWN --reconciled--> ACKNOWLEDGED / FINISHING / NOT_FOUND
  * </pre>
@@ -41,11 +41,13 @@ final class TrackedOrder {
     private final Set<String> execIds = new HashSet<>();
     private final Map<String, CommissionReport> commissions = new HashMap<>();
     private Phase phase;
-    private boolean interrupted;
+    /** Lost sight of since the connection (or TWS's link to IB) went: set until reconciliation says what it is. */
+    private boolean unreconciled;
     private OrderStatus status = OrderStatus.OTHER;
     private OrderStatusReport last;
     private long permId;
     private boolean acknowledged;
+    private boolean finishingReported;
 
     TrackedOrder(int orderId, Contract contract, BigDecimal totalQuantity, Phase phase) {
         this.orderId = orderId;
@@ -89,7 +91,7 @@ final class TrackedOrder {
 
     /** @return true while a modify or cancel must wait: its fate since a lost connection is not known yet */
     boolean awaitsReconciliation() {
-        return phase == Phase.UNKNOWN || interrupted;
+        return unreconciled;
     }
 
     /** @return true once nothing can change it any more (it may still wait for commissions) */
@@ -105,6 +107,15 @@ final class TrackedOrder {
     /** @return true if some fill has no commission yet */
     boolean awaitsCommissions() {
         return fillsByPrefix.values().stream().anyMatch(e -> !commissions.containsKey(e.execId()));
+    }
+
+    /** @return true once, the first time it is asked after the order became FINISHING */
+    boolean takeFinishing() {
+        if (phase != Phase.FINISHING || finishingReported) {
+            return false;
+        }
+        finishingReported = true;
+        return true;
     }
 
     /** The frame went to the socket. */
@@ -168,10 +179,11 @@ final class TrackedOrder {
     List<OrderEvent> connectionLost() {
         if (phase == Phase.SENT) {
             phase = Phase.UNKNOWN;
+            unreconciled = true;
             return List.of(record(new OrderEvent.Unknown(orderId)));
         }
-        if ((phase == Phase.ACKNOWLEDGED || phase == Phase.NOT_FOUND) && !interrupted) {
-            interrupted = true;
+        if ((phase == Phase.ACKNOWLEDGED || phase == Phase.NOT_FOUND) && !unreconciled) {
+            unreconciled = true;
             return List.of(record(new OrderEvent.Interrupted(orderId)));
         }
         return List.of();
@@ -187,7 +199,7 @@ final class TrackedOrder {
     List<OrderEvent> reconcile(boolean open, Optional<OrderStatus> completedState) {
         List<OrderEvent> events = new ArrayList<>();
         Reconciliation outcome;
-        if (open) {
+        if (open && !status.isTerminal()) {
             outcome = Reconciliation.WORKING;
             events.addAll(heard(status));
         } else if (completedState.isPresent() || status.isTerminal()) {
@@ -199,7 +211,7 @@ final class TrackedOrder {
         } else {
             outcome = Reconciliation.NOT_FOUND_AT_TWS;
         }
-        interrupted = false;
+        unreconciled = false;
         if (outcome == Reconciliation.NOT_FOUND_AT_TWS) {
             phase = Phase.NOT_FOUND;
         } else if (outcome == Reconciliation.WORKING) {
@@ -243,7 +255,6 @@ final class TrackedOrder {
     private void finishIfTerminal() {
         if (status.isTerminal() && phase != Phase.CLOSED) {
             phase = Phase.FINISHING;
-            interrupted = false;
         }
     }
 
