@@ -34,26 +34,6 @@ class SimulatedOrderBookTest {
     private static final int CLIENT = 7;
     private static final int OTHER_CLIENT = 8;
 
-    /** A market whose quote the test sets; every instrument and client sees it. */
-    private static final class ScriptedQuotes implements BookQuotes {
-        private Quote quote = new Quote(99.99, 100.01, 100.00);
-        int rounds;
-
-        void set(double bid, double ask) {
-            quote = new Quote(bid, ask, bid);
-        }
-
-        @Override
-        public Quote quote(int clientId, Instrument instrument) {
-            return quote;
-        }
-
-        @Override
-        public void advance() {
-            rounds++;
-        }
-    }
-
     private final ScriptedQuotes quotes = new ScriptedQuotes();
     private final SimulatorMetrics metrics = new SimulatorMetrics();
     private final SimulatedOrderBook book = new SimulatedOrderBook(quotes, SETTINGS, 0, CLOCK, metrics);
