@@ -226,19 +226,8 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
     /** An order may change only while READY, known, not finished and not waiting for reconciliation. */
     private Optional<TrackedOrder> changeable(int orderId, ActorRef<StatusReply<Done>> replyTo) {
         Optional<TrackedOrder> order = tracker.get(orderId);
-        Optional<OrderException> refusal = refusal(orderId);
-        if (refusal.isEmpty() && order.isEmpty()) {
-            refusal = Optional.of(new OrderException(tracker.isFinished(orderId) ? OrderException.Reason.ALREADY_DONE
-                    : OrderException.Reason.UNKNOWN_ORDER, orderId, 0, tracker.isFinished(orderId) ? "order "
-                    + orderId + " is finished" : "no order " + orderId + " is known to this client"));
-        } else if (refusal.isEmpty() && order.get().isFinished()) {
-            refusal = Optional.of(new OrderException(OrderException.Reason.ALREADY_DONE, orderId, 0, "order "
-                    + orderId + " is " + order.get().status().wireName()));
-        } else if (refusal.isEmpty() && order.get().awaitsReconciliation()) {
-            refusal = Optional.of(new OrderException(OrderException.Reason.RECONCILIATION_PENDING, orderId, 0,
-                    "order " + orderId + " is not reconciled with TWS yet after a lost connection: try again once its"
-                    + " Reconciled event came"));
-        }
+        Optional<OrderException> refusal = refusal(orderId)
+                .or(() -> OrderErrors.refusalToChange(orderId, order, tracker.isFinished(orderId)));
         refusal.ifPresent(r -> replyTo.tell(StatusReply.error(r)));
         return refusal.isPresent() ? Optional.empty() : order;
     }
@@ -253,17 +242,9 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
     }
 
     private void onWatch(Watch m) {
-        if (tracker.get(m.orderId()).isPresent()) {
-            tracker.watch(m.orderId(), m.watcher());
+        if (tracker.watchOrClose(m.orderId(), m.watcher())) {
             getContext().watchWith(m.watcher(), new WatcherStopped(m.watcher()));
-            return;
         }
-        OrderException.Reason reason = tracker.isFinished(m.orderId()) ? OrderException.Reason.ALREADY_DONE
-                : OrderException.Reason.UNKNOWN_ORDER;
-        m.watcher().tell(new OrderEvent.Closed(m.orderId(), OrderStatus.OTHER, java.math.BigDecimal.ZERO,
-                Optional.of(new OrderException(reason, m.orderId(), 0, reason == OrderException.Reason.ALREADY_DONE
-                        ? "order " + m.orderId() + " finished and its events are no longer kept"
-                        : "no order " + m.orderId() + " is known to this client"))));
     }
 
     private void onConnectionEvent(ConnectionEvent event) {

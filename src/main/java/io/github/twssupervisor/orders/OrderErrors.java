@@ -52,6 +52,26 @@ final class OrderErrors {
                 + orderId + ": error " + error.code() + ": " + error.message());
     }
 
+    /** @return why an order may not be modified or cancelled now, if it may not (connection state aside) */
+    static java.util.Optional<OrderException> refusalToChange(int orderId, java.util.Optional<TrackedOrder> order,
+                                                              boolean finished) {
+        if (order.isEmpty()) {
+            return java.util.Optional.of(new OrderException(finished ? OrderException.Reason.ALREADY_DONE
+                    : OrderException.Reason.UNKNOWN_ORDER, orderId, 0, finished ? "order " + orderId + " is finished"
+                    : "no order " + orderId + " is known to this client"));
+        }
+        if (order.get().isFinished()) {
+            return java.util.Optional.of(new OrderException(OrderException.Reason.ALREADY_DONE, orderId, 0, "order "
+                    + orderId + " is " + order.get().status().wireName()));
+        }
+        if (order.get().awaitsReconciliation()) {
+            return java.util.Optional.of(new OrderException(OrderException.Reason.RECONCILIATION_PENDING, orderId, 0,
+                    "order " + orderId + " is not reconciled with TWS yet after a lost connection: try again once its"
+                    + " Reconciled event came"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The status a 202 implies, for an order whose Cancelled status TWS does not send. */
     static OrderStatusReport cancelled(TrackedOrder order, SessionCodec.TwsError error) {
         return new OrderStatusReport(order.orderId(), OrderStatus.CANCELLED, order.filled(),

@@ -64,6 +64,25 @@ final class OrderTracker {
         }
     }
 
+    /**
+     * Watches a tracked order; a watcher of an order that is not tracked gets a Closed with the reason at once.
+     *
+     * @return true if the watcher now follows the order
+     */
+    boolean watchOrClose(int orderId, ActorRef<OrderEvent> watcher) {
+        if (orders.containsKey(orderId)) {
+            watch(orderId, watcher);
+            return true;
+        }
+        OrderException.Reason reason = isFinished(orderId) ? OrderException.Reason.ALREADY_DONE
+                : OrderException.Reason.UNKNOWN_ORDER;
+        watcher.tell(new OrderEvent.Closed(orderId, OrderStatus.OTHER, java.math.BigDecimal.ZERO, Optional.of(
+                new OrderException(reason, orderId, 0, reason == OrderException.Reason.ALREADY_DONE
+                        ? "order " + orderId + " finished and its events are no longer kept"
+                        : "no order " + orderId + " is known to this client"))));
+        return false;
+    }
+
     void watchAll(ActorRef<OrderEvent> watcher) {
         allWatchers.add(watcher);
     }
