@@ -4,8 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Which order each recent execution belongs to: a commissionReport names only the execId. Bounded: the oldest are
- * forgotten, and a commission for a forgotten execution is reported with order id 0. Plain Java owned by the book.
+ * Which order each recent execution belongs to: a commissionReport names only the execId. A commission can also come
+ * before its execution reaches the book (reqExecutions' commissions arrive while its rows wait for their End), so
+ * such commissions wait here for their fill. Bounded: the oldest are forgotten, and a commission for a forgotten
+ * execution is reported with order id 0. Plain Java owned by the book.
  */
 final class ExecutionOwners {
 
@@ -19,6 +21,23 @@ final class ExecutionOwners {
         }
     };
 
+    private final Map<String, CommissionReport> early = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CommissionReport> eldest) {
+            return size() > MAX;
+        }
+    };
+
+    /** @param report a commission whose execution the book has not seen yet */
+    void holdEarly(CommissionReport report) {
+        early.put(report.execId(), report);
+    }
+
+    /** @return the commission that came before this execution, if one did */
+    java.util.Optional<CommissionReport> takeEarly(String execId) {
+        return java.util.Optional.ofNullable(early.remove(execId));
+    }
+
     void put(String execId, int orderId) {
         owners.put(execId, orderId);
     }
@@ -26,5 +45,10 @@ final class ExecutionOwners {
     /** @return the order of the execution, 0 if unknown */
     int orderOf(String execId) {
         return owners.getOrDefault(execId, 0);
+    }
+
+    /** @return whether the book has seen the execution */
+    boolean knows(String execId) {
+        return owners.containsKey(execId);
     }
 }

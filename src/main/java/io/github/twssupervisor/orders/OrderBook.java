@@ -124,7 +124,7 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
         this.settings = settings;
         this.ports = ports;
         this.timers = timers;
-        this.ids = OrderIds.open(settings, clientId, context.getLog());
+        this.ids = new OrderIds(settings, clientId, context.getLog());
         this.tracker = new OrderTracker(settings.maxFinished(), this::onFinishing);
         this.sender = new OrderSender(context, ports);
         this.reconciler = new OrderReconciler(context, timers, settings, ports, sender, tracker, this::onFill);
@@ -252,13 +252,22 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
             ids.onNextValidId(id.orderId());
         } else if (event instanceof ConnectionEvent.StateChanged change) {
             change.ready().ifPresent(ready -> ids.onNextValidId(ready.nextOrderId()));
+            if (change.state() == ConnectionState.CLOSED) {
+                ids.close(); // releases the client id's lock for a client built after this one
+            }
             boolean hadSocket = reconciler.hasSocket();
             reconciler.onStateChanged(change);
-            if (change.state() == ConnectionState.DEGRADED) {
+            if (change.state() == ConnectionState.READY && change.previous() == ConnectionState.DEGRADED
+                    && !change.dataLost()) {
+                // 1102: TWS kept its data; what changed meanwhile reaches us as usual.
+                tracker.snapshot().stream().filter(TrackedOrder::awaitsReconciliation)
+                        .forEach(o -> tracker.apply(o, o.reconcile(!o.status().isTerminal(), Optional.empty())));
+            } else if (change.state() == ConnectionState.DEGRADED) {
                 // TWS still has the socket: only orders it acknowledged can change unseen at IB.
                 tracker.snapshot().stream().filter(o -> o.phase() == TrackedOrder.Phase.ACKNOWLEDGED)
                         .forEach(o -> tracker.apply(o, o.connectionLost()));
-            } else if (hadSocket && !reconciler.hasSocket()) {
+            } else if (hadSocket && !reconciler.hasSocket() && change.state() != ConnectionState.CLOSED) {
+                // A deliberate close is no interruption: the orders stay at TWS, for a later client to adopt.
                 tracker.snapshot().forEach(o -> tracker.apply(o, o.connectionLost()));
             }
         }
@@ -283,16 +292,23 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
 
     /** A fill, live or from reconciliation: applied once per execId. */
     void onFill(Execution execution) {
+        boolean seen = executionOwners.knows(execution.execId()); // reconciliation repeats the day's executions
         executionOwners.put(execution.execId(), execution.orderId());
         Optional<TrackedOrder> order = tracker.get(execution.orderId());
         if (order.isPresent()) {
             tracker.apply(order.get(), order.get().fill(execution));
-        } else if (!tracker.isFinished(execution.orderId())) {
+            closeIfComplete(order.get());
+        } else if (!seen && !tracker.isFinished(execution.orderId())) {
             tracker.publishUntracked(new OrderEvent.Filled(execution.orderId(), execution));
         }
+        executionOwners.takeEarly(execution.execId()).ifPresent(this::onCommission);
     }
 
     private void onCommission(CommissionReport report) {
+        if (!executionOwners.knows(report.execId())) {
+            executionOwners.holdEarly(report); // its fill is still on its way (reqExecutions' rows)
+            return;
+        }
         int orderId = executionOwners.orderOf(report.execId());
         Optional<TrackedOrder> order = tracker.get(orderId);
         if (order.isEmpty()) {
@@ -300,9 +316,14 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
             return;
         }
         tracker.apply(order.get(), order.get().commission(report));
-        if (order.get().isFinished() && !order.get().awaitsCommissions()) {
-            timers.cancel(new GraceOver(orderId));
-            close(order.get(), Optional.empty());
+        closeIfComplete(order.get());
+    }
+
+    /** A finished order closes once its last fill and commission are in (or its grace period is over). */
+    private void closeIfComplete(TrackedOrder order) {
+        if (order.phase() == TrackedOrder.Phase.FINISHING && !order.awaitsNews()) {
+            timers.cancel(new GraceOver(order.orderId()));
+            close(order, Optional.empty());
         }
     }
 
@@ -359,7 +380,7 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
     /** The order is terminal: it closes once its fills' commissions are in, or after the grace period. */
     private void onFinishing(int orderId) {
         tracker.get(orderId).ifPresent(order -> {
-            if (order.awaitsCommissions() && !settings.commissionGrace().isZero()) {
+            if (order.awaitsNews() && !settings.commissionGrace().isZero()) {
                 timers.startSingleTimer(new GraceOver(orderId), settings.commissionGrace());
             } else {
                 close(order, Optional.empty());

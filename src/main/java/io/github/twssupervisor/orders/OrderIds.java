@@ -14,22 +14,26 @@ import org.slf4j.Logger;
  */
 final class OrderIds {
 
-    private final Optional<OrderIdJournal> journal;
-    private final Optional<String> unavailable;
-    private final int block;
+    private final OrdersSettings settings;
+    private final int clientId;
     private final Logger log;
+    private Optional<OrderIdJournal> journal = Optional.empty();
+    /** Why no id can be handed out: not opened yet, the state is unusable, or the client was closed. */
+    private Optional<String> unavailable = Optional.of("no nextValidId from TWS yet");
+    private boolean opened;
     /** The next id to hand out; 0 until TWS's first nextValidId. */
     private int next;
     /** The persisted mark: ids up to it may be handed out without another write. */
     private int reserved;
 
-    private OrderIds(Optional<OrderIdJournal> journal, Optional<String> unavailable, int mark, int block, Logger log) {
-        this.journal = journal;
-        this.unavailable = unavailable;
-        this.block = block;
+    /**
+     * The state is opened at the first nextValidId (the first READY), not when the client is built: a client closed
+     * and built again with the same client id in one process then finds the lock released.
+     */
+    OrderIds(OrdersSettings settings, int clientId, Logger log) {
+        this.settings = settings;
+        this.clientId = clientId;
         this.log = log;
-        this.reserved = mark;
-        this.next = mark > 0 ? mark + 1 : 0;
     }
 
     /**
@@ -37,32 +41,37 @@ final class OrderIds {
      * nextValidId); a lock held by another client, or a directory that cannot be used, is an ERROR and refuses every
      * order of this client.
      */
-    static OrderIds open(OrdersSettings settings, int clientId, Logger log) {
-        OrderIdJournal journal;
+    private void open() {
+        opened = true;
+        OrderIdJournal opening;
         try {
-            journal = OrderIdJournal.open(settings.stateDir(), clientId);
+            opening = OrderIdJournal.open(settings.stateDir(), clientId);
         } catch (IOException e) {
-            String reason = "order-id state unavailable: " + e.getMessage();
-            log.error("Orders of client id {} are refused: {}", clientId, reason);
-            return new OrderIds(Optional.empty(), Optional.of(reason), 0, settings.idBlock(), log);
+            unavailable = Optional.of("order-id state unavailable: " + e.getMessage());
+            log.error("Orders of client id {} are refused: {}", clientId, unavailable.get());
+            return;
         }
-        int mark = 0;
+        journal = Optional.of(opening);
+        unavailable = Optional.empty();
         try {
-            OptionalInt read = journal.read();
+            OptionalInt read = opening.read();
             if (read.isPresent()) {
-                mark = read.getAsInt();
-                log.info("Order ids of client id {} continue above {} (from {})", clientId, mark, journal.file());
+                reserved = read.getAsInt();
+                next = reserved + 1;
+                log.info("Order ids of client id {} continue above {} (from {})", clientId, reserved, opening.file());
             } else {
-                log.warn("No order-id state in {} yet: order ids start from TWS's nextValidId", journal.file());
+                log.warn("No order-id state in {} yet: order ids start from TWS's nextValidId", opening.file());
             }
         } catch (IOException e) {
             log.warn("Order-id state unreadable, order ids start from TWS's nextValidId: {}", e.getMessage());
         }
-        return new OrderIds(Optional.of(journal), Optional.empty(), mark, settings.idBlock(), log);
     }
 
     /** @param nextValidId TWS's nextValidId (at READY, or an answer to reqIds): never moves ids backwards */
     void onNextValidId(int nextValidId) {
+        if (!opened) {
+            open();
+        }
         if (nextValidId < next) {
             log.warn("TWS's nextValidId {} is below ids this client may have used; the next order id stays {}",
                     nextValidId, next);
@@ -72,10 +81,8 @@ final class OrderIds {
 
     /** @return why no id can be handed out, if none can */
     Optional<String> refusal() {
-        if (unavailable.isPresent()) {
-            return unavailable;
-        }
-        return next == 0 ? Optional.of("no nextValidId from TWS yet") : Optional.empty();
+        return unavailable.isPresent() ? unavailable : next == 0 ? Optional.of("no nextValidId from TWS yet")
+                : Optional.empty();
     }
 
     /**
@@ -90,7 +97,7 @@ final class OrderIds {
         int first = next;
         int last = first + count - 1;
         if (last > reserved) {
-            int mark = last + block - 1;
+            int mark = last + settings.idBlock() - 1;
             journal.get().write(mark);
             reserved = mark;
         }
@@ -103,8 +110,11 @@ final class OrderIds {
         return next;
     }
 
-    /** Releases the lock. */
+    /** Releases the lock; no id is handed out after. */
     void close() {
         journal.ifPresent(OrderIdJournal::close);
+        journal = Optional.empty();
+        opened = true;
+        unavailable = Optional.of("the client was closed");
     }
 }

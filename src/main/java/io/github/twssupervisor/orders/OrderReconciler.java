@@ -87,8 +87,13 @@ final class OrderReconciler {
         boolean hadSocket = state.isConnected();
         state = change.state();
         clientId = change.ready().map(Ready::clientId).orElse(clientId);
-        if (state == ConnectionState.READY && change.previous() != ConnectionState.READY) {
-            start(change.previous() == ConnectionState.DEGRADED ? "TWS's link to IB came back" : "a new connection");
+        boolean back = state == ConnectionState.READY && change.previous() != ConnectionState.READY;
+        boolean dataKept = change.previous() == ConnectionState.DEGRADED && !change.dataLost();
+        // 1102 kept everything (the book resumes its orders itself); with no order to follow, only the first READY
+        // asks, to adopt the orders of an earlier process.
+        if (back && !dataKept && (runs == 0 || !tracker.all().isEmpty())) {
+            start(change.previous() == ConnectionState.DEGRADED ? "TWS's link to IB came back without its data (1101)"
+                    : "a new connection");
         } else if (hadSocket && !state.isConnected()) {
             abandon("the connection was lost");
         }

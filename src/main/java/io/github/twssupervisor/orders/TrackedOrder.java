@@ -104,6 +104,16 @@ final class TrackedOrder {
         return fillsByPrefix.values().stream().map(Execution::shares).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** @return true while TWS's last status counts more filled than the fills seen: one is still on its way */
+    boolean awaitsFills() {
+        return last != null && filled().compareTo(last.filled()) < 0;
+    }
+
+    /** @return true while a fill or a commission of a finished order is still on its way */
+    boolean awaitsNews() {
+        return awaitsCommissions() || awaitsFills();
+    }
+
     /** @return true if some fill has no commission yet */
     boolean awaitsCommissions() {
         return fillsByPrefix.values().stream().anyMatch(e -> !commissions.containsKey(e.execId()));

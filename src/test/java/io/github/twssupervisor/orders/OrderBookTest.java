@@ -270,6 +270,7 @@ class OrderBookTest {
     @Test
     void aSecondBookOnTheSameStateDirAndClientIdRefusesOrders() throws Exception {
         start();
+        ready(1); // the state is taken at the first READY
         ActorRef<RequestEvent> second = testKit.spawn(OrderBook.create(settings(), CLIENT_ID, new SubscriptionPorts(
                 pacer.ref(), dispatcher.ref(), supervisor.ref(), new RequestIds(),
                 testKit.<Retirement>createTestProbe().ref())));
@@ -366,5 +367,44 @@ class OrderBookTest {
         book.tell(new OrderBook.Cancel(12, reply.ref()));
         sent(OutgoingMessageId.CANCEL_ORDER);
         assertEquals(StatusReply.ack(), reply.receiveMessage());
+    }
+
+    @Test
+    void aSecondDisconnectDuringReconciliationLeavesOrdersUnknownUntilTheNextReady() {
+        start();
+        ready(1);
+        int id = place(limit());
+        connection.tell(state(ConnectionState.RECONNECTING, ConnectionState.READY, 0));
+        expectEvent(OrderEvent.Unknown.class);
+        connection.tell(state(ConnectionState.READY, ConnectionState.RECONNECTING, 1));
+        sent(OutgoingMessageId.REQ_OPEN_ORDERS);
+        connection.tell(state(ConnectionState.RECONNECTING, ConnectionState.READY, 0)); // before openOrderEnd
+        events.expectNoMessage(Duration.ofMillis(200)); // neither reconciled nor unknown again
+        TestProbe<StatusReply<Done>> refused = testKit.createTestProbe();
+        connection.tell(state(ConnectionState.READY, ConnectionState.RECONNECTING, 1));
+        book.tell(new OrderBook.Cancel(id, refused.ref()));
+        assertEquals(OrderException.Reason.RECONCILIATION_PENDING,
+                ((OrderException) refused.receiveMessage().getError()).reason());
+        reconcile(List.of(openOrder(id, 905)), List.of(), List.of());
+        expectEvent(OrderEvent.Acknowledged.class);
+        assertEquals(Reconciliation.WORKING, expectEvent(OrderEvent.Reconciled.class).outcome());
+    }
+
+    @Test
+    void aCommissionThatComesBeforeItsFillFromReconciliationIsJoinedToIt() {
+        start();
+        ready(1);
+        int id = place(Order.market(OrderAction.BUY, 100));
+        connection.tell(state(ConnectionState.RECONNECTING, ConnectionState.READY, 0));
+        expectEvent(OrderEvent.Unknown.class);
+        connection.tell(state(ConnectionState.READY, ConnectionState.RECONNECTING, 1));
+        book.tell(new OrderMessage.CommissionReceived(new CommissionReport("e9.01", 1.0, "USD",
+                OptionalDouble.empty()))); // reqExecutions' commission, ahead of its rows' End
+        reconcile(List.of(), List.of(), List.of(fill(id, "e9.01", 100)));
+        expectEvent(OrderEvent.Acknowledged.class);
+        expectEvent(OrderEvent.Filled.class);
+        expectEvent(OrderEvent.Commission.class);
+        assertEquals(Reconciliation.FILLED, expectEvent(OrderEvent.Reconciled.class).outcome());
+        assertEquals(OrderStatus.FILLED, expectEvent(OrderEvent.Closed.class).status()); // no grace to wait out
     }
 }
