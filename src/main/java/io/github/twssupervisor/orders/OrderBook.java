@@ -16,11 +16,9 @@ import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.contract.Contract;
 import io.github.twssupervisor.dispatch.Dispatcher;
-import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestEvents;
 import io.github.twssupervisor.dispatch.RouteKey;
-import io.github.twssupervisor.subscription.OneShotRequest;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,7 +29,7 @@ import java.util.Optional;
  * The orders of one client: at most once across every reconnect. It assigns order ids ({@link OrderIds}), sends orders
  * only on a READY socket and never again on a later one, follows each order ({@link TrackedOrder}) from TWS's
  * openOrder, orderStatus, execDetails and commissionReport, and after every lost connection or 1101/1102 reconciles
- * with TWS ({@link OrderReconciler}). A resident of the client: it owns the order message kinds for as long as the
+ * with TWS ({@link OrderReconciler}); TWS's news is applied by its {@link OrderFeed}. A resident of the client: it owns the order message kinds for as long as the
  * client lives. Runs on Akka's blocking-I/O dispatcher, for the fsync of the order-id mark.
  */
 public final class OrderBook extends AbstractBehavior<RequestEvent> {
@@ -109,25 +107,23 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
     record WatcherStopped(ActorRef<OrderEvent> watcher) implements Internal {
     }
 
-    private final OrdersSettings settings;
     private final SubscriptionPorts ports;
     private final OrderIds ids;
     private final OrderTracker tracker;
     private final OrderSender sender;
     private final OrderReconciler reconciler;
-    private final TimerScheduler<RequestEvent> timers;
-    private final ExecutionOwners executionOwners = new ExecutionOwners();
+    private final OrderFeed feed;
 
     private OrderBook(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers, OrdersSettings settings,
                       int clientId, SubscriptionPorts ports) {
         super(context);
-        this.settings = settings;
         this.ports = ports;
-        this.timers = timers;
         this.ids = new OrderIds(settings, clientId, context.getLog());
-        this.tracker = new OrderTracker(settings.maxFinished(), this::onFinishing);
+        this.tracker = new OrderTracker(settings.maxFinished(), id -> feed().onFinishing(id));
         this.sender = new OrderSender(context, ports);
-        this.reconciler = new OrderReconciler(context, timers, settings, ports, sender, tracker, this::onFill);
+        this.reconciler = new OrderReconciler(context, timers, settings, ports, sender, tracker,
+                e -> feed().onFill(e));
+        this.feed = new OrderFeed(context, timers, settings, ports, tracker, reconciler, sender);
         ports.supervisor().tell(new ConnectionSupervisor.Subscribe(context.messageAdapter(ConnectionEvent.class,
                 ConnectionChanged::new)));
     }
@@ -160,15 +156,18 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
                 .onMessage(QueryCompletedOrders.class, m -> same(() -> reconciler.queryCompletedOrders(m.replyTo())))
                 .onMessage(WatcherStopped.class, m -> same(() -> tracker.remove(m.watcher())))
                 .onMessage(ConnectionChanged.class, m -> same(() -> onConnectionEvent(m.event())))
-                .onMessage(GraceOver.class, m -> same(() -> tracker.get(m.orderId()).filter(TrackedOrder::isFinished)
-                        .ifPresent(o -> close(o, Optional.empty()))))
+                .onMessage(GraceOver.class, m -> same(() -> feed.onGraceOver(m.orderId())))
                 .onMessage(OrderSender.Outcome.class, m -> same(() -> sender.onOutcome(m,
                         id -> tracker.get(id).ifPresent(TrackedOrder::sent), this::onNotSent)))
                 .onMessage(OrderReconciler.Internal.class, m -> same(() -> reconciler.on(m)))
-                .onMessage(RequestEvents.class, m -> same(() -> m.events().forEach(this::onInbound)))
-                .onMessage(RequestEvent.class, m -> same(() -> onInbound(m)))
+                .onMessage(RequestEvents.class, m -> same(() -> m.events().forEach(feed::onInbound)))
+                .onMessage(RequestEvent.class, m -> same(() -> feed.onInbound(m)))
                 .onSignal(PostStop.class, s -> same(ids::close))
                 .build();
+    }
+
+    private OrderFeed feed() {
+        return feed;
     }
 
     private Behavior<RequestEvent> same(Runnable action) {
@@ -273,126 +272,11 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
         }
     }
 
-    private void onInbound(RequestEvent event) {
-        if (event instanceof RequestError error) {
-            onError(error);
-        } else if (event instanceof OrderMessage.OpenOrderReceived received) {
-            reconciler.openOrderRow(received.order());
-            adoptOrUpdate(received.order());
-        } else if (event instanceof OrderMessage.StatusReceived received) {
-            tracker.get(received.report().orderId()).ifPresent(o -> tracker.apply(o, o.status(received.report())));
-        } else if (event instanceof OrderMessage.ExecutionReceived received) {
-            onFill(received.execution());
-        } else if (event instanceof OrderMessage.CommissionReceived received) {
-            onCommission(received.report());
-        } else if (event instanceof OrderMessage message) {
-            reconciler.onAnswer(message); // the Ends of id-less answers, and completed orders
-        }
-    }
-
-    /** A fill, live or from reconciliation: applied once per execId. */
-    void onFill(Execution execution) {
-        boolean seen = executionOwners.knows(execution.execId()); // reconciliation repeats the day's executions
-        executionOwners.put(execution.execId(), execution.orderId());
-        Optional<TrackedOrder> order = tracker.get(execution.orderId());
-        if (order.isPresent()) {
-            tracker.apply(order.get(), order.get().fill(execution));
-            closeIfComplete(order.get());
-        } else if (!seen && !tracker.isFinished(execution.orderId())) {
-            tracker.publishUntracked(new OrderEvent.Filled(execution.orderId(), execution));
-        }
-        executionOwners.takeEarly(execution.execId()).ifPresent(this::onCommission);
-    }
-
-    private void onCommission(CommissionReport report) {
-        if (!executionOwners.knows(report.execId())) {
-            executionOwners.holdEarly(report); // its fill is still on its way (reqExecutions' rows)
-            return;
-        }
-        int orderId = executionOwners.orderOf(report.execId());
-        Optional<TrackedOrder> order = tracker.get(orderId);
-        if (order.isEmpty()) {
-            tracker.publishUntracked(new OrderEvent.Commission(orderId, report));
-            return;
-        }
-        tracker.apply(order.get(), order.get().commission(report));
-        closeIfComplete(order.get());
-    }
-
-    /** A finished order closes once its last fill and commission are in (or its grace period is over). */
-    private void closeIfComplete(TrackedOrder order) {
-        if (order.phase() == TrackedOrder.Phase.FINISHING && !order.awaitsNews()) {
-            timers.cancel(new GraceOver(order.orderId()));
-            close(order, Optional.empty());
-        }
-    }
-
-    /** An openOrder: news of a tracked order, or an order of this client id placed before this process started. */
-    private void adoptOrUpdate(OpenOrder open) {
-        Optional<TrackedOrder> order = tracker.get(open.orderId());
-        if (order.isPresent()) {
-            tracker.apply(order.get(), order.get().openOrder(open));
-        } else if (open.orderId() > 0 && open.clientId() == reconciler.clientId()
-                && !tracker.isFinished(open.orderId()) && !open.status().isTerminal()) {
-            TrackedOrder adopted = new TrackedOrder(open.orderId(), open.contract(), open.totalQuantity(),
-                    TrackedOrder.Phase.ACKNOWLEDGED);
-            tracker.add(adopted);
-            ports.dispatcher().tell(new Dispatcher.RegisterOwner(RouteKey.order(open.orderId()),
-                    getContext().getSelf()));
-            getContext().getLog().info("Adopted order {} of client id {} (placed before this process): {} {} {}",
-                    open.orderId(), open.clientId(), open.action(), open.totalQuantity().toPlainString(),
-                    open.contract().displayName());
-            tracker.publishUntracked(new OrderEvent.Adopted(open.orderId(), open));
-            tracker.apply(adopted, adopted.openOrder(open));
-        }
-    }
-
-    private void onError(RequestError error) {
-        int orderId = error.error().id();
-        Optional<TrackedOrder> order = tracker.get(orderId);
-        if (order.isEmpty()) {
-            getContext().getLog().info("TWS error {} for order {} that this client does not track: {}",
-                    error.error().code(), orderId, error.error().message());
-            return;
-        }
-        OrderErrors.Effect effect = OrderErrors.effect(error.error().code(), order.get());
-        if (effect == OrderErrors.Effect.REQUEST_IDS) {
-            sender.requestIds();
-        }
-        if (effect == OrderErrors.Effect.FAILS_ORDER || effect == OrderErrors.Effect.REQUEST_IDS) {
-            getContext().getLog().warn("Order {} failed: TWS error {}: {}", orderId, error.error().code(),
-                    error.error().message());
-            close(order.get(), Optional.of(OrderErrors.failure(error.error(), orderId)));
-        } else if (effect == OrderErrors.Effect.CANCELS_ORDER) {
-            tracker.apply(order.get(), order.get().status(OrderErrors.cancelled(order.get(), error.error())));
-        } else {
-            tracker.apply(order.get(), order.get().warning(error.error().code(), error.error().message()));
-        }
-    }
-
     private void onNotSent(int orderId, OrderException failure) {
         tracker.get(orderId).filter(o -> o.phase() == TrackedOrder.Phase.SENDING).ifPresent(o -> {
             getContext().getLog().warn("Order {} not sent: {}", orderId, failure.getMessage());
-            close(o, Optional.of(failure));
+            feed.close(o, Optional.of(failure));
         });
     }
 
-    /** The order is terminal: it closes once its fills' commissions are in, or after the grace period. */
-    private void onFinishing(int orderId) {
-        tracker.get(orderId).ifPresent(order -> {
-            if (order.awaitsNews() && !settings.commissionGrace().isZero()) {
-                timers.startSingleTimer(new GraceOver(orderId), settings.commissionGrace());
-            } else {
-                close(order, Optional.empty());
-            }
-        });
-    }
-
-    private void close(TrackedOrder order, Optional<OrderException> failure) {
-        if (order.phase() == TrackedOrder.Phase.CLOSED) {
-            return;
-        }
-        tracker.close(order, failure);
-        ports.dispatcher().tell(new Dispatcher.UnregisterOwner(RouteKey.order(order.orderId())));
-    }
 }

@@ -74,6 +74,8 @@ class OrderChaosSoakIT {
     /** Every order event of the client id, across client restarts. */
     private final List<OrderEvent> events = Collections.synchronizedList(new ArrayList<>());
     private final Map<Fault, List<Long>> recoveries = new EnumMap<>(Fault.class);
+    /** The ids of market orders (bracket parents included): they fill in steps. */
+    private final Set<Integer> marketOrders = Collections.synchronizedSet(new HashSet<>());
     /** The events of each process. */
     private final List<List<OrderEvent>> processes = Collections.synchronizedList(new ArrayList<>());
     /** The ids each process placed, by process (a restart starts the next). */
@@ -148,6 +150,7 @@ class OrderChaosSoakIT {
             if (kind == 0) {
                 handles = List.of(join(client.orders().place(AAPL, Order.market(random.nextBoolean()
                         ? OrderAction.BUY : OrderAction.SELL, 100 * (1 + random.nextInt(3))))));
+                marketOrders.add(handles.get(0).orderId());
             } else if (kind == 1) {
                 // Far below the market: it rests until cancelled, so nothing changes unseen while a process restarts.
                 handles = List.of(join(client.orders().place(AAPL, Order.limit(OrderAction.BUY, 100,
@@ -155,6 +158,7 @@ class OrderChaosSoakIT {
             } else {
                 handles = join(client.orders().bracket(AAPL, new Bracket(Order.market(OrderAction.BUY, 100),
                         Order.limit(OrderAction.SELL, 100, 100_000), Order.stop(OrderAction.SELL, 100, 0.01))));
+                marketOrders.add(handles.get(0).orderId());
             }
             handles.forEach(h -> placedByProcess.get(placedByProcess.size() - 1).add(h.orderId()));
             placed += handles.size();
@@ -190,11 +194,17 @@ class OrderChaosSoakIT {
         return 0;
     }
 
+    /**
+     * A restarted process adopts the orders TWS lists as open; an order that finishes while no process runs is seen
+     * only as fills of an untracked order. So the soak restarts once every market order at the simulator is done (or
+     * held: a bracket parent whose exits were lost with a connection is never transmitted).
+     */
     private void awaitNoFillUnderWay() {
         poller.awaitAssert(AWAIT, () -> {
             List<OrderBookSnapshot.Entry> filling = join(simulator.orderBook()).orders(CLIENT_ID).stream()
-                    .filter(e -> !e.status().isTerminal() && e.filled().signum() > 0).toList();
-            assertEquals(List.of(), filling, "orders part filled");
+                    .filter(e -> !e.status().isTerminal() && ((marketOrders.contains(e.orderId())
+                            && e.status() != OrderStatus.PRE_SUBMITTED) || e.filled().signum() > 0)).toList();
+            assertEquals(List.of(), filling, "market orders still filling");
             return null;
         });
     }
