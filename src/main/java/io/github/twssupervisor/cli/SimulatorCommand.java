@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
         description = {"Runs a TWS stand-in server. Prints 'listening on HOST:PORT' as its first line, then reads",
             "console commands from stdin: stats, clients, blast N, quit, and faults: drop, stall D, mute D, garbage,",
             "bomb, unknown-msg, bad-field, delay-handshake D, refuse D, reject-client-id, notice CODE, pace-limit N,",
-            "flood KIND D (notice, error, unknown, tick, mixed)."})
+            "flood KIND D (notice, error, unknown, tick, mixed), drop-after-order accepted|lost, next-id-back N."})
 final class SimulatorCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -16,7 +16,8 @@ final class SimulatorConsole {
     static final String HELP = "commands: stats | clients | blast N (N ticks per subscription) | quit | faults, "
             + "each for all clients or, with a trailing CLIENT_ID, one: drop | stall D | mute D | garbage | bomb "
             + "| unknown-msg | bad-field | reject-client-id | notice CODE (1100, 1101, 1102, 2110, 1300) | pace-limit N "
-            + "| flood KIND D (KIND: notice, error, unknown, tick, mixed) | delay-handshake D | refuse D (these two: all only); D: 500ms, 2s";
+            + "| flood KIND D (KIND: notice, error, unknown, tick, mixed) | drop-after-order accepted|lost "
+            + "| next-id-back N | delay-handshake D | refuse D (these two: all only); D: 500ms, 2s";
 
     private SimulatorConsole() {
     }
@@ -35,7 +36,8 @@ final class SimulatorConsole {
             out.println("dropped " + applied + " connections");
         } else if (command.fault() instanceof Fault.Notice notice) {
             out.println("notice " + notice.code() + " sent to " + applied + " clients");
-        } else if (command.fault() instanceof Fault.DelayHandshake || command.fault() instanceof Fault.RejectClientId) {
+        } else if (command.fault() instanceof Fault.DelayHandshake || command.fault() instanceof Fault.RejectClientId
+                || command.fault() instanceof Fault.NextIdBack) {
             out.println(command.toLine() + " armed");
         } else {
             out.println(command.toLine() + " applied to " + applied + " connections");

@@ -14,6 +14,7 @@ import java.util.Random;
  * next fault after  mean x [0.5, 1.5)
  * stall, mute, delay-handshake  0.5..3 s        refuse  0.5..2 s
  * notice 1100 / 2110 -> notice 1102 after 0.5..3 s;  pace-limit 5..20 -> the configured limit after 0.5..3 s
+ * drop-after-order accepted or lost (even odds);  next-id-back 1..5
  * </pre>
  */
 final class ChaosSchedule {
@@ -31,7 +32,8 @@ final class ChaosSchedule {
     private static final List<Integer> NOTICES = List.of(TwsErrorCode.CONNECTIVITY_LOST,
             TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST, TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT,
             TwsErrorCode.TWS_SERVER_CONNECTIVITY_BROKEN, TwsErrorCode.SOCKET_PORT_RESET);
-    private static final int KINDS = 12;
+    private static final int KINDS = 14;
+    private static final int MAX_ID_BACK = 5;
     private static final int MIN_PACE = 5;
     private static final int MAX_PACE = 20;
 
@@ -69,6 +71,8 @@ final class ChaosSchedule {
             case 8: return once(new Fault.Refuse(millis(500, 2000)));
             case 9: return once(new Fault.RejectClientId());
             case 10: return notice(NOTICES.get(random.nextInt(NOTICES.size())));
+            case 12: return once(new Fault.DropAfterOrder(random.nextBoolean()));
+            case 13: return once(new Fault.NextIdBack(1 + random.nextInt(MAX_ID_BACK)));
             default:
                 return new Strike(all(new Fault.PaceLimit(MIN_PACE + random.nextInt(MAX_PACE - MIN_PACE + 1))),
                         Optional.of(all(new Fault.PaceLimit(paceLimit))), millis(500, 3000));

@@ -14,6 +14,9 @@ import java.time.Duration;
  * refuse D          unbind the port for D, close all     reject-client-id   the next startApi gets 326
  * notice CODE       a session-level notice               pace-limit N       N messages per second from now on
  * flood KIND D      one kind of message as fast as TCP takes it, for D (notice, error, unknown, tick, mixed)
+ * drop-after-order accepted|lost   close abruptly right after the next placeOrder is read; accepted: the order stays
+ *                   in the book (it may fill while the client is away), lost: it is discarded as if never received
+ * next-id-back N    the next handshake's nextValidId is N lower than it should be (never below 1), as after a restart
  * </pre>
  */
 public sealed interface Fault {
@@ -187,6 +190,44 @@ public sealed interface Fault {
         @Override
         public String command() {
             return "flood " + kind.word() + " " + format(duration);
+        }
+    }
+
+    /**
+     * Arms the connection: right after it reads the next placeOrder it is dropped, before anything is answered.
+     *
+     * @param lost true: the order is discarded as if never received; false: it is accepted into the book, works and may
+     *             fill while the client is away, and is seen only by asking (reqOpenOrders, reqExecutions)
+     */
+    record DropAfterOrder(boolean lost) implements Fault {
+        /** The console's word for an accepted order. */
+        static final String ACCEPTED = "accepted";
+        /** The console's word for a lost order. */
+        static final String LOST = "lost";
+
+        @Override
+        public String command() {
+            return "drop-after-order " + (lost ? LOST : ACCEPTED);
+        }
+    }
+
+    /**
+     * The next handshake's nextValidId (of the target's client id, or of any client) is this much lower than the order
+     * book's, and never below 1: TWS after a restart can announce an id the client has used.
+     *
+     * @param by how much lower, at least 1
+     */
+    record NextIdBack(int by) implements Fault {
+        /** Validates. */
+        public NextIdBack {
+            if (by < 1) {
+                throw new IllegalArgumentException("next-id-back must be at least 1, was " + by);
+            }
+        }
+
+        @Override
+        public String command() {
+            return "next-id-back " + by;
         }
     }
 

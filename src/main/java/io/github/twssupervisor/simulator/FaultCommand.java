@@ -14,6 +14,7 @@ import java.util.function.Function;
  * stall D | mute D                                                          [CLIENT_ID]
  * notice CODE | pace-limit N                                                [CLIENT_ID]
  * flood KIND D          (KIND: notice, error, unknown, tick, mixed)         [CLIENT_ID]
+ * drop-after-order accepted|lost | next-id-back N                          [CLIENT_ID]
  * delay-handshake D | refuse D                                              (all connections only)
  * D is a HOCON duration: 500ms, 2s, 1.5s
  * </pre>
@@ -32,7 +33,9 @@ public record FaultCommand(Fault fault, Target target) {
             "delay-handshake", a -> new Fault.DelayHandshake(duration(a)),
             "refuse", a -> new Fault.Refuse(duration(a)),
             "notice", a -> new Fault.Notice(integer(a)),
-            "pace-limit", a -> new Fault.PaceLimit(integer(a)));
+            "pace-limit", a -> new Fault.PaceLimit(integer(a)),
+            "drop-after-order", a -> new Fault.DropAfterOrder(lost(a)),
+            "next-id-back", a -> new Fault.NextIdBack(integer(a)));
     private static final String FLOOD = "flood";
 
     /** Validates. */
@@ -106,6 +109,13 @@ public record FaultCommand(Fault fault, Target target) {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 500ms, 2s)", e);
         }
+    }
+
+    private static boolean lost(String text) {
+        if (text.equals(Fault.DropAfterOrder.ACCEPTED) || text.equals(Fault.DropAfterOrder.LOST)) {
+            return text.equals(Fault.DropAfterOrder.LOST);
+        }
+        throw new IllegalArgumentException("drop-after-order takes 'accepted' or 'lost', not '" + text + "'");
     }
 
     private static int integer(String text) {

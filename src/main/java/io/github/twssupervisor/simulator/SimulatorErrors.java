@@ -8,7 +8,33 @@ final class SimulatorErrors {
     /** Error 200. */
     static final String NO_SECURITY_DEFINITION = "No security definition has been found for the request";
 
+    /** Error 103. */
+    static final String DUPLICATE_ORDER_ID = "Duplicate order id";
+    /** Error 104. */
+    static final String CANNOT_MODIFY_FILLED_ORDER = "Cannot modify a filled order";
+    /** Error 202, after a cancel (TWS adds nothing after the colon for a cancel through the API). */
+    static final String ORDER_CANCELLED = "Order Canceled - reason:";
+    /** Error 201: followed by the reason. */
+    static final String ORDER_REJECTED = "Order rejected - reason:";
+
     private SimulatorErrors() {
+    }
+
+    /**
+     * @param orderId the id a cancelOrder named
+     * @return TWS's text for error 10147
+     */
+    static String cancelledOrderNotFound(int orderId) {
+        return "OrderId " + orderId + " that needs to be cancelled is not found.";
+    }
+
+    /**
+     * @param orderId the id a cancelOrder named
+     * @param state   the order's status
+     * @return TWS's text for error 10148
+     */
+    static String orderNotCancellable(int orderId, String state) {
+        return "OrderId " + orderId + " that needs to be cancelled cannot be cancelled, state: " + state + ".";
     }
 
     /**

@@ -16,4 +16,10 @@ final class SimulatorMetrics {
     final LongAdder activeSubscriptions = new LongAdder();
     /** Pacing violations (overflow episodes, not rejected messages) since start. */
     final LongAdder pacingViolations = new LongAdder();
+    /** Orders accepted into the order book since start (modifications not counted). */
+    final LongAdder ordersPlaced = new LongAdder();
+    /** placeOrder frames whose id the client had placed already and that modified nothing (103, 104, a resend). */
+    final LongAdder duplicateOrderIds = new LongAdder();
+    /** Fills since start. */
+    final LongAdder executions = new LongAdder();
 }

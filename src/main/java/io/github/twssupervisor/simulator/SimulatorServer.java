@@ -21,13 +21,14 @@ import java.util.function.Consumer;
 /**
  * The simulator and its registry of API clients. Its {@link SimulatorPort} binds the socket; the server spawns one
  * {@link SimulatorSession} per accepted connection and watches it, and is the single authority on client ids, so that
- * two connections racing with the same id cannot both win.
+ * two connections racing with the same id cannot both win. Its {@link OrderDesk} holds the orders of the run.
  */
 public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Command> {
 
     /** Messages of the server. */
-    public sealed interface Command permits AwaitBinding, GetStats, GetClients, Stop, RegisterClient, Connected,
-            Listening, NotListening, Unbound, SessionStopped, Inject, Broadcast, Blast, StartChaos, PortClosed {
+    public sealed interface Command permits AwaitBinding, GetStats, GetClients, GetOrderBook, Stop, RegisterClient,
+            Connected, Listening, NotListening, Unbound, SessionStopped, Inject, Broadcast, Blast, StartChaos,
+            PortClosed {
     }
 
     /**
@@ -91,6 +92,10 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     public record GetClients(ActorRef<List<ClientInfo>> replyTo) implements Command {
     }
 
+    /** Asks for a snapshot of the order book, which {@code replyTo} receives. */
+    public record GetOrderBook(ActorRef<OrderBookSnapshot> replyTo) implements Command {
+    }
+
     /**
      * Unbinds, closes every connection and stops.
      *
@@ -99,7 +104,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     public record Stop(ActorRef<Done> replyTo) implements Command {
     }
 
-    /** A session's startApi: answered with {@link SimulatorSession.Registered} or {@link SimulatorSession.Rejected}. */
+    /** A session's startApi: refused with {@link SimulatorSession.Rejected}, or attached to the {@link OrderDesk}. */
     record RegisterClient(ClientInfo info, ActorRef<SimulatorSession.Command> session) implements Command {
     }
 
@@ -129,6 +134,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     }
 
     private final ActorRef<SimulatorPort.Command> port;
+    private final ActorRef<OrderDesk.Command> orders;
     private final Materializer materializer;
     private final SimulatorMetrics metrics = new SimulatorMetrics();
     private final SessionRegistry registry = new SessionRegistry();
@@ -136,7 +142,6 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     private SimulatorSettings settings;
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
     private Instant boundAt = Instant.now();
-    private int nextOrderId;
     private long sessionCounter;
     private boolean stopping;
     private boolean unbound;
@@ -147,10 +152,10 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     private SimulatorServer(ActorContext<Command> context, SimulatorSettings settings) {
         super(context);
         this.settings = settings;
-        this.nextOrderId = settings.nextOrderId();
         this.boundPort = settings.port();
         this.materializer = Materializer.createMaterializer(context);
         this.port = context.spawn(SimulatorPort.create(context.getSelf(), settings, metrics), "port");
+        this.orders = context.spawn(OrderDesk.create(settings, metrics), "orders");
     }
 
     /**
@@ -172,6 +177,10 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                 .onMessage(SessionStopped.class, this::onSessionStopped)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(GetClients.class, this::onGetClients)
+                .onMessage(GetOrderBook.class, m -> {
+                    orders.tell(new OrderDesk.GetBook(m.replyTo()));
+                    return this;
+                })
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(Unbound.class, this::onUnbound)
                 .onMessage(Inject.class, this::onInject)
@@ -224,7 +233,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                     "Maximum number of API clients (" + settings.maxClients() + ") reached"));
         } else {
             registry.register(m.session(), m.info());
-            m.session().tell(new SimulatorSession.Registered(nextOrderId));
+            orders.tell(new OrderDesk.Attach(m.info(), m.session())); // which answers with the client's next id
         }
         return this;
     }
@@ -237,9 +246,9 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     private Behavior<Command> onGetStats(GetStats m) {
         m.replyTo().tell(new SimulatorStats(metrics.connectionsAccepted.sum(), registry.sessions().size(),
-                registry.addressesById(),
-                metrics.messagesIn.sum(), metrics.messagesOut.sum(), metrics.activeSubscriptions.sum(),
-                metrics.pacingViolations.sum(), Duration.between(boundAt, Instant.now())));
+                registry.addressesById(), metrics.messagesIn.sum(), metrics.messagesOut.sum(),
+                metrics.activeSubscriptions.sum(), metrics.pacingViolations.sum(), metrics.ordersPlaced.sum(),
+                metrics.duplicateOrderIds.sum(), metrics.executions.sum(), Duration.between(boundAt, Instant.now())));
         return this;
     }
 
@@ -262,6 +271,9 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         } else if (fault instanceof Fault.RejectClientId) {
             registry.armRejection(target);
             m.replyTo().tell(0);
+            return this;
+        } else if (fault instanceof Fault.DropAfterOrder || fault instanceof Fault.NextIdBack) {
+            orders.tell(new OrderDesk.Arm(m.command(), m.replyTo()));
             return this;
         }
         List<ActorRef<SimulatorSession.Command>> affected = fault instanceof Fault.Drop

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <p>Once active, {@link ClientRequests} paces every frame (error 100 above the rate, the third violation closes the
  * connection) and answers it through the {@link RequestHandler} of its domain (market data: the client's
- * {@link MarketDataSession}). The
+ * {@link MarketDataSession}; orders: {@link OrderRequests}, to the simulator's {@link OrderDesk}). The
  * {@link SessionFeed} runs the session's one tick timer and its blasts ({@link BlastCoordinator}): a blast pauses the
  * regular ticks and streams its frames as fast as the outbox drains.
  */
@@ -82,8 +82,8 @@ public final class SimulatorSession {
         INSTANCE
     }
 
-    /** The server accepted the client id. */
-    record Registered(int nextOrderId) implements Command {
+    /** The client id is accepted: the {@link OrderDesk} announces its next order id and takes its order requests. */
+    record Registered(int nextOrderId, ActorRef<OrderDesk.Command> orders) implements Command {
     }
 
     /** The server refused the client: an error to send, then the socket closes. */
@@ -243,8 +243,8 @@ public final class SimulatorSession {
                 info.serverVersion());
         MarketDataSession marketData = feed.start(info.serverVersion(),
                 new SimulatedMarket(settings.seed(), info.clientId()), metrics);
-        ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData),
-                socket::send);
+        ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData,
+                new OrderRequests(info, r.orders(), socket::send)), socket::send);
         client.greet();
         ackTo.tell(StreamAck.INSTANCE);
         return active(client);

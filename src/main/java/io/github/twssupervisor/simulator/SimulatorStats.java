@@ -14,11 +14,16 @@ import java.util.Map;
  * @param activeSubscriptions market data requests being served now (streaming, and snapshots not yet answered)
  * @param pacingViolations    pacing violations since start: one per client and overflowing second, however many
  *                            messages were rejected in it
+ * @param ordersPlaced        orders accepted into the order book since start (modifications not counted)
+ * @param duplicateOrderIds   placeOrder frames whose id the client had already placed and that changed nothing:
+ *                            refused with 103 (a cancelled order's id) or 104 (a filled one's), or the same order sent
+ *                            again while it works
+ * @param executions          fills since start
  * @param uptime              time since the simulator was bound
  */
 public record SimulatorStats(long connectionsAccepted, int openConnections, Map<Integer, String> clientsById,
                              long messagesIn, long messagesOut, long activeSubscriptions, long pacingViolations,
-                             Duration uptime) {
+                             long ordersPlaced, long duplicateOrderIds, long executions, Duration uptime) {
 
     /** Copies the map. */
     public SimulatorStats {
@@ -29,6 +34,7 @@ public record SimulatorStats(long connectionsAccepted, int openConnections, Map<
     public String toLine() {
         return "connections=" + connectionsAccepted + " open=" + openConnections + " clients=" + clientsById.size()
                 + " messagesIn=" + messagesIn + " messagesOut=" + messagesOut + " subscriptions=" + activeSubscriptions
-                + " pacingViolations=" + pacingViolations + " uptime=" + uptime.toSeconds() + "s";
+                + " pacingViolations=" + pacingViolations + " orders=" + ordersPlaced + " duplicateOrderIds="
+                + duplicateOrderIds + " executions=" + executions + " uptime=" + uptime.toSeconds() + "s";
     }
 }

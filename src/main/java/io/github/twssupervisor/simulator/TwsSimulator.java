@@ -82,6 +82,42 @@ public final class TwsSimulator {
     }
 
     /**
+     * The order book of the run: every order of every client, with its permId, status, filled quantity and execIds,
+     * and the counters (orders placed, placeOrder frames reusing an id already placed, executions).
+     *
+     * @return a snapshot
+     */
+    public CompletionStage<OrderBookSnapshot> orderBook() {
+        return AskPattern.ask(server, SimulatorServer.GetOrderBook::new, ASK_TIMEOUT, system.scheduler());
+    }
+
+    /**
+     * Arms connected clients: each is dropped (abruptly) right after the simulator reads its next placeOrder, before
+     * anything is answered. Accepted: the order is in the book, works and may fill while the client is away (it sees
+     * that only by asking: reqOpenOrders, reqExecutions). Lost: the order is discarded as if never received. Disarmed
+     * when the connection ends otherwise.
+     *
+     * @param lost   discard the order rather than accept it
+     * @param target all connected clients, or one client id
+     * @return how many clients were armed
+     */
+    public CompletionStage<Integer> dropAfterOrder(boolean lost, Target target) {
+        return inject(new Fault.DropAfterOrder(lost), target);
+    }
+
+    /**
+     * Announces, at the next handshake (of the target's client id, or of any client), a nextValidId {@code by} lower
+     * than the order book's (never below 1), as TWS may after a restart: the client must not reuse ids it used.
+     *
+     * @param by     how much lower, at least 1
+     * @param target any client, or one client id
+     * @return 0, once armed
+     */
+    public CompletionStage<Integer> nextIdBack(int by, Target target) {
+        return inject(new Fault.NextIdBack(by), target);
+    }
+
+    /**
      * Sends a session-level notice (error message with id -1) to every connected client, with TWS's text for the code;
      * after 1300 (socket port reset) each connection is closed, as TWS does. Market data follows TWS's data-farm
      * semantics: after 1100 or 2110 no ticks flow; 1101 drops every market data subscription of the client (it must
@@ -110,8 +146,8 @@ public final class TwsSimulator {
      *
      * @param fault  the fault
      * @param target all connections, or one client's ({@code delay-handshake} and {@code refuse}: all only)
-     * @return how many connections it was applied to (0 for {@code delay-handshake} and {@code reject-client-id},
-     *     which act on handshakes to come); {@code refuse} completes once the port is closed
+     * @return how many connections it was applied to (0 for {@code delay-handshake}, {@code reject-client-id} and
+     *     {@code next-id-back}, which act on handshakes to come); {@code refuse} completes once the port is closed
      */
     public CompletionStage<Integer> inject(Fault fault, Target target) {
         FaultCommand command = new FaultCommand(fault, target);
