@@ -38,6 +38,8 @@ final class Json {
     private static void value(StringBuilder out, Object value) {
         if (value == null) {
             out.append("null");
+        } else if (value instanceof java.math.BigDecimal decimal) {
+            out.append(decimal.stripTrailingZeros().toPlainString());
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Collection<?> items) {

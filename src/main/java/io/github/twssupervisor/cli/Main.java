@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tws-supervisor", mixinStandardHelpOptions = true, version = "tws-supervisor 0.1.0",
         description = "A supervised connection to Interactive Brokers TWS / IB Gateway, and a TWS simulator.",
-        subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class,
+                OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */
@@ -66,6 +67,10 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof TwsSession.CommandFailure) {
+                cmd.getErr().println("error: " + e.getMessage());
+                return EXIT_FAILURE;
+            }
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_USAGE;

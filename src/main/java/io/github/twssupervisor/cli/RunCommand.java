@@ -104,6 +104,15 @@ final class RunCommand implements Callable<Integer> {
      * @return the duration, or null for none
      */
     static Duration parse(String text) {
+        return parse("--duration", text);
+    }
+
+    /**
+     * @param option the option's name, for the message
+     * @param text   a HOCON duration ("30s", "5 minutes") or null
+     * @return the duration, or null for none
+     */
+    static Duration parse(String option, String text) {
         if (text == null) {
             return null;
         }
@@ -111,10 +120,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             value = ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
         } catch (com.typesafe.config.ConfigException e) {
-            throw new IllegalArgumentException("--duration '" + text + "' is not a duration such as 30s, 5m or 2h");
+            throw new IllegalArgumentException(option + " '" + text + "' is not a duration such as 30s, 5m or 2h");
         }
         if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException("--duration must be positive, was " + text);
+            throw new IllegalArgumentException(option + " must be positive, was " + text);
         }
         return value;
     }

@@ -31,16 +31,18 @@ public final class JarProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
+    private final Path stderr;
 
-    private JarProcess(Process process) {
+    private JarProcess(Process process, Path stderr) {
         this.process = process;
+        this.stderr = stderr;
         this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     }
 
     /**
      * @param args the command line after {@code -jar tws-supervisor.jar}
-     * @return the started process; stderr (the logs) is discarded
+     * @return the started process; stderr (the logs and error lines) is kept in a temporary file ({@link #stderr()})
      */
     public static JarProcess start(String... args) {
         return start(List.of(), args);
@@ -49,7 +51,7 @@ public final class JarProcess implements AutoCloseable {
     /**
      * @param jvmOptions options of the JVM, such as {@code -Xmx64m}
      * @param args       the command line after {@code -jar tws-supervisor.jar}
-     * @return the started process; stderr (the logs) is discarded
+     * @return the started process; stderr (the logs) is kept in a temporary file
      */
     public static JarProcess start(List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>(List.of(java()));
@@ -65,7 +67,7 @@ public final class JarProcess implements AutoCloseable {
      * @param jvmOptions options of the JVM
      * @param mainClass  the class
      * @param args       its arguments
-     * @return the started process; stderr (the logs) is discarded
+     * @return the started process; stderr (the logs) is kept in a temporary file
      */
     public static JarProcess startMain(List<String> jvmOptions, Class<?> mainClass, String... args) {
         Path testClasses = Path.of(System.getProperty("test.classes", "target/test-classes"));
@@ -88,7 +90,8 @@ public final class JarProcess implements AutoCloseable {
 
     private static JarProcess launch(List<String> command) {
         try {
-            return new JarProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+            Path stderr = Files.createTempFile("jar-process-", ".stderr");
+            return new JarProcess(new ProcessBuilder(command).redirectError(stderr.toFile()).start(), stderr);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -206,8 +209,25 @@ public final class JarProcess implements AutoCloseable {
         return Integer.parseInt(m.group(1));
     }
 
+    /** @return what the process wrote to stderr so far (logs, and the commands' {@code error:} lines) */
+    public List<String> stderr() {
+        try {
+            return Files.readAllLines(stderr, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
+        try {
+            process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Files.deleteIfExists(stderr);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
