@@ -122,7 +122,17 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
         this.tracker = new OrderTracker(settings.maxFinished(), id -> feed().onFinishing(id));
         this.sender = new OrderSender(context, ports);
         this.reconciler = new OrderReconciler(context, timers, settings, ports, sender, tracker,
-                e -> feed().onFill(e));
+                new OrderReconciler.Intake() { // the feed comes next: it needs the reconciler
+                    @Override
+                    public void onFill(Execution execution) {
+                        feed().onFill(execution);
+                    }
+
+                    @Override
+                    public void adoptFinished(int orderId, CompletedOrder order, List<Execution> fills) {
+                        feed().adoptFinished(orderId, order, fills);
+                    }
+                });
         this.feed = new OrderFeed(context, timers, settings, ports, tracker, reconciler, sender);
         ports.supervisor().tell(new ConnectionSupervisor.Subscribe(context.messageAdapter(ConnectionEvent.class,
                 ConnectionChanged::new)));
@@ -157,8 +167,8 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
                 .onMessage(WatcherStopped.class, m -> same(() -> tracker.remove(m.watcher())))
                 .onMessage(ConnectionChanged.class, m -> same(() -> onConnectionEvent(m.event())))
                 .onMessage(GraceOver.class, m -> same(() -> feed.onGraceOver(m.orderId())))
-                .onMessage(OrderSender.Outcome.class, m -> same(() -> sender.onOutcome(m,
-                        id -> tracker.get(id).ifPresent(TrackedOrder::sent), this::onNotSent)))
+                .onMessage(OrderSender.Outcome.class, m -> same(() -> sender.onOutcome(m, this::onSent,
+                        this::onNotSent)))
                 .onMessage(OrderReconciler.Internal.class, m -> same(() -> reconciler.on(m)))
                 .onMessage(RequestEvents.class, m -> same(() -> m.events().forEach(feed::onInbound)))
                 .onMessage(RequestEvent.class, m -> same(() -> feed.onInbound(m)))
@@ -270,6 +280,19 @@ public final class OrderBook extends AbstractBehavior<RequestEvent> {
                 tracker.snapshot().forEach(o -> tracker.apply(o, o.connectionLost()));
             }
         }
+    }
+
+    /**
+     * The frame went to a socket. The pacer's word and the supervisor's news of a lost socket come from two actors in
+     * either order: written to a socket already gone, the order is Unknown at once, as if the loss came after.
+     */
+    private void onSent(int orderId, boolean toAnOlderSocket) {
+        tracker.get(orderId).ifPresent(order -> {
+            order.sent();
+            if (toAnOlderSocket || !reconciler.hasSocket()) {
+                tracker.apply(order, order.connectionLost());
+            }
+        });
     }
 
     private void onNotSent(int orderId, OrderException failure) {

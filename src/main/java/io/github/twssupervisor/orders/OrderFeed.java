@@ -8,6 +8,7 @@ import io.github.twssupervisor.dispatch.RequestError;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ import java.util.Optional;
  * applied to the orders they are about (adopting this client id's orders placed by an earlier process), and the
  * closing of finished orders once their last fill and commission are in. Plain Java owned by the order book.
  */
-final class OrderFeed {
+final class OrderFeed implements OrderReconciler.Intake {
 
     private final ActorContext<RequestEvent> context;
     private final TimerScheduler<RequestEvent> timers;
@@ -61,7 +62,8 @@ final class OrderFeed {
     }
 
     /** A fill, live or from reconciliation: applied once per execId. */
-    void onFill(Execution execution) {
+    @Override
+    public void onFill(Execution execution) {
         boolean seen = executionOwners.knows(execution.execId()); // reconciliation repeats the day's executions
         executionOwners.put(execution.execId(), execution.orderId());
         Optional<TrackedOrder> order = tracker.get(execution.orderId());
@@ -97,6 +99,18 @@ final class OrderFeed {
         }
     }
 
+    @Override
+    public void adoptFinished(int orderId, CompletedOrder order, List<Execution> fills) {
+        OpenOrder asOpen = new OpenOrder(orderId, order.contract(), order.action(), order.totalQuantity(),
+                order.orderType(), order.limitPrice(), order.auxPrice(), order.tif(), "", order.account(),
+                order.orderRef(), reconciler.clientId(), order.permId(), 0, order.status(), "");
+        TrackedOrder adopted = adopt(asOpen);
+        context.getLog().info("Order {} of client id {} finished ({}) while no process followed it", orderId,
+                reconciler.clientId(), order.status().wireName());
+        fills.forEach(this::onFill);
+        tracker.apply(adopted, adopted.reconcile(false, Optional.of(order.status())));
+    }
+
     /** An openOrder: news of a tracked order, or an order of this client id placed before this process started. */
     private void adoptOrUpdate(OpenOrder open) {
         Optional<TrackedOrder> order = tracker.get(open.orderId());
@@ -104,17 +118,21 @@ final class OrderFeed {
             tracker.apply(order.get(), order.get().openOrder(open));
         } else if (open.orderId() > 0 && open.clientId() == reconciler.clientId()
                 && !tracker.isFinished(open.orderId()) && !open.status().isTerminal()) {
-            TrackedOrder adopted = new TrackedOrder(open.orderId(), open.contract(), open.totalQuantity(),
-                    TrackedOrder.Phase.ACKNOWLEDGED);
-            tracker.add(adopted);
-            ports.dispatcher().tell(new Dispatcher.RegisterOwner(RouteKey.order(open.orderId()),
-                    context.getSelf()));
+            TrackedOrder adopted = adopt(open);
             context.getLog().info("Adopted order {} of client id {} (placed before this process): {} {} {}",
                     open.orderId(), open.clientId(), open.action(), open.totalQuantity().toPlainString(),
                     open.contract().displayName());
-            tracker.publishUntracked(new OrderEvent.Adopted(open.orderId(), open));
             tracker.apply(adopted, adopted.openOrder(open));
         }
+    }
+
+    private TrackedOrder adopt(OpenOrder open) {
+        TrackedOrder adopted = new TrackedOrder(open.orderId(), open.contract(), open.totalQuantity(),
+                TrackedOrder.Phase.ACKNOWLEDGED);
+        tracker.add(adopted);
+        ports.dispatcher().tell(new Dispatcher.RegisterOwner(RouteKey.order(open.orderId()), context.getSelf()));
+        tracker.publishUntracked(new OrderEvent.Adopted(open.orderId(), open));
+        return adopted;
     }
 
     private void onError(RequestError error) {

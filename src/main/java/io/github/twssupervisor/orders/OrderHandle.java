@@ -86,8 +86,10 @@ public final class OrderHandle {
             return acknowledged.ack();
         }
         OrderEvent.Closed closed = (OrderEvent.Closed) event;
-        throw closed.failure().orElseGet(() -> new OrderException(OrderException.Reason.REJECTED, closed.orderId(),
-                0, "order " + closed.orderId() + " closed as " + closed.status().wireName() + " without a word"));
+        if (closed.failure().isPresent()) {
+            throw closed.failure().get();
+        }
+        return new OrderAck(closed.orderId(), closed.status(), 0); // finished before this handle watched it
     }
 
     /** @return a handle's system, for callers composing on it */

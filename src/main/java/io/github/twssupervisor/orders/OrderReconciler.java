@@ -13,7 +13,9 @@ import io.github.twssupervisor.subscription.OneShotRequest;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The order book's view of the connection and its conversations with TWS about orders as a whole: reconciliation on
@@ -22,6 +24,21 @@ import java.util.function.Consumer;
  * timeout per request; executions are a request-id {@link OneShotRequest}. Plain Java owned by the order book.
  */
 final class OrderReconciler {
+
+    /** Where reconciliation's findings go: the book's intake. */
+    interface Intake {
+        /** @param execution a fill of the day, applied once per execId */
+        void onFill(Execution execution);
+
+        /**
+         * An order of this client id that finished while no process followed it (a fill of it, and its completedOrder).
+         *
+         * @param orderId the order id its executions carry
+         * @param order   TWS's completedOrder
+         * @param fills   its executions
+         */
+        void adoptFinished(int orderId, CompletedOrder order, List<Execution> fills);
+    }
 
     /** Its messages, through the order book. */
     sealed interface Internal extends OrderBook.Internal permits AnswerTimedOut, ExecutionsAnswered, Retry {
@@ -44,7 +61,7 @@ final class OrderReconciler {
     private final SubscriptionPorts ports;
     private final OrderSender sender;
     private final OrderTracker tracker;
-    private final Consumer<Execution> onFill;
+    private final Intake intake;
     private final ActorRef<StatusReply<List<Execution>>> executionsAnswers;
     private final AnswerQueue<OpenOrder> open = new AnswerQueue<>(o -> o.permId() != 0 ? o.permId() : o.orderId());
     private final AnswerQueue<CompletedOrder> completed = new AnswerQueue<>(CompletedOrder::permId);
@@ -56,14 +73,14 @@ final class OrderReconciler {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     OrderReconciler(ActorContext<RequestEvent> context, TimerScheduler<RequestEvent> timers, OrdersSettings settings,
-                    SubscriptionPorts ports, OrderSender sender, OrderTracker tracker, Consumer<Execution> onFill) {
+                    SubscriptionPorts ports, OrderSender sender, OrderTracker tracker, Intake intake) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
         this.ports = ports;
         this.sender = sender;
         this.tracker = tracker;
-        this.onFill = onFill;
+        this.intake = intake;
         this.executionsAnswers = (ActorRef) context.messageAdapter(StatusReply.class,
                 reply -> new ExecutionsAnswered((StatusReply<List<Execution>>) reply));
     }
@@ -186,7 +203,8 @@ final class OrderReconciler {
             fail(current.get(), "reqExecutions: " + reply.getError().getMessage());
             return;
         }
-        reply.getValue().forEach(onFill); // fills already seen live are applied once, by execId
+        adoptFinished(current.get(), reply.getValue());
+        reply.getValue().forEach(intake::onFill); // fills already seen live are applied once, by execId
         ReconcileRun.Tally tally = new ReconcileRun.Tally();
         for (TrackedOrder order : tracker.snapshot()) {
             if (order.awaitsReconciliation() || order.phase() == TrackedOrder.Phase.NOT_FOUND) {
@@ -204,6 +222,15 @@ final class OrderReconciler {
         context.getLog().info("Reconciled {} order(s) with TWS after {}: {} ({} execution(s) of the day)",
                 tally.total(), current.get().cause(), tally, reply.getValue().size());
         run = Optional.empty();
+    }
+
+    /** Orders of this client id nobody followed that TWS lists as completed, found through their fills' permIds. */
+    private void adoptFinished(ReconcileRun current, List<Execution> executions) {
+        Map<Integer, List<Execution>> untracked = executions.stream().filter(e -> e.clientId() == clientId
+                && e.orderId() > 0 && tracker.get(e.orderId()).isEmpty() && !tracker.isFinished(e.orderId()))
+                .collect(Collectors.groupingBy(Execution::orderId, LinkedHashMap::new, Collectors.toList()));
+        untracked.forEach((orderId, fills) -> current.completedOrder(fills.get(0).permId())
+                .ifPresent(order -> intake.adoptFinished(orderId, order, fills)));
     }
 
     private <T> void ask(AnswerQueue<T> queue, boolean openOrders, String description, byte[] frame,

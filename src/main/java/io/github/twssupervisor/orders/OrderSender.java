@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 /**
  * The order book's way out: every order frame goes through the pacer as an {@link OutboundRequest.Retention#ORDER}
@@ -37,6 +36,8 @@ final class OrderSender {
     private final ActorRef<OutboundRequest.Outcome> outcomes;
     private final Map<Long, Pending> pending = new HashMap<>();
     private long nextId;
+    /** The newest socket a frame went to: a placement reported for an older one went to a socket already gone. */
+    private long newestEpoch = -1;
 
     OrderSender(ActorContext<RequestEvent> context, SubscriptionPorts ports) {
         this.ports = ports;
@@ -82,10 +83,11 @@ final class OrderSender {
     }
 
     /**
-     * @param sent    told the order id of a placement that was written to the socket
+     * @param sent    told the order id of a placement that was written to a socket, and whether that socket was
+     *                older than one written to since (so it is gone)
      * @param notSent told the order id of a placement that was not, and why
      */
-    void onOutcome(Outcome m, IntConsumer sent, BiConsumer<Integer, OrderException> notSent) {
+    void onOutcome(Outcome m, BiConsumer<Integer, Boolean> sent, BiConsumer<Integer, OrderException> notSent) {
         Pending what = pending.remove(m.outcome().requestId());
         if (what == null) {
             return;
@@ -101,9 +103,12 @@ final class OrderSender {
                 notSent.accept(what.orderId(), failure);
             }
         } else {
+            long epoch = ((OutboundRequest.Sent) m.outcome()).epoch();
+            boolean stale = epoch < newestEpoch;
+            newestEpoch = Math.max(newestEpoch, epoch);
             what.replyTo().ifPresent(r -> r.tell(StatusReply.ack()));
             if (what.isPlacement()) {
-                sent.accept(what.orderId());
+                sent.accept(what.orderId(), stale);
             }
         }
     }

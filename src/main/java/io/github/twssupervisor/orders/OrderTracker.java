@@ -22,7 +22,8 @@ final class OrderTracker {
     private final Map<Integer, TrackedOrder> orders = new LinkedHashMap<>();
     private final Map<Integer, Set<ActorRef<OrderEvent>>> watchers = new LinkedHashMap<>();
     private final Set<ActorRef<OrderEvent>> allWatchers = new HashSet<>();
-    private final LinkedHashMap<Integer, Long> finished;
+    /** The last event of each finished order, for a watcher that comes late. */
+    private final LinkedHashMap<Integer, OrderEvent.Closed> finished;
     private final IntConsumer onFinished;
 
     /**
@@ -33,7 +34,7 @@ final class OrderTracker {
         this.onFinished = onFinished;
         this.finished = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Long> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, OrderEvent.Closed> eldest) {
                 return size() > maxFinished;
             }
         };
@@ -65,7 +66,8 @@ final class OrderTracker {
     }
 
     /**
-     * Watches a tracked order; a watcher of an order that is not tracked gets a Closed with the reason at once.
+     * Watches a tracked order. A watcher of a finished order gets its last event at once (events before it are no
+     * longer kept); of an unknown order, a Closed that says so.
      *
      * @return true if the watcher now follows the order
      */
@@ -74,12 +76,10 @@ final class OrderTracker {
             watch(orderId, watcher);
             return true;
         }
-        OrderException.Reason reason = isFinished(orderId) ? OrderException.Reason.ALREADY_DONE
-                : OrderException.Reason.UNKNOWN_ORDER;
-        watcher.tell(new OrderEvent.Closed(orderId, OrderStatus.OTHER, java.math.BigDecimal.ZERO, Optional.of(
-                new OrderException(reason, orderId, 0, reason == OrderException.Reason.ALREADY_DONE
-                        ? "order " + orderId + " finished and its events are no longer kept"
-                        : "no order " + orderId + " is known to this client"))));
+        OrderEvent.Closed closed = finished.get(orderId);
+        watcher.tell(closed != null ? closed : new OrderEvent.Closed(orderId, OrderStatus.OTHER,
+                java.math.BigDecimal.ZERO, Optional.of(new OrderException(OrderException.Reason.UNKNOWN_ORDER, orderId,
+                0, "no order " + orderId + " is known to this client"))));
         return false;
     }
 
@@ -111,7 +111,7 @@ final class OrderTracker {
         publish(order.orderId(), List.of(closed));
         watchers.remove(order.orderId());
         orders.remove(order.orderId());
-        finished.put(order.orderId(), order.permId());
+        finished.put(order.orderId(), closed);
     }
 
     /** @return the orders with a permanent id, by it */

@@ -24,7 +24,7 @@ final class ReconcileRun {
     private final String cause;
     private Step step = Step.OPEN_ORDERS;
     private final Set<Integer> open = new HashSet<>();
-    private final Map<Long, OrderStatus> completedByPermId = new HashMap<>();
+    private final Map<Long, CompletedOrder> completedByPermId = new HashMap<>();
 
     ReconcileRun(long id, String cause) {
         this.id = id;
@@ -51,7 +51,7 @@ final class ReconcileRun {
 
     /** @param rows TWS's completed orders of the day */
     void completedOrders(List<CompletedOrder> rows) {
-        rows.forEach(o -> completedByPermId.put(o.permId(), o.status()));
+        rows.forEach(o -> completedByPermId.put(o.permId(), o));
         step = Step.EXECUTIONS;
     }
 
@@ -62,6 +62,11 @@ final class ReconcileRun {
 
     /** @return the status of TWS's completedOrder with this permanent id, if it lists one */
     Optional<OrderStatus> completed(long permId) {
+        return completedOrder(permId).map(CompletedOrder::status);
+    }
+
+    /** @return TWS's completedOrder with this permanent id, if it lists one */
+    Optional<CompletedOrder> completedOrder(long permId) {
         return permId == 0 ? Optional.empty() : Optional.ofNullable(completedByPermId.get(permId));
     }
 

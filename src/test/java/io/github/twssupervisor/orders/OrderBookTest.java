@@ -407,4 +407,50 @@ class OrderBookTest {
         assertEquals(Reconciliation.FILLED, expectEvent(OrderEvent.Reconciled.class).outcome());
         assertEquals(OrderStatus.FILLED, expectEvent(OrderEvent.Closed.class).status()); // no grace to wait out
     }
+
+    @Test
+    void anOrderWrittenToASocketThatIsAlreadyGoneIsUnknown() {
+        start();
+        ready(1);
+        TestProbe<StatusReply<List<Integer>>> reply = testKit.createTestProbe();
+        book.tell(new OrderBook.Place(AAPL, List.of(limit()), false, reply.ref()));
+        int id = reply.receiveMessage().getValue().get(0);
+        OutboundRequest request = pacer.expectMessageClass(Pacer.Enqueue.class).request();
+        connection.tell(state(ConnectionState.RECONNECTING, ConnectionState.READY, 0)); // news of the loss first
+        request.replyTo().tell(new OutboundRequest.Sent(request.requestId(), 1)); // then the pacer's word
+        assertEquals(id, expectEvent(OrderEvent.Unknown.class).orderId());
+    }
+
+    @Test
+    void aWatcherThatComesAfterAnOrderFinishedGetsItsLastEvent() {
+        start();
+        ready(1);
+        int id = place(Order.market(OrderAction.BUY, 100));
+        book.tell(new OrderMessage.ExecutionReceived(-1, fill(id, "e5.01", 100)));
+        book.tell(new OrderMessage.CommissionReceived(new CommissionReport("e5.01", 1.0, "USD",
+                OptionalDouble.empty())));
+        book.tell(new OrderMessage.StatusReceived(status(id, OrderStatus.FILLED, 100, 906)));
+        assertEquals(OrderStatus.FILLED, events.fishForMessage(Duration.ofSeconds(3), "Closed",
+                e -> e instanceof OrderEvent.Closed ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore())
+                .stream().reduce((a, b) -> b).map(e -> ((OrderEvent.Closed) e).status()).orElseThrow());
+        TestProbe<OrderEvent> late = testKit.createTestProbe(OrderEvent.class);
+        book.tell(new OrderBook.Watch(id, late.ref()));
+        OrderEvent.Closed closed = assertInstanceOf(OrderEvent.Closed.class, late.receiveMessage());
+        assertEquals(OrderStatus.FILLED, closed.status());
+        assertTrue(closed.failure().isEmpty(), closed.toString());
+    }
+
+    @Test
+    void closingTheClientReleasesItsClientIdsOrderIdStateForTheNextClient() {
+        start();
+        ready(1);
+        assertEquals(1, place(limit()));
+        ActorRef<RequestEvent> closed = book;
+        connection.tell(state(ConnectionState.CLOSED, ConnectionState.READY, 0));
+        events.expectNoMessage(Duration.ofMillis(200)); // a deliberate close interrupts no order
+        start(); // the first book still lives, as in a client closed inside a running actor system
+        ready(1);
+        assertTrue(place(limit()) > 1, "the second client must be able to place, above the first's ids");
+        testKit.stop(closed);
+    }
 }

@@ -205,6 +205,12 @@ class OrderChaosSoakIT {
                     .filter(e -> !e.status().isTerminal() && ((marketOrders.contains(e.orderId())
                             && e.status() != OrderStatus.PRE_SUBMITTED) || e.filled().signum() > 0)).toList();
             assertEquals(List.of(), filling, "market orders still filling");
+            Set<Integer> heardOf = snapshot().stream().filter(e -> e instanceof OrderEvent.Acknowledged
+                    || e instanceof OrderEvent.Closed || e instanceof OrderEvent.Reconciled)
+                    .map(OrderEvent::orderId).collect(Collectors.toSet());
+            List<Integer> inFlight = placedByProcess.get(placedByProcess.size() - 1).stream()
+                    .filter(id -> marketOrders.contains(id) && !heardOf.contains(id)).toList();
+            assertEquals(List.of(), inFlight, "market orders on their way to the simulator");
             return null;
         });
     }

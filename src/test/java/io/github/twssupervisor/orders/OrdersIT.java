@@ -156,4 +156,22 @@ class OrdersIT {
                 IllegalArgumentException.class, () -> Order.limit(OrderAction.BUY, 0, 1.0));
         assertTrue(invalid.getMessage().contains("totalQuantity"), invalid.getMessage());
     }
+
+    @Test
+    void anOrderOfAnEarlierProcessIsAdoptedAndItsCancelClosesIt() {
+        Fixture f = ready(CLIENT_ID + 6);
+        int orderId = join(f.client().orders().place(AAPL, Order.limit(OrderAction.BUY, 100, 1.0))).orderId();
+        join(f.client().orders().handle(orderId).ack());
+        join(f.client().close());
+        TwsClient next = LOOPBACK.client(Loopback.settings(f.simulator().address().getPort(), CLIENT_ID + 6));
+        join(next.ready(AWAIT));
+        TEST_KIT.createTestProbe().awaitAssert(AWAIT, () -> {
+            assertTrue(join(next.orders().openOrders()).stream().anyMatch(o -> o.orderId() == orderId));
+            return null;
+        });
+        TestProbe<OrderEvent> events = follow(next.orders().handle(orderId));
+        await(events, OrderEvent.Acknowledged.class);
+        join(next.orders().cancel(orderId));
+        assertEquals(OrderStatus.CANCELLED, await(events, OrderEvent.Closed.class).status());
+    }
 }
