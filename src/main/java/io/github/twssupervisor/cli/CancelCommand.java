@@ -110,16 +110,12 @@ final class CancelCommand implements Callable<Integer> {
     private static int follow(TwsSession session, int id, OrderFormat format, Duration wait, PrintStream out) {
         AtomicReference<OrderEvent.Closed> closed = new AtomicReference<>();
         AtomicReference<String> status = new AtomicReference<>("PendingCancel");
-        // Ends at the terminal status: an adopted order's Closed was seen not to come after its Cancelled.
+        // The handle's events end with Closed: the order is terminal and its last fill and commission are in.
         Pair<UniqueKillSwitch, CompletionStage<Done>> running = session.orders().handle(id).events()
-                .takeWhile(e -> !(e instanceof OrderEvent.StatusChanged s && s.report().status().isTerminal()), true)
                 .viaMat(KillSwitches.single(), Keep.right()).toMat(Sink.foreach(e -> {
             out.println(format.event(e));
             if (e instanceof OrderEvent.StatusChanged s) {
                 status.set(s.report().status().wireName());
-                if (s.report().status().isTerminal()) {
-                    closed.set(new OrderEvent.Closed(id, s.report().status(), s.report().filled(), Optional.empty()));
-                }
             } else if (e instanceof OrderEvent.Closed c) {
                 closed.set(c);
             }

@@ -10,7 +10,9 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code demo}: the simulator on a free loopback port and {@code run} against it, in one JVM; no TWS needed. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Starts the TWS simulator on a free loopback port and runs a supervised connection against it.")
+        description = "Starts the TWS simulator on a free loopback port and runs a supervised connection against it; "
+                + "once READY it places a small bracket order (buy 100 AAPL with a take-profit and a stop-loss) and "
+                + "shows it fill.")
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -40,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
                 settings.connection().clientId()));
         // A live table on a terminal; plain lines when the output is piped or captured.
         boolean table = System.console() != null && !output.json;
-        return RunCommand.runUntilStopped(system, demo, output, Symbols.parseList(String.join(",", settings.demoWatchlist())), table,
-                System.out);
+        return RunCommand.runUntilStopped(system, demo, output,
+                Symbols.parseList(String.join(",", settings.demoWatchlist())), table, System.out, true);
     }
 }

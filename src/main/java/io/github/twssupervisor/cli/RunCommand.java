@@ -61,6 +61,12 @@ final class RunCommand implements Callable<Integer> {
      */
     static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
                                List<Contract> watchlist, boolean table, PrintStream out) {
+        return runUntilStopped(system, settings, output, watchlist, table, out, false);
+    }
+
+    /** @param demoOrder also place the demo's bracket order and print its events */
+    static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
+                               List<Contract> watchlist, boolean table, PrintStream out, boolean demoOrder) {
         EventFormat format = new EventFormat(output.json);
         TwsClient client = TwsClient.create(system, settings);
         List<CompletableFuture<Done>> feeds = new ArrayList<>();
@@ -69,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
             client.events().runForeach(e -> quotes.event(format.format(e)), system);
             watchlist.forEach(c -> feeds.add(client.marketData().stream(c, MarketDataOptions.defaults())
                     .runForeach(e -> quotes.update(c.displayName(), e), system).toCompletableFuture()));
+            if (demoOrder) {
+                DemoBracket.place(client, system, false, quotes::event);
+            }
             system.scheduler().scheduleAtFixedRate(Duration.ZERO, TABLE_REFRESH, () -> quotes.draw(out),
                     system.executionContext());
         } else {
@@ -77,6 +86,9 @@ final class RunCommand implements Callable<Integer> {
             watchlist.forEach(c -> feeds.add(client.marketData().stream(c, MarketDataOptions.defaults())
                     .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(out::println), system)
                     .toCompletableFuture()));
+            if (demoOrder) {
+                DemoBracket.place(client, system, output.json, out::println);
+            }
         }
         Duration duration = output.parsedDuration();
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);

@@ -52,6 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * client.ready().thenAccept(r -> System.out.println("accounts " + r.accounts()));
  * client.currentTime().thenAccept(System.out::println);
  * client.events().runForeach(System.out::println, system);
+ * client.marketData().stream(Contract.stock("AAPL"), MarketDataOptions.defaults());
+ * client.orders().place(Contract.stock("AAPL"), Order.limit(OrderAction.BUY, 100, 150.00));
  * client.close();
  * }</pre>
  */

@@ -105,8 +105,8 @@ final class OrderFeed implements OrderReconciler.Intake {
                 order.orderType(), order.limitPrice(), order.auxPrice(), order.tif(), "", order.account(),
                 order.orderRef(), reconciler.clientId(), order.permId(), 0, order.status(), "");
         TrackedOrder adopted = adopt(asOpen);
-        context.getLog().info("Order {} of client id {} finished ({}) while no process followed it", orderId,
-                reconciler.clientId(), order.status().wireName());
+        context.getLog().info("Order {} of client id {} finished ({}) before this process followed it: reported with "
+                + "its {} fill(s)", orderId, reconciler.clientId(), order.status().wireName(), fills.size());
         fills.forEach(this::onFill);
         tracker.apply(adopted, adopted.reconcile(false, Optional.of(order.status())));
     }

@@ -25,6 +25,21 @@ final class OrderTracker {
     /** The last event of each finished order, for a watcher that comes late. */
     private final LinkedHashMap<Integer, OrderEvent.Closed> finished;
     private final IntConsumer onFinished;
+    /**
+     * The events of the most recently finished orders (the first {@link #KEPT_EVENTS}, then Closed), for a watcher
+     * that comes just after its order finished, as one made right after placing a market order that fills at once.
+     */
+    private final LinkedHashMap<Integer, List<OrderEvent>> recentHistories = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<OrderEvent>> eldest) {
+            return size() > RECENT_ORDERS;
+        }
+    };
+
+    /** Finished orders whose events are kept. */
+    static final int RECENT_ORDERS = 1000;
+    /** Events kept of each of them (Closed comes on top). */
+    static final int KEPT_EVENTS = 50;
 
     /**
      * @param maxFinished finished order ids remembered
@@ -66,8 +81,8 @@ final class OrderTracker {
     }
 
     /**
-     * Watches a tracked order. A watcher of a finished order gets its last event at once (events before it are no
-     * longer kept); of an unknown order, a Closed that says so.
+     * Watches a tracked order. A watcher of a recently finished order gets its events (the first ones and Closed); of
+     * an order finished longer ago, its Closed; of an unknown order, a Closed that says so.
      *
      * @return true if the watcher now follows the order
      */
@@ -76,10 +91,15 @@ final class OrderTracker {
             watch(orderId, watcher);
             return true;
         }
+        List<OrderEvent> history = recentHistories.get(orderId);
         OrderEvent.Closed closed = finished.get(orderId);
-        watcher.tell(closed != null ? closed : new OrderEvent.Closed(orderId, OrderStatus.OTHER,
-                java.math.BigDecimal.ZERO, Optional.of(new OrderException(OrderException.Reason.UNKNOWN_ORDER, orderId,
-                0, "no order " + orderId + " is known to this client"))));
+        if (history != null) {
+            history.forEach(watcher::tell);
+        } else {
+            watcher.tell(closed != null ? closed : new OrderEvent.Closed(orderId, OrderStatus.OTHER,
+                    java.math.BigDecimal.ZERO, Optional.of(new OrderException(OrderException.Reason.UNKNOWN_ORDER,
+                    orderId, 0, "no order " + orderId + " is known to this client"))));
+        }
         return false;
     }
 
@@ -112,6 +132,10 @@ final class OrderTracker {
         watchers.remove(order.orderId());
         orders.remove(order.orderId());
         finished.put(order.orderId(), closed);
+        List<OrderEvent> kept = new ArrayList<>(order.history().subList(0, Math.min(KEPT_EVENTS,
+                order.history().size() - 1)));
+        kept.add(closed);
+        recentHistories.put(order.orderId(), kept);
     }
 
     /** @return the orders with a permanent id, by it */

@@ -113,7 +113,8 @@ class OrderCommandsIT {
 
         Result cancel = run(42, "cancel", id);
         assertEquals(0, cancel.exit(), cancel.all());
-        assertEquals("order " + id + " Cancelled filled 0 remaining 10", cancel.out().get(cancel.out().size() - 1),
+        assertTrue(cancel.out().contains("order " + id + " Cancelled filled 0 remaining 10"), cancel.all());
+        assertEquals("order " + id + " closed: Cancelled filled 0", cancel.out().get(cancel.out().size() - 1),
                 cancel.all());
 
         Result after = run(42, "orders", "--json");

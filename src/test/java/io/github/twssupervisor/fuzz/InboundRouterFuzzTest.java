@@ -13,6 +13,8 @@ import io.github.twssupervisor.fuzz.FuzzSeeds.ServerSeed;
 import io.github.twssupervisor.fuzz.Mutations.Labeled;
 import io.github.twssupervisor.fuzz.Mutations.Mutant;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
+import io.github.twssupervisor.orders.ExecutionCodec;
+import io.github.twssupervisor.orders.OrderStateCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
@@ -37,7 +39,8 @@ import net.jqwik.api.Provide;
  */
 class InboundRouterFuzzTest {
 
-    private static final InboundRouter ROUTER = new InboundRouter(List.of(new MarketDataCodec()));
+    private static final InboundRouter ROUTER = new InboundRouter(List.of(new MarketDataCodec(),
+            new OrderStateCodec(), new ExecutionCodec()));
     private static final List<ServerSeed> SEEDS = FuzzSeeds.serverSeeds();
     /** Room for sign, point and exponent spellings beyond the frame's own length. */
     private static final int PRINT_SLACK = 1024;

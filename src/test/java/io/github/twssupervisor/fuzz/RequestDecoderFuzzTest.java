@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twssupervisor.fuzz.Mutations.Labeled;
 import io.github.twssupervisor.fuzz.Mutations.Mutant;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
+import io.github.twssupervisor.orders.OrderRequestCodec;
 import io.github.twssupervisor.marketdata.MarketDataType;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.Frames;
@@ -45,7 +46,14 @@ class RequestDecoderFuzzTest {
     /** The requests whose decoders the simulator calls, after reading the message id. */
     private static final Set<OutgoingMessageId> DECODED = Set.of(OutgoingMessageId.REQ_MKT_DATA,
             OutgoingMessageId.CANCEL_MKT_DATA, OutgoingMessageId.REQ_MARKET_DATA_TYPE, OutgoingMessageId.START_API,
-            OutgoingMessageId.REQ_IDS);
+            OutgoingMessageId.REQ_IDS, OutgoingMessageId.PLACE_ORDER, OutgoingMessageId.CANCEL_ORDER,
+            OutgoingMessageId.REQ_EXECUTIONS, OutgoingMessageId.REQ_COMPLETED_ORDERS);
+
+    /** Requests whose layout changes inside the supported range: a frame decodes at its own version only. */
+    private static final Set<OutgoingMessageId> VERSIONED_LAYOUT = Set.of(OutgoingMessageId.PLACE_ORDER,
+            OutgoingMessageId.CANCEL_ORDER, OutgoingMessageId.REQ_EXECUTIONS);
+    /** The server versions of the golden client captures. */
+    private static final List<Integer> GOLDEN_VERSIONS = List.of(176, 193);
 
     private static final List<byte[]> GOLDEN = FuzzSeeds.clientPayloads();
 
@@ -97,7 +105,19 @@ class RequestDecoderFuzzTest {
         for (byte[] payload : seedsWithEncoderFrames()) {
             FieldReader reader = new FieldReader(payload);
             Optional<OutgoingMessageId> id = OutgoingMessageId.fromCode(reader.readInt());
-            if (id.isPresent() && DECODED.contains(id.get())) {
+            if (id.isPresent() && VERSIONED_LAYOUT.contains(id.get())) {
+                // Recorded at 176 or 193 (the golden captures); its layout is that version's only.
+                long decodes = GOLDEN_VERSIONS.stream().filter(version -> {
+                    try {
+                        decode(id.get(), version, new FieldReader(payload).skipping(1));
+                        return true;
+                    } catch (WireFormatException | IllegalArgumentException e) {
+                        return false;
+                    }
+                }).count();
+                assertTrue(decodes > 0, "decodes at neither golden version: " + Frames.printable(payload, 200));
+                decoded.add(id.get());
+            } else if (id.isPresent() && DECODED.contains(id.get())) {
                 for (int version = ServerVersion.MIN_SUPPORTED; version <= ServerVersion.MAX_SUPPORTED; version++) {
                     int serverVersion = version;
                     FieldReader body = new FieldReader(payload).skipping(1);
@@ -147,6 +167,8 @@ class RequestDecoderFuzzTest {
             seeds.add(unframed(MarketDataCodec.reqMarketDataType(type)));
         }
         seeds.add(unframed(SessionCodec.reqIds(1)));
+        seeds.add(unframed(OrderRequestCodec.cancelOrder(176, 7)));
+        seeds.add(unframed(OrderRequestCodec.reqCompletedOrders(true)));
         return seeds;
     }
 
@@ -166,6 +188,18 @@ class RequestDecoderFuzzTest {
                 break;
             case REQ_IDS:
                 SessionCodec.decodeReqIds(reader);
+                break;
+            case PLACE_ORDER:
+                OrderRequestCodec.decodePlaceOrder(serverVersion, reader);
+                break;
+            case CANCEL_ORDER:
+                OrderRequestCodec.decodeCancelOrder(serverVersion, reader);
+                break;
+            case REQ_EXECUTIONS:
+                OrderRequestCodec.decodeReqExecutions(serverVersion, reader);
+                break;
+            case REQ_COMPLETED_ORDERS:
+                OrderRequestCodec.decodeReqCompletedOrders(reader);
                 break;
             default:
                 throw new IllegalStateException("no decoder for " + id);
