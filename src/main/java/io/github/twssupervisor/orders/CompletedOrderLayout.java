@@ -1,6 +1,7 @@
 package io.github.twssupervisor.orders;
 
 import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contract.ContractCodec;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -47,7 +48,7 @@ final class CompletedOrderLayout {
      * @return the completed order
      */
     static CompletedOrder read(int serverVersion, FieldReader r) {
-        Contract contract = OrderWire.readContract(r);
+        Contract contract = ContractCodec.readReported(r);
         OrderAction action = OrderWire.action(r.readString());
         BigDecimal quantity = OrderWire.readQuantity(r);
         String orderType = r.readString();
@@ -111,7 +112,7 @@ final class CompletedOrderLayout {
      * @param o             the order
      */
     static void write(int serverVersion, FieldWriter w, CompletedOrder o) {
-        OrderWire.writeContract(w, o.contract(), OrderWire.NO_RIGHT);
+        ContractCodec.writeReported(w, o.contract(), ContractCodec.NO_RIGHT);
         w.writeString(o.action().name()).writeDecimal(o.totalQuantity()).writeString(o.orderType());
         OrderWire.writePrice(w, o.limitPrice());
         OrderWire.writePrice(w, o.auxPrice());

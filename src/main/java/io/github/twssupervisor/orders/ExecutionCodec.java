@@ -1,6 +1,7 @@
 package io.github.twssupervisor.orders;
 
 import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contract.ContractCodec;
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.wire.DoubleStyle;
@@ -79,7 +80,7 @@ public final class ExecutionCodec implements DomainDecoder {
 
     private static Execution readExecution(int serverVersion, FieldReader r) {
         int orderId = r.readInt();
-        Contract contract = OrderWire.readContract(r);
+        Contract contract = ContractCodec.readReported(r);
         String execId = r.readString();
         String time = r.readString();
         String account = r.readString();
@@ -115,7 +116,7 @@ public final class ExecutionCodec implements DomainDecoder {
      */
     public static byte[] execDetails(int serverVersion, int requestId, Execution e) {
         FieldWriter w = event(IncomingMessageId.EXEC_DETAILS).writeInt(requestId).writeInt(e.orderId());
-        OrderWire.writeContract(w, e.contract(), "");
+        ContractCodec.writeReported(w, e.contract(), "");
         w.writeString(e.execId()).writeString(e.time()).writeString(e.account()).writeString(e.exchange())
                 .writeString(e.side()).writeDecimal(e.shares()).writeDouble(e.price()).writeLong(e.permId())
                 .writeInt(e.clientId()).writeInt(e.liquidation()).writeDecimal(e.cumQty()).writeDouble(e.avgPrice())

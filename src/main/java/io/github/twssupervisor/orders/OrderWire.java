@@ -1,7 +1,5 @@
 package io.github.twssupervisor.orders;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.WireFormatException;
@@ -9,20 +7,16 @@ import java.math.BigDecimal;
 import java.util.OptionalDouble;
 
 /**
- * The pieces the order messages share: the 11-field contract block of openOrder, completedOrder and execDetails
- * (TWS-WIRE.md §5.12, §5.13), optional prices, and the variable-length blocks the decoders skip.
+ * The pieces the order messages share: optional prices and quantities, the action, and the variable-length blocks the
+ * decoders skip. The contract block of openOrder, completedOrder and execDetails is
+ * {@link io.github.twssupervisor.contract.ContractCodec#readReported}'s.
  *
  * <pre>
- * contract  conId|symbol|secType|lastTradeDateOrContractMonth|strike|right|multiplier|exchange|currency|localSymbol|
- *           tradingClass|                         (no primaryExchange; TWS writes right "?" in openOrder when none)
  * condition type|conjunction|...   price 1: isMore|value|conId|exchange|triggerMethod   time 3, margin 4: isMore|value
  *           execution 5: secType|exchange|symbol   volume 6, percent change 7: isMore|value|conId|exchange
  * </pre>
  */
 final class OrderWire {
-
-    /** How TWS spells "no right" in openOrder (TWS-WIRE.md §9 items 27, 28). */
-    static final String NO_RIGHT = "?";
 
     private static final int PRICE_CONDITION = 1;
     private static final int TIME_CONDITION = 3;
@@ -32,46 +26,6 @@ final class OrderWire {
     private static final int PERCENT_CHANGE_CONDITION = 7;
 
     private OrderWire() {
-    }
-
-    /**
-     * @param reader positioned at conId
-     * @return the contract; a contract TWS describes but this library's {@link Contract} refuses (an unknown security
-     *     type, say) is a {@link WireFormatException}, so the dispatcher logs it as a decode failure
-     */
-    static Contract readContract(FieldReader reader) {
-        int conId = reader.readInt();
-        String symbol = reader.readString();
-        String secType = reader.readString();
-        String expiry = reader.readString();
-        double strike = reader.readDouble();
-        String right = reader.readString();
-        String multiplier = reader.readString();
-        String exchange = reader.readString();
-        String currency = reader.readString();
-        String localSymbol = reader.readString();
-        String tradingClass = reader.readString();
-        try {
-            return new Contract(conId, symbol, SecType.valueOf(secType),
-                    expiry.contains(" ") ? expiry.substring(0, expiry.indexOf(' ')) : expiry, // keep the date only
-                    strike == Double.MAX_VALUE ? 0 : strike, NO_RIGHT.equals(right) ? "" : right, multiplier,
-                    exchange, "", currency, localSymbol, tradingClass);
-        } catch (IllegalArgumentException e) {
-            throw new WireFormatException("contract of " + symbol + " " + secType + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * @param writer  the frame
-     * @param c       the contract (its primaryExchange is not part of this block)
-     * @param noRight what to write when the contract has no right: {@link #NO_RIGHT} in openOrder, empty elsewhere
-     */
-    static void writeContract(FieldWriter writer, Contract c, String noRight) {
-        writer.writeInt(c.conId()).writeString(c.symbol()).writeString(c.secType().name())
-                .writeString(c.lastTradeDateOrContractMonth()).writeDouble(c.strike())
-                .writeString(c.right().isEmpty() ? noRight : c.right()).writeString(c.multiplier())
-                .writeString(c.exchange()).writeString(c.currency()).writeString(c.localSymbol())
-                .writeString(c.tradingClass());
     }
 
     /** @return the next field as a price; empty and the max-double sentinel (either spelling) are no price */
