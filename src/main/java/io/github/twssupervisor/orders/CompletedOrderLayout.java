@@ -6,7 +6,6 @@ import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
-import java.util.OptionalDouble;
 
 /**
  * The walk through completedOrder (IN 101), both directions. TWS-WIRE.md has no table for it; the order is the official
@@ -51,14 +50,7 @@ final class CompletedOrderLayout {
         Contract contract = ContractCodec.readReported(r);
         OrderAction action = OrderWire.action(r.readString());
         BigDecimal quantity = OrderWire.readQuantity(r);
-        String orderType = r.readString();
-        OptionalDouble limit = OrderWire.readPrice(r);
-        OptionalDouble aux = OrderWire.readPrice(r);
-        String tif = r.readString();
-        r.skip(); // ocaGroup
-        String account = r.readString();
-        r.skipping(2); // openClose, origin
-        String orderRef = r.readString();
+        OrderWire.Terms terms = OrderWire.readTerms(r);
         long permId = r.readLong();
         r.skipping(7); // outsideRth, hidden, discretionaryAmt, goodAfterTime, faGroup, faMethod, faPercentage
         if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
@@ -66,32 +58,19 @@ final class CompletedOrderLayout {
         }
         r.skipping(19); // modelCode .. triggerMethod
         r.skipping(2); // volatility, volatilityType
-        String deltaNeutralOrderType = r.readString();
-        r.skip();
-        if (!deltaNeutralOrderType.isEmpty()) {
-            r.skipping(4);
-        }
+        OrderWire.skipDeltaNeutral(r, 4);
         r.skipping(5); // continuousUpdate, referencePriceType, trailStopPrice, trailingPercent, comboLegsDescrip
-        OrderWire.skipBlocks(r, r.readInt(), 8);
-        OrderWire.skipBlocks(r, r.readInt(), 1);
-        OrderWire.skipBlocks(r, r.readInt(), 2);
+        OrderWire.skipCombos(r);
         r.skipping(2);
         OrderWire.skipScalePriceIncrement(r);
-        if (!r.readString().isEmpty()) {
-            r.skip(); // hedgeParam
-        }
+        OrderWire.skipHedge(r);
         r.skipping(3); // clearingAccount, clearingIntent, notHeld
-        if (r.readBool()) {
-            r.skipping(3);
-        }
+        OrderWire.skipDeltaNeutralContract(r);
         OrderWire.skipAlgo(r);
         r.skip(); // solicited
         OrderStatus status = OrderStatus.fromWire(r.readString());
         r.skipping(2); // randomizeSize, randomizePrice
-        if (OrderWire.isPegBench(orderType)) {
-            r.skipping(5);
-        }
-        OrderWire.skipConditions(r);
+        OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(6); // trailStopPrice, lmtPriceOffset, cashQty, dontUseAutoPriceForHedge, isOmsContainer, autoCancelDate
         BigDecimal filled = OrderWire.readQuantity(r);
         r.skipping(5); // refFuturesConId, autoCancelParent, shareholder, imbalanceOnly, routeMarketableToBbo
@@ -100,8 +79,9 @@ final class CompletedOrderLayout {
         String completedStatus = r.readString();
         r.skipping(5); // minTradeQty .. midOffsetAtHalf
         r.skipping(versionTail(serverVersion));
-        return new CompletedOrder(contract, action, quantity, orderType, limit, aux, tif, account, orderRef, permId,
-                parentPermId, status, filled, completedTime, completedStatus);
+        return new CompletedOrder(contract, action, quantity, terms.orderType(), terms.limit(), terms.aux(),
+                terms.tif(), terms.account(), terms.orderRef(), permId, parentPermId, status, filled, completedTime,
+                completedStatus);
     }
 
     /**
@@ -113,11 +93,10 @@ final class CompletedOrderLayout {
      */
     static void write(int serverVersion, FieldWriter w, CompletedOrder o) {
         ContractCodec.writeReported(w, o.contract(), ContractCodec.NO_RIGHT);
-        w.writeString(o.action().name()).writeDecimal(o.totalQuantity()).writeString(o.orderType());
-        OrderWire.writePrice(w, o.limitPrice());
-        OrderWire.writePrice(w, o.auxPrice());
-        w.writeString(o.tif()).writeEmpty().writeString(o.account()).writeEmpty().writeInt(0)
-                .writeString(o.orderRef()).writeLong(o.permId()).writeInt(0).writeInt(0).writeInt(0).writeEmpty()
+        w.writeString(o.action().name()).writeDecimal(o.totalQuantity());
+        OrderWire.writeTerms(w, new OrderWire.Terms(o.orderType(), o.limitPrice(), o.auxPrice(), o.tif(), "",
+                o.account(), o.orderRef()));
+        w.writeLong(o.permId()).writeInt(0).writeInt(0).writeInt(0).writeEmpty()
                 .writeEmpty().writeEmpty().writeEmpty();
         if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
             w.writeEmpty();

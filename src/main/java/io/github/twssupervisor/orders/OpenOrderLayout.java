@@ -53,14 +53,7 @@ final class OpenOrderLayout {
         Contract contract = ContractCodec.readReported(r);
         OrderAction action = OrderWire.action(r.readString());
         BigDecimal quantity = OrderWire.readQuantity(r);
-        String orderType = r.readString();
-        OptionalDouble limit = OrderWire.readPrice(r);
-        OptionalDouble aux = OrderWire.readPrice(r);
-        String tif = r.readString();
-        String ocaGroup = r.readString();
-        String account = r.readString();
-        r.skipping(2); // openClose, origin
-        String orderRef = r.readString();
+        OrderWire.Terms terms = OrderWire.readTerms(r);
         int clientId = r.readInt();
         long permId = r.readLong();
         r.skipping(6); // outsideRth, hidden, discretionaryAmt, goodAfterTime, sharesAllocation, faGroup
@@ -69,24 +62,14 @@ final class OpenOrderLayout {
         r.skipping(3);
         int parentId = r.readInt();
         r.skipping(3); // triggerMethod, volatility, volatilityType
-        String deltaNeutralOrderType = r.readString();
-        r.skip(); // deltaNeutralAuxPrice
-        if (!deltaNeutralOrderType.isEmpty()) {
-            r.skipping(8);
-        }
+        OrderWire.skipDeltaNeutral(r, 8);
         r.skipping(7); // continuousUpdate .. comboLegsDescrip
-        OrderWire.skipBlocks(r, r.readInt(), 8);
-        OrderWire.skipBlocks(r, r.readInt(), 1);
-        OrderWire.skipBlocks(r, r.readInt(), 2);
+        OrderWire.skipCombos(r);
         r.skipping(2); // scaleInitLevelSize, scaleSubsLevelSize
         OrderWire.skipScalePriceIncrement(r);
-        if (!r.readString().isEmpty()) {
-            r.skip(); // hedgeParam
-        }
+        OrderWire.skipHedge(r);
         r.skipping(4); // optOutSmartRouting, clearingAccount, clearingIntent, notHeld
-        if (r.readBool()) {
-            r.skipping(3); // delta-neutral contract
-        }
+        OrderWire.skipDeltaNeutralContract(r);
         OrderWire.skipAlgo(r);
         r.skipping(2); // solicited, whatIf
         OrderStatus status = OrderStatus.fromWire(r.readString());
@@ -97,14 +80,12 @@ final class OpenOrderLayout {
         }
         String warningText = r.readString();
         r.skipping(2); // randomizeSize, randomizePrice
-        if (OrderWire.isPegBench(orderType)) {
-            r.skipping(5);
-        }
-        OrderWire.skipConditions(r);
+        OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(24); // adjustedOrderType .. midOffsetAtHalf (124-147)
         r.skipping(versionTail(serverVersion));
-        return new OpenOrder(orderId, contract, action, quantity, orderType, limit, aux, tif, ocaGroup, account,
-                orderRef, clientId, permId, parentId, status, warningText);
+        return new OpenOrder(orderId, contract, action, quantity, terms.orderType(), terms.limit(), terms.aux(),
+                terms.tif(), terms.ocaGroup(), terms.account(), terms.orderRef(), clientId, permId, parentId, status,
+                warningText);
     }
 
     /**
@@ -118,11 +99,10 @@ final class OpenOrderLayout {
     static void write(int serverVersion, FieldWriter w, OpenOrder o, Order placed) {
         w.writeInt(o.orderId());
         ContractCodec.writeReported(w, o.contract(), ContractCodec.NO_RIGHT);
-        w.writeString(o.action().name()).writeDecimal(o.totalQuantity()).writeString(o.orderType());
-        OrderWire.writePrice(w, o.limitPrice());
-        OrderWire.writePrice(w, o.auxPrice());
-        w.writeString(o.tif()).writeString(o.ocaGroup()).writeString(o.account()).writeEmpty().writeInt(0)
-                .writeString(o.orderRef()).writeInt(o.clientId()).writeLong(o.permId())
+        w.writeString(o.action().name()).writeDecimal(o.totalQuantity());
+        OrderWire.writeTerms(w, new OrderWire.Terms(o.orderType(), o.limitPrice(), o.auxPrice(), o.tif(), o.ocaGroup(),
+                o.account(), o.orderRef()));
+        w.writeInt(o.clientId()).writeLong(o.permId())
                 .writeBool(placed != null && placed.outsideRth()).writeBool(false).writeInt(0).writeEmpty()
                 .writeEmpty() // sharesAllocation: TWS writes a text of its own here, nobody reads it
                 .writeEmpty().writeEmpty().writeEmpty();

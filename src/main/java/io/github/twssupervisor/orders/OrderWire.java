@@ -7,11 +7,14 @@ import java.math.BigDecimal;
 import java.util.OptionalDouble;
 
 /**
- * The pieces the order messages share: optional prices and quantities, the action, and the variable-length blocks the
- * decoders skip. The contract block of openOrder, completedOrder and execDetails is
- * {@link io.github.twssupervisor.contract.ContractCodec#readReported}'s.
+ * The pieces the order messages share: optional prices and quantities, the action, the terms that follow them, and the
+ * variable-length blocks the decoders skip (as the official decoder's shared {@code EOrderDecoder} reads them for
+ * openOrder and completedOrder, and a server for placeOrder). The contract block of openOrder, completedOrder and
+ * execDetails is {@link io.github.twssupervisor.contract.ContractCodec#readReported}'s.
  *
  * <pre>
+ * terms     orderType|lmtPrice|auxPrice|tif|ocaGroup|account|openClose|origin|orderRef|
+ * combos    comboLegCount [+8 each]|orderComboLegCount [+1 each]|smartComboRoutingParamsCount [+2 each]|
  * condition type|conjunction|...   price 1: isMore|value|conId|exchange|triggerMethod   time 3, margin 4: isMore|value
  *           execution 5: secType|exchange|symbol   volume 6, percent change 7: isMore|value|conId|exchange
  * </pre>
@@ -26,6 +29,42 @@ final class OrderWire {
     private static final int PERCENT_CHANGE_CONDITION = 7;
 
     private OrderWire() {
+    }
+
+    /**
+     * The terms after action and totalQuantity, the same in every order message (openClose and origin skipped).
+     *
+     * @param orderType TWS's type name
+     * @param limit     the limit price, if any
+     * @param aux       the stop price or trailing amount, if any
+     * @param tif       the time in force as written
+     * @param ocaGroup  the one-cancels-all group, or empty
+     * @param account   the account, or empty
+     * @param orderRef  the placer's reference
+     */
+    record Terms(String orderType, OptionalDouble limit, OptionalDouble aux, String tif, String ocaGroup,
+                 String account, String orderRef) {
+    }
+
+    /** @return the terms, from orderType to orderRef */
+    static Terms readTerms(FieldReader r) {
+        String orderType = r.readString();
+        OptionalDouble limit = readPrice(r);
+        OptionalDouble aux = readPrice(r);
+        String tif = r.readString();
+        String ocaGroup = r.readString();
+        String account = r.readString();
+        r.skipping(2); // openClose, origin
+        return new Terms(orderType, limit, aux, tif, ocaGroup, account, r.readString());
+    }
+
+    /** Writes the terms, with openClose empty and origin 0 (customer), as TWS and the official client do. */
+    static void writeTerms(FieldWriter w, Terms t) {
+        w.writeString(t.orderType());
+        writePrice(w, t.limit());
+        writePrice(w, t.aux());
+        w.writeString(t.tif()).writeString(t.ocaGroup()).writeString(t.account()).writeEmpty().writeInt(0)
+                .writeString(t.orderRef());
     }
 
     /** @return the next field as a price; empty and the max-double sentinel (either spelling) are no price */
@@ -73,10 +112,52 @@ final class OrderWire {
     }
 
     /**
+     * Skips deltaNeutralOrderType, deltaNeutralAuxPrice and, when the type is set, the fields after them.
+     *
+     * @param whenSet how many: 8 in openOrder and placeOrder, 4 in completedOrder
+     */
+    static void skipDeltaNeutral(FieldReader reader, int whenSet) {
+        boolean set = !reader.readString().isEmpty();
+        reader.skip(); // deltaNeutralAuxPrice
+        if (set) {
+            reader.skipping(whenSet);
+        }
+    }
+
+    /** Skips the three combo lists: legs, leg prices and smart combo routing params. */
+    static void skipCombos(FieldReader reader) {
+        skipBlocks(reader, reader.readInt(), 8);
+        skipBlocks(reader, reader.readInt(), 1);
+        skipBlocks(reader, reader.readInt(), 2);
+    }
+
+    /** Skips hedgeType and, when it is set, hedgeParam. */
+    static void skipHedge(FieldReader reader) {
+        if (!reader.readString().isEmpty()) {
+            reader.skip();
+        }
+    }
+
+    /** Skips the delta-neutral contract flag and, when it is set, its conId, delta and price. */
+    static void skipDeltaNeutralContract(FieldReader reader) {
+        if (reader.readBool()) {
+            reader.skipping(3);
+        }
+    }
+
+    /** Skips the 5 pegged-to-benchmark fields of a PEG BENCH order, then the order conditions. */
+    static void skipPegBenchAndConditions(FieldReader reader, String orderType) {
+        if (isPegBench(orderType)) {
+            reader.skipping(5);
+        }
+        skipConditions(reader);
+    }
+
+    /**
      * Skips the order conditions block as the official decoder reads it: count, then each condition, then
      * conditionsIgnoreRth and conditionsCancelOrder when there was at least one.
      */
-    static void skipConditions(FieldReader reader) {
+    private static void skipConditions(FieldReader reader) {
         int count = reader.readInt();
         for (int i = 0; i < count; i++) {
             int type = reader.readInt();
@@ -121,7 +202,7 @@ final class OrderWire {
     }
 
     /** @return true for the pegged-to-benchmark types, whose orders carry 5 more fields */
-    static boolean isPegBench(String orderType) {
+    private static boolean isPegBench(String orderType) {
         return "PEG BENCH".equals(orderType) || "PEGBENCH".equals(orderType);
     }
 }
