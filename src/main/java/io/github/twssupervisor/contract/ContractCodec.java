@@ -9,10 +9,10 @@ import io.github.twssupervisor.wire.WireFormatException;
  * TWS reports a contract in openOrder, completedOrder and execDetails (§5.12, §5.13).
  *
  * <pre>
- * request   conId|symbol|secType|lastTradeDateOrContractMonth|strike|right|multiplier|exchange|primaryExchange|currency|
- *           localSymbol|tradingClass|             e.g. 0|AAPL|STK||0.0|||SMART|NASDAQ|USD|||
- * reported  conId|symbol|secType|lastTradeDateOrContractMonth|strike|right|multiplier|exchange|currency|localSymbol|
- *           tradingClass|                         (no primaryExchange; TWS writes right "?" in openOrder when none)
+ * request  conId|symbol|secType|lastTradeDateOrContractMonth|strike|right|multiplier|exchange|primaryExchange|currency|
+ *          localSymbol|tradingClass|             e.g. 0|AAPL|STK||0.0|||SMART|NASDAQ|USD|||
+ * reported conId|symbol|secType|lastTradeDateOrContractMonth|strike|right|multiplier|exchange|currency|localSymbol|
+ *          tradingClass|                         (no primaryExchange; TWS writes right "?" in openOrder when none)
  * </pre>
  *
  * Written as the official client writes it (conId {@code 0} and strike {@code 0.0} when unset, see the golden frames);

@@ -38,6 +38,12 @@ import java.math.BigDecimal;
  */
 final class CompletedOrderLayout {
 
+    /** What sv 183, 184 and 198 add at the end, with TWS's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.CUSTOMER_ACCOUNT, "") // customerAccount
+            .since(ServerVersion.PROFESSIONAL_CUSTOMER, "0") // professionalCustomer
+            .since(ServerVersion.SUBMITTER, ""); // submitter
+
     private CompletedOrderLayout() {
     }
 
@@ -53,9 +59,7 @@ final class CompletedOrderLayout {
         OrderWire.Terms terms = OrderWire.readTerms(r);
         long permId = r.readLong();
         r.skipping(7); // outsideRth, hidden, discretionaryAmt, goodAfterTime, faGroup, faMethod, faPercentage
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            r.skip();
-        }
+        r.skipping(OrderWire.FA_PROFILE.count(serverVersion));
         r.skipping(19); // modelCode .. triggerMethod
         r.skipping(2); // volatility, volatilityType
         OrderWire.skipDeltaNeutral(r, 4);
@@ -78,7 +82,7 @@ final class CompletedOrderLayout {
         String completedTime = r.readString();
         String completedStatus = r.readString();
         r.skipping(5); // minTradeQty .. midOffsetAtHalf
-        r.skipping(versionTail(serverVersion));
+        r.skipping(TAIL.count(serverVersion));
         return new CompletedOrder(contract, action, quantity, terms.orderType(), terms.limit(), terms.aux(),
                 terms.tif(), terms.account(), terms.orderRef(), permId, parentPermId, status, filled, completedTime,
                 completedStatus);
@@ -98,9 +102,7 @@ final class CompletedOrderLayout {
                 o.account(), o.orderRef()));
         w.writeLong(o.permId()).writeInt(0).writeInt(0).writeInt(0).writeEmpty()
                 .writeEmpty().writeEmpty().writeEmpty();
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            w.writeEmpty();
-        }
+        OrderWire.FA_PROFILE.write(serverVersion, w);
         w.writeEmpty().writeEmpty().writeInt(0).writeEmpty().writeEmpty() // modelCode .. settlingFirm
                 .writeInt(0).writeEmpty().writeInt(-1) // shortSaleSlot, designatedLocation, exemptCode
                 .writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeInt(Integer.MAX_VALUE)
@@ -119,21 +121,6 @@ final class CompletedOrderLayout {
                 .writeString(o.completedStatus())
                 .writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE).writeDouble(Double.MAX_VALUE)
                 .writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
-        if (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.SUBMITTER) {
-            w.writeEmpty();
-        }
-    }
-
-    /** @return how many fields sv 183, 184 and 198 add at the end */
-    static int versionTail(int serverVersion) {
-        return (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT ? 1 : 0)
-                + (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER ? 1 : 0)
-                + (serverVersion >= ServerVersion.SUBMITTER ? 1 : 0);
+        TAIL.write(serverVersion, w);
     }
 }

@@ -40,6 +40,17 @@ import java.util.OptionalDouble;
  */
 final class OpenOrderLayout {
 
+    /** What sv 183..199 add after midOffsetAtHalf, with TWS's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.CUSTOMER_ACCOUNT, "") // customerAccount
+            .since(ServerVersion.PROFESSIONAL_CUSTOMER, "0") // professionalCustomer
+            .since(ServerVersion.BOND_ACCRUED_INTEREST, "") // bondAccruedInterest
+            .since(ServerVersion.INCLUDE_OVERNIGHT, "0") // includeOvernight
+            // extOperator, manualOrderIndicator
+            .since(ServerVersion.CME_TAGGING_FIELDS_IN_OPEN_ORDER, "", OrderWire.UNSET_INT)
+            .since(ServerVersion.SUBMITTER, "") // submitter
+            .since(ServerVersion.IMBALANCE_ONLY, "0"); // imbalanceOnly
+
     private OpenOrderLayout() {
     }
 
@@ -57,7 +68,7 @@ final class OpenOrderLayout {
         int clientId = r.readInt();
         long permId = r.readLong();
         r.skipping(6); // outsideRth, hidden, discretionaryAmt, goodAfterTime, sharesAllocation, faGroup
-        r.skipping(serverVersion < ServerVersion.FA_PROFILE_DESUPPORT ? 3 : 2); // faMethod, faPercentage[, faProfile]
+        r.skipping(2 + OrderWire.FA_PROFILE.count(serverVersion)); // faMethod, faPercentage[, faProfile]
         r.skipping(20); // modelCode .. ocaType (34-53), eTradeOnly .. nbboPriceCap (54-56)
         r.skipping(3);
         int parentId = r.readInt();
@@ -82,7 +93,7 @@ final class OpenOrderLayout {
         r.skipping(2); // randomizeSize, randomizePrice
         OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(24); // adjustedOrderType .. midOffsetAtHalf (124-147)
-        r.skipping(versionTail(serverVersion));
+        r.skipping(TAIL.count(serverVersion));
         return new OpenOrder(orderId, contract, action, quantity, terms.orderType(), terms.limit(), terms.aux(),
                 terms.tif(), terms.ocaGroup(), terms.account(), terms.orderRef(), clientId, permId, parentId, status,
                 warningText);
@@ -106,9 +117,7 @@ final class OpenOrderLayout {
                 .writeBool(placed != null && placed.outsideRth()).writeBool(false).writeInt(0).writeEmpty()
                 .writeEmpty() // sharesAllocation: TWS writes a text of its own here, nobody reads it
                 .writeEmpty().writeEmpty().writeEmpty();
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            w.writeEmpty();
-        }
+        OrderWire.FA_PROFILE.write(serverVersion, w);
         w.writeEmpty().writeString(placed == null ? "" : placed.goodTillDate()).writeInt(0).writeEmpty().writeEmpty()
                 .writeInt(0).writeEmpty().writeInt(-1).writeInt(0)
                 .writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeInt(Integer.MAX_VALUE)
@@ -143,43 +152,6 @@ final class OpenOrderLayout {
         w.writeInt(0).writeEmpty().writeEmpty().writeEmpty().writeInt(0).writeInt(1).writeInt(0).writeInt(0)
                 .writeInt(0).writeEmpty().writeEmpty().writeInt(0)
                 .writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeEmpty();
-        writeVersionTail(serverVersion, w);
-    }
-
-    /** @return how many fields sv 183..199 add after midOffsetAtHalf */
-    private static int versionTail(int serverVersion) {
-        int fields = 0;
-        fields += serverVersion >= ServerVersion.CUSTOMER_ACCOUNT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER ? 1 : 0;
-        fields += serverVersion >= ServerVersion.BOND_ACCRUED_INTEREST ? 1 : 0;
-        fields += serverVersion >= ServerVersion.INCLUDE_OVERNIGHT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.CME_TAGGING_FIELDS_IN_OPEN_ORDER ? 2 : 0;
-        fields += serverVersion >= ServerVersion.SUBMITTER ? 1 : 0;
-        fields += serverVersion >= ServerVersion.IMBALANCE_ONLY ? 1 : 0;
-        return fields;
-    }
-
-    private static void writeVersionTail(int serverVersion, FieldWriter w) {
-        if (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.BOND_ACCRUED_INTEREST) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.INCLUDE_OVERNIGHT) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.CME_TAGGING_FIELDS_IN_OPEN_ORDER) {
-            w.writeEmpty().writeInt(Integer.MAX_VALUE);
-        }
-        if (serverVersion >= ServerVersion.SUBMITTER) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.IMBALANCE_ONLY) {
-            w.writeInt(0);
-        }
+        TAIL.write(serverVersion, w);
     }
 }

@@ -3,7 +3,10 @@ package io.github.twssupervisor.orders;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.WireFormatException;
+import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -28,7 +31,74 @@ final class OrderWire {
     private static final int VOLUME_CONDITION = 6;
     private static final int PERCENT_CHANGE_CONDITION = 7;
 
+    /** An int field TWS leaves unset, as TWS and the official client write it. */
+    static final String UNSET_INT = String.valueOf(Integer.MAX_VALUE);
+
+    /** faProfile, written empty, which sv 177 removed from the fa fields of every order message. */
+    static final VersionedFields FA_PROFILE = VersionedFields.none().before(ServerVersion.FA_PROFILE_DESUPPORT, "");
+
     private OrderWire() {
+    }
+
+    /**
+     * Fields that some server versions add to an order message, each with the text TWS (or the official client) writes
+     * when it has no value. One declaration tells the reader how many to skip and the writer what to write, so the two
+     * cannot drift apart. Immutable.
+     */
+    static final class VersionedFields {
+
+        private record Field(int since, int until, List<String> values) {
+        }
+
+        private final List<Field> fields;
+
+        private VersionedFields(List<Field> fields) {
+            this.fields = List.copyOf(fields);
+        }
+
+        /** @return no fields, to add to */
+        static VersionedFields none() {
+            return new VersionedFields(List.of());
+        }
+
+        /** @return these fields and {@code values}, present from server version {@code version} on */
+        VersionedFields since(int version, String... values) {
+            return between(version, Integer.MAX_VALUE, values);
+        }
+
+        /** @return these fields and {@code values}, present below server version {@code version} */
+        VersionedFields before(int version, String... values) {
+            return between(0, version, values);
+        }
+
+        /** @return these fields and {@code values}, present from {@code since} and below {@code until} */
+        VersionedFields between(int since, int until, String... values) {
+            List<Field> more = new ArrayList<>(fields);
+            more.add(new Field(since, until, List.of(values)));
+            return new VersionedFields(more);
+        }
+
+        /** @return how many fields the version has */
+        int count(int serverVersion) {
+            int count = 0;
+            for (Field f : fields) {
+                count += present(f, serverVersion) ? f.values().size() : 0;
+            }
+            return count;
+        }
+
+        /** Writes the fields the version has. */
+        void write(int serverVersion, FieldWriter w) {
+            for (Field f : fields) {
+                if (present(f, serverVersion)) {
+                    f.values().forEach(w::writeString);
+                }
+            }
+        }
+
+        private static boolean present(Field f, int serverVersion) {
+            return serverVersion >= f.since() && serverVersion < f.until();
+        }
     }
 
     /**

@@ -45,6 +45,15 @@ final class PlaceOrderLayout {
     private static final String IBKRATS = "IBKRATS";
     private static final String INFINITY = "Infinity";
 
+    /** What sv 183..199 add at the end, with the official client's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.CUSTOMER_ACCOUNT, "") // customerAccount
+            .since(ServerVersion.PROFESSIONAL_CUSTOMER, "0") // professionalCustomer
+            .between(ServerVersion.RFQ_FIELDS, ServerVersion.UNDO_RFQ_FIELDS, "", OrderWire.UNSET_INT) // 187..189
+            .since(ServerVersion.INCLUDE_OVERNIGHT, "0") // includeOvernight
+            .since(ServerVersion.CME_TAGGING_FIELDS, OrderWire.UNSET_INT) // manualOrderIndicator
+            .since(ServerVersion.IMBALANCE_ONLY, "0"); // imbalanceOnly
+
     private PlaceOrderLayout() {
     }
 
@@ -59,9 +68,7 @@ final class PlaceOrderLayout {
                 .writeInt(0).writeInt(0).writeInt(0).writeInt(0).writeBool(o.outsideRth()).writeInt(0)
                 .writeEmpty().writeInt(0).writeEmpty().writeString(o.goodTillDate())
                 .writeEmpty().writeEmpty().writeEmpty();
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            w.writeEmpty();
-        }
+        OrderWire.FA_PROFILE.write(serverVersion, w);
         w.writeEmpty() // modelCode
                 .writeInt(0).writeEmpty().writeInt(-1).writeInt(o.ocaType())
                 .writeEmpty().writeEmpty().writeInt(0).writeEmpty().writeEmpty() // rule80A .. percentOffset
@@ -86,24 +93,7 @@ final class PlaceOrderLayout {
         if (IBKRATS.equals(contract.exchange())) {
             w.writeEmpty(); // minTradeQty
         }
-        if (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.RFQ_FIELDS && serverVersion < ServerVersion.UNDO_RFQ_FIELDS) {
-            w.writeEmpty().writeInt(Integer.MAX_VALUE);
-        }
-        if (serverVersion >= ServerVersion.INCLUDE_OVERNIGHT) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.CME_TAGGING_FIELDS) {
-            w.writeInt(Integer.MAX_VALUE);
-        }
-        if (serverVersion >= ServerVersion.IMBALANCE_ONLY) {
-            w.writeInt(0);
-        }
+        TAIL.write(serverVersion, w);
     }
 
     /** Reads every field the official client or @stoqey/ib may write, with either's spelling of unset values. */
@@ -129,7 +119,7 @@ final class PlaceOrderLayout {
         }
         r.skipping(3); // sharesAllocation, discretionaryAmt, goodAfterTime
         String goodTillDate = r.readString();
-        r.skipping(serverVersion < ServerVersion.FA_PROFILE_DESUPPORT ? 5 : 4); // fa fields, modelCode
+        r.skipping(4 + OrderWire.FA_PROFILE.count(serverVersion)); // fa fields, modelCode
         r.skipping(3); // shortSaleSlot, designatedLocation, exemptCode
         int ocaType = r.readInt();
         r.skipping(15); // rule80A .. overridePercentageConstraints
@@ -148,7 +138,7 @@ final class PlaceOrderLayout {
         OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(7 + 1 + 2 + 1 + 4 + 4 + 3 + 2); // adjusted .. manualOrderTime
         skipPegBestAndMid(r, contract, terms.orderType());
-        r.skipping(tail(serverVersion));
+        r.skipping(TAIL.count(serverVersion));
         return new PlaceOrderRequest(orderId, contract, order(orderId, action, quantity, terms, trailingPercent,
                 goodTillDate, outsideRth, ocaType, parentId, transmit));
     }
@@ -165,17 +155,6 @@ final class PlaceOrderLayout {
         if (midOffsets) {
             r.skipping(2);
         }
-    }
-
-    private static int tail(int serverVersion) {
-        int fields = 0;
-        fields += serverVersion >= ServerVersion.CUSTOMER_ACCOUNT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER ? 1 : 0;
-        fields += serverVersion >= ServerVersion.RFQ_FIELDS && serverVersion < ServerVersion.UNDO_RFQ_FIELDS ? 2 : 0;
-        fields += serverVersion >= ServerVersion.INCLUDE_OVERNIGHT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.CME_TAGGING_FIELDS ? 1 : 0;
-        fields += serverVersion >= ServerVersion.IMBALANCE_ONLY ? 1 : 0;
-        return fields;
     }
 
     private static Order order(int orderId, String action, Optional<BigDecimal> quantity, OrderWire.Terms terms,
