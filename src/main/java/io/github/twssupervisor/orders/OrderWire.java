@@ -232,24 +232,13 @@ final class OrderWire {
         for (int i = 0; i < count; i++) {
             int type = reader.readInt();
             reader.skip(); // conjunction
-            switch (type) {
-                case PRICE_CONDITION:
-                    reader.skipping(5);
-                    break;
-                case TIME_CONDITION:
-                case MARGIN_CONDITION:
-                    reader.skipping(2);
-                    break;
-                case EXECUTION_CONDITION:
-                    reader.skipping(3);
-                    break;
-                case VOLUME_CONDITION:
-                case PERCENT_CHANGE_CONDITION:
-                    reader.skipping(4);
-                    break;
-                default:
-                    throw new WireFormatException("order condition type " + type + " is unknown");
-            }
+            reader.skipping(switch (type) {
+                case PRICE_CONDITION -> 5;
+                case TIME_CONDITION, MARGIN_CONDITION -> 2;
+                case EXECUTION_CONDITION -> 3;
+                case VOLUME_CONDITION, PERCENT_CHANGE_CONDITION -> 4;
+                default -> throw new WireFormatException("order condition type " + type + " is unknown");
+            });
         }
         if (count > 0) {
             reader.skipping(2);
