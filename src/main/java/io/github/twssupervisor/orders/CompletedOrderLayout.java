@@ -1,11 +1,11 @@
 package io.github.twssupervisor.orders;
 
 import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contract.ContractCodec;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
-import java.util.OptionalDouble;
 
 /**
  * The walk through completedOrder (IN 101), both directions. TWS-WIRE.md has no table for it; the order is the official
@@ -38,6 +38,12 @@ import java.util.OptionalDouble;
  */
 final class CompletedOrderLayout {
 
+    /** What sv 183, 184 and 198 add at the end, with TWS's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.CUSTOMER_ACCOUNT, "") // customerAccount
+            .since(ServerVersion.PROFESSIONAL_CUSTOMER, "0") // professionalCustomer
+            .since(ServerVersion.SUBMITTER, ""); // submitter
+
     private CompletedOrderLayout() {
     }
 
@@ -47,50 +53,28 @@ final class CompletedOrderLayout {
      * @return the completed order
      */
     static CompletedOrder read(int serverVersion, FieldReader r) {
-        Contract contract = OrderWire.readContract(r);
+        Contract contract = ContractCodec.readReported(r);
         OrderAction action = OrderWire.action(r.readString());
         BigDecimal quantity = OrderWire.readQuantity(r);
-        String orderType = r.readString();
-        OptionalDouble limit = OrderWire.readPrice(r);
-        OptionalDouble aux = OrderWire.readPrice(r);
-        String tif = r.readString();
-        r.skip(); // ocaGroup
-        String account = r.readString();
-        r.skipping(2); // openClose, origin
-        String orderRef = r.readString();
+        OrderWire.Terms terms = OrderWire.readTerms(r);
         long permId = r.readLong();
         r.skipping(7); // outsideRth, hidden, discretionaryAmt, goodAfterTime, faGroup, faMethod, faPercentage
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            r.skip();
-        }
+        r.skipping(OrderWire.FA_PROFILE.count(serverVersion));
         r.skipping(19); // modelCode .. triggerMethod
         r.skipping(2); // volatility, volatilityType
-        String deltaNeutralOrderType = r.readString();
-        r.skip();
-        if (!deltaNeutralOrderType.isEmpty()) {
-            r.skipping(4);
-        }
+        OrderWire.skipDeltaNeutral(r, 4);
         r.skipping(5); // continuousUpdate, referencePriceType, trailStopPrice, trailingPercent, comboLegsDescrip
-        OrderWire.skipBlocks(r, r.readInt(), 8);
-        OrderWire.skipBlocks(r, r.readInt(), 1);
-        OrderWire.skipBlocks(r, r.readInt(), 2);
+        OrderWire.skipCombos(r);
         r.skipping(2);
         OrderWire.skipScalePriceIncrement(r);
-        if (!r.readString().isEmpty()) {
-            r.skip(); // hedgeParam
-        }
+        OrderWire.skipHedge(r);
         r.skipping(3); // clearingAccount, clearingIntent, notHeld
-        if (r.readBool()) {
-            r.skipping(3);
-        }
+        OrderWire.skipDeltaNeutralContract(r);
         OrderWire.skipAlgo(r);
         r.skip(); // solicited
         OrderStatus status = OrderStatus.fromWire(r.readString());
         r.skipping(2); // randomizeSize, randomizePrice
-        if (OrderWire.isPegBench(orderType)) {
-            r.skipping(5);
-        }
-        OrderWire.skipConditions(r);
+        OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(6); // trailStopPrice, lmtPriceOffset, cashQty, dontUseAutoPriceForHedge, isOmsContainer, autoCancelDate
         BigDecimal filled = OrderWire.readQuantity(r);
         r.skipping(5); // refFuturesConId, autoCancelParent, shareholder, imbalanceOnly, routeMarketableToBbo
@@ -98,9 +82,10 @@ final class CompletedOrderLayout {
         String completedTime = r.readString();
         String completedStatus = r.readString();
         r.skipping(5); // minTradeQty .. midOffsetAtHalf
-        r.skipping(versionTail(serverVersion));
-        return new CompletedOrder(contract, action, quantity, orderType, limit, aux, tif, account, orderRef, permId,
-                parentPermId, status, filled, completedTime, completedStatus);
+        r.skipping(TAIL.count(serverVersion));
+        return new CompletedOrder(contract, action, quantity, terms.orderType(), terms.limit(), terms.aux(),
+                terms.tif(), terms.account(), terms.orderRef(), permId, parentPermId, status, filled, completedTime,
+                completedStatus);
     }
 
     /**
@@ -111,16 +96,13 @@ final class CompletedOrderLayout {
      * @param o             the order
      */
     static void write(int serverVersion, FieldWriter w, CompletedOrder o) {
-        OrderWire.writeContract(w, o.contract(), OrderWire.NO_RIGHT);
-        w.writeString(o.action().name()).writeDecimal(o.totalQuantity()).writeString(o.orderType());
-        OrderWire.writePrice(w, o.limitPrice());
-        OrderWire.writePrice(w, o.auxPrice());
-        w.writeString(o.tif()).writeEmpty().writeString(o.account()).writeEmpty().writeInt(0)
-                .writeString(o.orderRef()).writeLong(o.permId()).writeInt(0).writeInt(0).writeInt(0).writeEmpty()
+        ContractCodec.writeReported(w, o.contract(), ContractCodec.NO_RIGHT);
+        w.writeString(o.action().name()).writeDecimal(o.totalQuantity());
+        OrderWire.writeTerms(w, new OrderWire.Terms(o.orderType(), o.limitPrice(), o.auxPrice(), o.tif(), "",
+                o.account(), o.orderRef()));
+        w.writeLong(o.permId()).writeInt(0).writeInt(0).writeInt(0).writeEmpty()
                 .writeEmpty().writeEmpty().writeEmpty();
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            w.writeEmpty();
-        }
+        OrderWire.FA_PROFILE.write(serverVersion, w);
         w.writeEmpty().writeEmpty().writeInt(0).writeEmpty().writeEmpty() // modelCode .. settlingFirm
                 .writeInt(0).writeEmpty().writeInt(-1) // shortSaleSlot, designatedLocation, exemptCode
                 .writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeInt(Integer.MAX_VALUE)
@@ -139,21 +121,6 @@ final class CompletedOrderLayout {
                 .writeString(o.completedStatus())
                 .writeInt(Integer.MAX_VALUE).writeInt(Integer.MAX_VALUE).writeDouble(Double.MAX_VALUE)
                 .writeDouble(Double.MAX_VALUE).writeDouble(Double.MAX_VALUE);
-        if (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.SUBMITTER) {
-            w.writeEmpty();
-        }
-    }
-
-    /** @return how many fields sv 183, 184 and 198 add at the end */
-    static int versionTail(int serverVersion) {
-        return (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT ? 1 : 0)
-                + (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER ? 1 : 0)
-                + (serverVersion >= ServerVersion.SUBMITTER ? 1 : 0);
+        TAIL.write(serverVersion, w);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.orders;
 
 import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contract.ContractCodec;
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.wire.DoubleStyle;
@@ -38,6 +39,10 @@ public final class ExecutionCodec implements DomainDecoder {
     public static final int UNSOLICITED = -1;
 
     private static final int VERSION_1 = 1;
+    /** What sv 178 and 198 add at the end of execDetails, with TWS's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.PENDING_PRICE_REVISION, "0") // pendingPriceRevision false
+            .since(ServerVersion.SUBMITTER, ""); // submitter
     private static final Set<IncomingMessageId> MESSAGES = EnumSet.of(IncomingMessageId.EXEC_DETAILS,
             IncomingMessageId.EXEC_DETAILS_END, IncomingMessageId.COMMISSION_REPORT);
 
@@ -79,7 +84,7 @@ public final class ExecutionCodec implements DomainDecoder {
 
     private static Execution readExecution(int serverVersion, FieldReader r) {
         int orderId = r.readInt();
-        Contract contract = OrderWire.readContract(r);
+        Contract contract = ContractCodec.readReported(r);
         String execId = r.readString();
         String time = r.readString();
         String account = r.readString();
@@ -95,12 +100,7 @@ public final class ExecutionCodec implements DomainDecoder {
         String orderRef = r.readString();
         r.skipping(3); // evRule, evMultiplier, modelCode
         int lastLiquidity = r.readInt();
-        if (serverVersion >= ServerVersion.PENDING_PRICE_REVISION) {
-            r.skip();
-        }
-        if (serverVersion >= ServerVersion.SUBMITTER) {
-            r.skip();
-        }
+        r.skipping(TAIL.count(serverVersion));
         return new Execution(orderId, contract, execId, time, account, exchange, side, shares, price, permId,
                 clientId, liquidation, cumQty, avgPrice, orderRef, lastLiquidity);
     }
@@ -115,17 +115,12 @@ public final class ExecutionCodec implements DomainDecoder {
      */
     public static byte[] execDetails(int serverVersion, int requestId, Execution e) {
         FieldWriter w = event(IncomingMessageId.EXEC_DETAILS).writeInt(requestId).writeInt(e.orderId());
-        OrderWire.writeContract(w, e.contract(), "");
+        ContractCodec.writeReported(w, e.contract(), "");
         w.writeString(e.execId()).writeString(e.time()).writeString(e.account()).writeString(e.exchange())
                 .writeString(e.side()).writeDecimal(e.shares()).writeDouble(e.price()).writeLong(e.permId())
                 .writeInt(e.clientId()).writeInt(e.liquidation()).writeDecimal(e.cumQty()).writeDouble(e.avgPrice())
                 .writeString(e.orderRef()).writeEmpty().writeEmpty().writeEmpty().writeInt(e.lastLiquidity());
-        if (serverVersion >= ServerVersion.PENDING_PRICE_REVISION) {
-            w.writeBool(false);
-        }
-        if (serverVersion >= ServerVersion.SUBMITTER) {
-            w.writeEmpty();
-        }
+        TAIL.write(serverVersion, w);
         return w.toFrame();
     }
 

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.orders;
 
 import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contract.ContractCodec;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -39,6 +40,17 @@ import java.util.OptionalDouble;
  */
 final class OpenOrderLayout {
 
+    /** What sv 183..199 add after midOffsetAtHalf, with TWS's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.CUSTOMER_ACCOUNT, "") // customerAccount
+            .since(ServerVersion.PROFESSIONAL_CUSTOMER, "0") // professionalCustomer
+            .since(ServerVersion.BOND_ACCRUED_INTEREST, "") // bondAccruedInterest
+            .since(ServerVersion.INCLUDE_OVERNIGHT, "0") // includeOvernight
+            // extOperator, manualOrderIndicator
+            .since(ServerVersion.CME_TAGGING_FIELDS_IN_OPEN_ORDER, "", OrderWire.UNSET_INT)
+            .since(ServerVersion.SUBMITTER, "") // submitter
+            .since(ServerVersion.IMBALANCE_ONLY, "0"); // imbalanceOnly
+
     private OpenOrderLayout() {
     }
 
@@ -49,43 +61,26 @@ final class OpenOrderLayout {
      */
     static OpenOrder read(int serverVersion, FieldReader r) {
         int orderId = r.readInt();
-        Contract contract = OrderWire.readContract(r);
+        Contract contract = ContractCodec.readReported(r);
         OrderAction action = OrderWire.action(r.readString());
         BigDecimal quantity = OrderWire.readQuantity(r);
-        String orderType = r.readString();
-        OptionalDouble limit = OrderWire.readPrice(r);
-        OptionalDouble aux = OrderWire.readPrice(r);
-        String tif = r.readString();
-        String ocaGroup = r.readString();
-        String account = r.readString();
-        r.skipping(2); // openClose, origin
-        String orderRef = r.readString();
+        OrderWire.Terms terms = OrderWire.readTerms(r);
         int clientId = r.readInt();
         long permId = r.readLong();
         r.skipping(6); // outsideRth, hidden, discretionaryAmt, goodAfterTime, sharesAllocation, faGroup
-        r.skipping(serverVersion < ServerVersion.FA_PROFILE_DESUPPORT ? 3 : 2); // faMethod, faPercentage[, faProfile]
+        r.skipping(2 + OrderWire.FA_PROFILE.count(serverVersion)); // faMethod, faPercentage[, faProfile]
         r.skipping(20); // modelCode .. ocaType (34-53), eTradeOnly .. nbboPriceCap (54-56)
         r.skipping(3);
         int parentId = r.readInt();
         r.skipping(3); // triggerMethod, volatility, volatilityType
-        String deltaNeutralOrderType = r.readString();
-        r.skip(); // deltaNeutralAuxPrice
-        if (!deltaNeutralOrderType.isEmpty()) {
-            r.skipping(8);
-        }
+        OrderWire.skipDeltaNeutral(r, 8);
         r.skipping(7); // continuousUpdate .. comboLegsDescrip
-        OrderWire.skipBlocks(r, r.readInt(), 8);
-        OrderWire.skipBlocks(r, r.readInt(), 1);
-        OrderWire.skipBlocks(r, r.readInt(), 2);
+        OrderWire.skipCombos(r);
         r.skipping(2); // scaleInitLevelSize, scaleSubsLevelSize
         OrderWire.skipScalePriceIncrement(r);
-        if (!r.readString().isEmpty()) {
-            r.skip(); // hedgeParam
-        }
+        OrderWire.skipHedge(r);
         r.skipping(4); // optOutSmartRouting, clearingAccount, clearingIntent, notHeld
-        if (r.readBool()) {
-            r.skipping(3); // delta-neutral contract
-        }
+        OrderWire.skipDeltaNeutralContract(r);
         OrderWire.skipAlgo(r);
         r.skipping(2); // solicited, whatIf
         OrderStatus status = OrderStatus.fromWire(r.readString());
@@ -96,14 +91,12 @@ final class OpenOrderLayout {
         }
         String warningText = r.readString();
         r.skipping(2); // randomizeSize, randomizePrice
-        if (OrderWire.isPegBench(orderType)) {
-            r.skipping(5);
-        }
-        OrderWire.skipConditions(r);
+        OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(24); // adjustedOrderType .. midOffsetAtHalf (124-147)
-        r.skipping(versionTail(serverVersion));
-        return new OpenOrder(orderId, contract, action, quantity, orderType, limit, aux, tif, ocaGroup, account,
-                orderRef, clientId, permId, parentId, status, warningText);
+        r.skipping(TAIL.count(serverVersion));
+        return new OpenOrder(orderId, contract, action, quantity, terms.orderType(), terms.limit(), terms.aux(),
+                terms.tif(), terms.ocaGroup(), terms.account(), terms.orderRef(), clientId, permId, parentId, status,
+                warningText);
     }
 
     /**
@@ -116,18 +109,15 @@ final class OpenOrderLayout {
      */
     static void write(int serverVersion, FieldWriter w, OpenOrder o, Order placed) {
         w.writeInt(o.orderId());
-        OrderWire.writeContract(w, o.contract(), OrderWire.NO_RIGHT);
-        w.writeString(o.action().name()).writeDecimal(o.totalQuantity()).writeString(o.orderType());
-        OrderWire.writePrice(w, o.limitPrice());
-        OrderWire.writePrice(w, o.auxPrice());
-        w.writeString(o.tif()).writeString(o.ocaGroup()).writeString(o.account()).writeEmpty().writeInt(0)
-                .writeString(o.orderRef()).writeInt(o.clientId()).writeLong(o.permId())
+        ContractCodec.writeReported(w, o.contract(), ContractCodec.NO_RIGHT);
+        w.writeString(o.action().name()).writeDecimal(o.totalQuantity());
+        OrderWire.writeTerms(w, new OrderWire.Terms(o.orderType(), o.limitPrice(), o.auxPrice(), o.tif(), o.ocaGroup(),
+                o.account(), o.orderRef()));
+        w.writeInt(o.clientId()).writeLong(o.permId())
                 .writeBool(placed != null && placed.outsideRth()).writeBool(false).writeInt(0).writeEmpty()
                 .writeEmpty() // sharesAllocation: TWS writes a text of its own here, nobody reads it
                 .writeEmpty().writeEmpty().writeEmpty();
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            w.writeEmpty();
-        }
+        OrderWire.FA_PROFILE.write(serverVersion, w);
         w.writeEmpty().writeString(placed == null ? "" : placed.goodTillDate()).writeInt(0).writeEmpty().writeEmpty()
                 .writeInt(0).writeEmpty().writeInt(-1).writeInt(0)
                 .writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeInt(Integer.MAX_VALUE)
@@ -162,43 +152,6 @@ final class OpenOrderLayout {
         w.writeInt(0).writeEmpty().writeEmpty().writeEmpty().writeInt(0).writeInt(1).writeInt(0).writeInt(0)
                 .writeInt(0).writeEmpty().writeEmpty().writeInt(0)
                 .writeEmpty().writeEmpty().writeEmpty().writeEmpty().writeEmpty();
-        writeVersionTail(serverVersion, w);
-    }
-
-    /** @return how many fields sv 183..199 add after midOffsetAtHalf */
-    private static int versionTail(int serverVersion) {
-        int fields = 0;
-        fields += serverVersion >= ServerVersion.CUSTOMER_ACCOUNT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER ? 1 : 0;
-        fields += serverVersion >= ServerVersion.BOND_ACCRUED_INTEREST ? 1 : 0;
-        fields += serverVersion >= ServerVersion.INCLUDE_OVERNIGHT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.CME_TAGGING_FIELDS_IN_OPEN_ORDER ? 2 : 0;
-        fields += serverVersion >= ServerVersion.SUBMITTER ? 1 : 0;
-        fields += serverVersion >= ServerVersion.IMBALANCE_ONLY ? 1 : 0;
-        return fields;
-    }
-
-    private static void writeVersionTail(int serverVersion, FieldWriter w) {
-        if (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.BOND_ACCRUED_INTEREST) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.INCLUDE_OVERNIGHT) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.CME_TAGGING_FIELDS_IN_OPEN_ORDER) {
-            w.writeEmpty().writeInt(Integer.MAX_VALUE);
-        }
-        if (serverVersion >= ServerVersion.SUBMITTER) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.IMBALANCE_ONLY) {
-            w.writeInt(0);
-        }
+        TAIL.write(serverVersion, w);
     }
 }

@@ -1,28 +1,28 @@
 package io.github.twssupervisor.orders;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.WireFormatException;
+import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The pieces the order messages share: the 11-field contract block of openOrder, completedOrder and execDetails
- * (TWS-WIRE.md §5.12, §5.13), optional prices, and the variable-length blocks the decoders skip.
+ * The pieces the order messages share: optional prices and quantities, the action, the terms that follow them, and the
+ * variable-length blocks the decoders skip (as the official decoder's shared {@code EOrderDecoder} reads them for
+ * openOrder and completedOrder, and a server for placeOrder). The contract block of openOrder, completedOrder and
+ * execDetails is {@link io.github.twssupervisor.contract.ContractCodec#readReported}'s.
  *
  * <pre>
- * contract  conId|symbol|secType|lastTradeDateOrContractMonth|strike|right|multiplier|exchange|currency|localSymbol|
- *           tradingClass|                         (no primaryExchange; TWS writes right "?" in openOrder when none)
+ * terms     orderType|lmtPrice|auxPrice|tif|ocaGroup|account|openClose|origin|orderRef|
+ * combos    comboLegCount [+8 each]|orderComboLegCount [+1 each]|smartComboRoutingParamsCount [+2 each]|
  * condition type|conjunction|...   price 1: isMore|value|conId|exchange|triggerMethod   time 3, margin 4: isMore|value
  *           execution 5: secType|exchange|symbol   volume 6, percent change 7: isMore|value|conId|exchange
  * </pre>
  */
 final class OrderWire {
-
-    /** How TWS spells "no right" in openOrder (TWS-WIRE.md §9 items 27, 28). */
-    static final String NO_RIGHT = "?";
 
     private static final int PRICE_CONDITION = 1;
     private static final int TIME_CONDITION = 3;
@@ -31,47 +31,110 @@ final class OrderWire {
     private static final int VOLUME_CONDITION = 6;
     private static final int PERCENT_CHANGE_CONDITION = 7;
 
+    /** An int field TWS leaves unset, as TWS and the official client write it. */
+    static final String UNSET_INT = String.valueOf(Integer.MAX_VALUE);
+
+    /** faProfile, written empty, which sv 177 removed from the fa fields of every order message. */
+    static final VersionedFields FA_PROFILE = VersionedFields.none().before(ServerVersion.FA_PROFILE_DESUPPORT, "");
+
     private OrderWire() {
     }
 
     /**
-     * @param reader positioned at conId
-     * @return the contract; a contract TWS describes but this library's {@link Contract} refuses (an unknown security
-     *     type, say) is a {@link WireFormatException}, so the dispatcher logs it as a decode failure
+     * Fields that some server versions add to an order message, each with the text TWS (or the official client) writes
+     * when it has no value. One declaration tells the reader how many to skip and the writer what to write, so the two
+     * cannot drift apart. Immutable.
      */
-    static Contract readContract(FieldReader reader) {
-        int conId = reader.readInt();
-        String symbol = reader.readString();
-        String secType = reader.readString();
-        String expiry = reader.readString();
-        double strike = reader.readDouble();
-        String right = reader.readString();
-        String multiplier = reader.readString();
-        String exchange = reader.readString();
-        String currency = reader.readString();
-        String localSymbol = reader.readString();
-        String tradingClass = reader.readString();
-        try {
-            return new Contract(conId, symbol, SecType.valueOf(secType),
-                    expiry.contains(" ") ? expiry.substring(0, expiry.indexOf(' ')) : expiry, // keep the date only
-                    strike == Double.MAX_VALUE ? 0 : strike, NO_RIGHT.equals(right) ? "" : right, multiplier,
-                    exchange, "", currency, localSymbol, tradingClass);
-        } catch (IllegalArgumentException e) {
-            throw new WireFormatException("contract of " + symbol + " " + secType + ": " + e.getMessage());
+    static final class VersionedFields {
+
+        private record Field(int since, int until, List<String> values) {
+        }
+
+        private final List<Field> fields;
+
+        private VersionedFields(List<Field> fields) {
+            this.fields = List.copyOf(fields);
+        }
+
+        /** @return no fields, to add to */
+        static VersionedFields none() {
+            return new VersionedFields(List.of());
+        }
+
+        /** @return these fields and {@code values}, present from server version {@code version} on */
+        VersionedFields since(int version, String... values) {
+            return between(version, Integer.MAX_VALUE, values);
+        }
+
+        /** @return these fields and {@code values}, present below server version {@code version} */
+        VersionedFields before(int version, String... values) {
+            return between(0, version, values);
+        }
+
+        /** @return these fields and {@code values}, present from {@code since} and below {@code until} */
+        VersionedFields between(int since, int until, String... values) {
+            List<Field> more = new ArrayList<>(fields);
+            more.add(new Field(since, until, List.of(values)));
+            return new VersionedFields(more);
+        }
+
+        /** @return how many fields the version has */
+        int count(int serverVersion) {
+            int count = 0;
+            for (Field f : fields) {
+                count += present(f, serverVersion) ? f.values().size() : 0;
+            }
+            return count;
+        }
+
+        /** Writes the fields the version has. */
+        void write(int serverVersion, FieldWriter w) {
+            for (Field f : fields) {
+                if (present(f, serverVersion)) {
+                    f.values().forEach(w::writeString);
+                }
+            }
+        }
+
+        private static boolean present(Field f, int serverVersion) {
+            return serverVersion >= f.since() && serverVersion < f.until();
         }
     }
 
     /**
-     * @param writer  the frame
-     * @param c       the contract (its primaryExchange is not part of this block)
-     * @param noRight what to write when the contract has no right: {@link #NO_RIGHT} in openOrder, empty elsewhere
+     * The terms after action and totalQuantity, the same in every order message (openClose and origin skipped).
+     *
+     * @param orderType TWS's type name
+     * @param limit     the limit price, if any
+     * @param aux       the stop price or trailing amount, if any
+     * @param tif       the time in force as written
+     * @param ocaGroup  the one-cancels-all group, or empty
+     * @param account   the account, or empty
+     * @param orderRef  the placer's reference
      */
-    static void writeContract(FieldWriter writer, Contract c, String noRight) {
-        writer.writeInt(c.conId()).writeString(c.symbol()).writeString(c.secType().name())
-                .writeString(c.lastTradeDateOrContractMonth()).writeDouble(c.strike())
-                .writeString(c.right().isEmpty() ? noRight : c.right()).writeString(c.multiplier())
-                .writeString(c.exchange()).writeString(c.currency()).writeString(c.localSymbol())
-                .writeString(c.tradingClass());
+    record Terms(String orderType, OptionalDouble limit, OptionalDouble aux, String tif, String ocaGroup,
+                 String account, String orderRef) {
+    }
+
+    /** @return the terms, from orderType to orderRef */
+    static Terms readTerms(FieldReader r) {
+        String orderType = r.readString();
+        OptionalDouble limit = readPrice(r);
+        OptionalDouble aux = readPrice(r);
+        String tif = r.readString();
+        String ocaGroup = r.readString();
+        String account = r.readString();
+        r.skipping(2); // openClose, origin
+        return new Terms(orderType, limit, aux, tif, ocaGroup, account, r.readString());
+    }
+
+    /** Writes the terms, with openClose empty and origin 0 (customer), as TWS and the official client do. */
+    static void writeTerms(FieldWriter w, Terms t) {
+        w.writeString(t.orderType());
+        writePrice(w, t.limit());
+        writePrice(w, t.aux());
+        w.writeString(t.tif()).writeString(t.ocaGroup()).writeString(t.account()).writeEmpty().writeInt(0)
+                .writeString(t.orderRef());
     }
 
     /** @return the next field as a price; empty and the max-double sentinel (either spelling) are no price */
@@ -119,32 +182,63 @@ final class OrderWire {
     }
 
     /**
+     * Skips deltaNeutralOrderType, deltaNeutralAuxPrice and, when the type is set, the fields after them.
+     *
+     * @param whenSet how many: 8 in openOrder and placeOrder, 4 in completedOrder
+     */
+    static void skipDeltaNeutral(FieldReader reader, int whenSet) {
+        boolean set = !reader.readString().isEmpty();
+        reader.skip(); // deltaNeutralAuxPrice
+        if (set) {
+            reader.skipping(whenSet);
+        }
+    }
+
+    /** Skips the three combo lists: legs, leg prices and smart combo routing params. */
+    static void skipCombos(FieldReader reader) {
+        skipBlocks(reader, reader.readInt(), 8);
+        skipBlocks(reader, reader.readInt(), 1);
+        skipBlocks(reader, reader.readInt(), 2);
+    }
+
+    /** Skips hedgeType and, when it is set, hedgeParam. */
+    static void skipHedge(FieldReader reader) {
+        if (!reader.readString().isEmpty()) {
+            reader.skip();
+        }
+    }
+
+    /** Skips the delta-neutral contract flag and, when it is set, its conId, delta and price. */
+    static void skipDeltaNeutralContract(FieldReader reader) {
+        if (reader.readBool()) {
+            reader.skipping(3);
+        }
+    }
+
+    /** Skips the 5 pegged-to-benchmark fields of a PEG BENCH order, then the order conditions. */
+    static void skipPegBenchAndConditions(FieldReader reader, String orderType) {
+        if (isPegBench(orderType)) {
+            reader.skipping(5);
+        }
+        skipConditions(reader);
+    }
+
+    /**
      * Skips the order conditions block as the official decoder reads it: count, then each condition, then
      * conditionsIgnoreRth and conditionsCancelOrder when there was at least one.
      */
-    static void skipConditions(FieldReader reader) {
+    private static void skipConditions(FieldReader reader) {
         int count = reader.readInt();
         for (int i = 0; i < count; i++) {
             int type = reader.readInt();
             reader.skip(); // conjunction
-            switch (type) {
-                case PRICE_CONDITION:
-                    reader.skipping(5);
-                    break;
-                case TIME_CONDITION:
-                case MARGIN_CONDITION:
-                    reader.skipping(2);
-                    break;
-                case EXECUTION_CONDITION:
-                    reader.skipping(3);
-                    break;
-                case VOLUME_CONDITION:
-                case PERCENT_CHANGE_CONDITION:
-                    reader.skipping(4);
-                    break;
-                default:
-                    throw new WireFormatException("order condition type " + type + " is unknown");
-            }
+            reader.skipping(switch (type) {
+                case PRICE_CONDITION -> 5;
+                case TIME_CONDITION, MARGIN_CONDITION -> 2;
+                case EXECUTION_CONDITION -> 3;
+                case VOLUME_CONDITION, PERCENT_CHANGE_CONDITION -> 4;
+                default -> throw new WireFormatException("order condition type " + type + " is unknown");
+            });
         }
         if (count > 0) {
             reader.skipping(2);
@@ -167,7 +261,7 @@ final class OrderWire {
     }
 
     /** @return true for the pegged-to-benchmark types, whose orders carry 5 more fields */
-    static boolean isPegBench(String orderType) {
+    private static boolean isPegBench(String orderType) {
         return "PEG BENCH".equals(orderType) || "PEGBENCH".equals(orderType);
     }
 }

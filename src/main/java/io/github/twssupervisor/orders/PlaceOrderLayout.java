@@ -45,6 +45,15 @@ final class PlaceOrderLayout {
     private static final String IBKRATS = "IBKRATS";
     private static final String INFINITY = "Infinity";
 
+    /** What sv 183..199 add at the end, with the official client's values. */
+    private static final OrderWire.VersionedFields TAIL = OrderWire.VersionedFields.none()
+            .since(ServerVersion.CUSTOMER_ACCOUNT, "") // customerAccount
+            .since(ServerVersion.PROFESSIONAL_CUSTOMER, "0") // professionalCustomer
+            .between(ServerVersion.RFQ_FIELDS, ServerVersion.UNDO_RFQ_FIELDS, "", OrderWire.UNSET_INT) // 187..189
+            .since(ServerVersion.INCLUDE_OVERNIGHT, "0") // includeOvernight
+            .since(ServerVersion.CME_TAGGING_FIELDS, OrderWire.UNSET_INT) // manualOrderIndicator
+            .since(ServerVersion.IMBALANCE_ONLY, "0"); // imbalanceOnly
+
     private PlaceOrderLayout() {
     }
 
@@ -52,17 +61,14 @@ final class PlaceOrderLayout {
         w.writeInt(orderId);
         ContractCodec.write(w, contract);
         w.writeEmpty().writeEmpty() // secIdType, secId
-                .writeString(o.action().name()).writeDecimal(o.totalQuantity()).writeString(o.type().wireName());
-        OrderWire.writePrice(w, o.limitPrice());
-        OrderWire.writePrice(w, o.auxPrice());
-        w.writeString(o.tif().name()).writeString(o.ocaGroup()).writeString(o.account()).writeEmpty().writeInt(0)
-                .writeString(o.orderRef()).writeBool(o.transmit()).writeInt(o.parentId())
+                .writeString(o.action().name()).writeDecimal(o.totalQuantity());
+        OrderWire.writeTerms(w, new OrderWire.Terms(o.type().wireName(), o.limitPrice(), o.auxPrice(), o.tif().name(),
+                o.ocaGroup(), o.account(), o.orderRef()));
+        w.writeBool(o.transmit()).writeInt(o.parentId())
                 .writeInt(0).writeInt(0).writeInt(0).writeInt(0).writeBool(o.outsideRth()).writeInt(0)
                 .writeEmpty().writeInt(0).writeEmpty().writeString(o.goodTillDate())
                 .writeEmpty().writeEmpty().writeEmpty();
-        if (serverVersion < ServerVersion.FA_PROFILE_DESUPPORT) {
-            w.writeEmpty();
-        }
+        OrderWire.FA_PROFILE.write(serverVersion, w);
         w.writeEmpty() // modelCode
                 .writeInt(0).writeEmpty().writeInt(-1).writeInt(o.ocaType())
                 .writeEmpty().writeEmpty().writeInt(0).writeEmpty().writeEmpty() // rule80A .. percentOffset
@@ -87,24 +93,7 @@ final class PlaceOrderLayout {
         if (IBKRATS.equals(contract.exchange())) {
             w.writeEmpty(); // minTradeQty
         }
-        if (serverVersion >= ServerVersion.CUSTOMER_ACCOUNT) {
-            w.writeEmpty();
-        }
-        if (serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.RFQ_FIELDS && serverVersion < ServerVersion.UNDO_RFQ_FIELDS) {
-            w.writeEmpty().writeInt(Integer.MAX_VALUE);
-        }
-        if (serverVersion >= ServerVersion.INCLUDE_OVERNIGHT) {
-            w.writeInt(0);
-        }
-        if (serverVersion >= ServerVersion.CME_TAGGING_FIELDS) {
-            w.writeInt(Integer.MAX_VALUE);
-        }
-        if (serverVersion >= ServerVersion.IMBALANCE_ONLY) {
-            w.writeInt(0);
-        }
+        TAIL.write(serverVersion, w);
     }
 
     /** Reads every field the official client or @stoqey/ib may write, with either's spelling of unset values. */
@@ -119,60 +108,39 @@ final class PlaceOrderLayout {
         r.skipping(2);
         String action = r.readString();
         Optional<BigDecimal> quantity = r.readDecimal();
-        String orderType = r.readString();
-        OptionalDouble limit = OrderWire.readPrice(r);
-        OptionalDouble aux = OrderWire.readPrice(r);
-        String tif = r.readString();
-        String ocaGroup = r.readString();
-        String account = r.readString();
-        r.skipping(2); // openClose, origin
-        String orderRef = r.readString();
+        OrderWire.Terms terms = OrderWire.readTerms(r);
         boolean transmit = r.readBool();
         int parentId = r.readInt();
         r.skipping(4); // blockOrder, sweepToFill, displaySize, triggerMethod
         boolean outsideRth = r.readBool();
         r.skip(); // hidden
         if (contract.secType() == SecType.BAG) {
-            OrderWire.skipBlocks(r, r.readInt(), 8);
-            OrderWire.skipBlocks(r, r.readInt(), 1);
-            OrderWire.skipBlocks(r, r.readInt(), 2);
+            OrderWire.skipCombos(r);
         }
         r.skipping(3); // sharesAllocation, discretionaryAmt, goodAfterTime
         String goodTillDate = r.readString();
-        r.skipping(serverVersion < ServerVersion.FA_PROFILE_DESUPPORT ? 5 : 4); // fa fields, modelCode
+        r.skipping(4 + OrderWire.FA_PROFILE.count(serverVersion)); // fa fields, modelCode
         r.skipping(3); // shortSaleSlot, designatedLocation, exemptCode
         int ocaType = r.readInt();
         r.skipping(15); // rule80A .. overridePercentageConstraints
         r.skipping(2); // volatility, volatilityType
-        String deltaNeutralOrderType = r.readString();
-        r.skip();
-        if (!deltaNeutralOrderType.isEmpty()) {
-            r.skipping(8);
-        }
+        OrderWire.skipDeltaNeutral(r, 8);
         r.skipping(3); // continuousUpdate, referencePriceType, trailStopPrice
         OptionalDouble trailingPercent = OrderWire.readPrice(r);
         r.skipping(2);
         OrderWire.skipScalePriceIncrement(r);
         r.skipping(3); // scaleTable, activeStartTime, activeStopTime
-        if (!r.readString().isEmpty()) {
-            r.skip(); // hedgeParam
-        }
+        OrderWire.skipHedge(r);
         r.skipping(4); // optOutSmartRouting, clearingAccount, clearingIntent, notHeld
-        if (r.readBool()) {
-            r.skipping(3);
-        }
+        OrderWire.skipDeltaNeutralContract(r);
         OrderWire.skipAlgo(r);
         r.skipping(6); // algoId, whatIf, orderMiscOptions, solicited, randomizeSize, randomizePrice
-        if (OrderWire.isPegBench(orderType)) {
-            r.skipping(5);
-        }
-        OrderWire.skipConditions(r);
+        OrderWire.skipPegBenchAndConditions(r, terms.orderType());
         r.skipping(7 + 1 + 2 + 1 + 4 + 4 + 3 + 2); // adjusted .. manualOrderTime
-        skipPegBestAndMid(r, contract, orderType);
-        r.skipping(tail(serverVersion));
-        return new PlaceOrderRequest(orderId, contract, order(orderId, action, quantity, orderType, limit, aux,
-                trailingPercent, tif, goodTillDate, outsideRth, account, orderRef, ocaGroup, ocaType, parentId,
-                transmit));
+        skipPegBestAndMid(r, contract, terms.orderType());
+        r.skipping(TAIL.count(serverVersion));
+        return new PlaceOrderRequest(orderId, contract, order(orderId, action, quantity, terms, trailingPercent,
+                goodTillDate, outsideRth, ocaType, parentId, transmit));
     }
 
     private static void skipPegBestAndMid(FieldReader r, Contract contract, String orderType) {
@@ -189,29 +157,17 @@ final class PlaceOrderLayout {
         }
     }
 
-    private static int tail(int serverVersion) {
-        int fields = 0;
-        fields += serverVersion >= ServerVersion.CUSTOMER_ACCOUNT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.PROFESSIONAL_CUSTOMER ? 1 : 0;
-        fields += serverVersion >= ServerVersion.RFQ_FIELDS && serverVersion < ServerVersion.UNDO_RFQ_FIELDS ? 2 : 0;
-        fields += serverVersion >= ServerVersion.INCLUDE_OVERNIGHT ? 1 : 0;
-        fields += serverVersion >= ServerVersion.CME_TAGGING_FIELDS ? 1 : 0;
-        fields += serverVersion >= ServerVersion.IMBALANCE_ONLY ? 1 : 0;
-        return fields;
-    }
-
-    private static Order order(int orderId, String action, Optional<BigDecimal> quantity, String orderType,
-                               OptionalDouble limit, OptionalDouble aux, OptionalDouble trailingPercent, String tif,
-                               String goodTillDate, boolean outsideRth, String account, String orderRef,
-                               String ocaGroup, int ocaType, int parentId, boolean transmit) {
+    private static Order order(int orderId, String action, Optional<BigDecimal> quantity, OrderWire.Terms terms,
+                               OptionalDouble trailingPercent, String goodTillDate, boolean outsideRth, int ocaType,
+                               int parentId, boolean transmit) {
         try {
-            OrderType type = OrderType.fromWire(orderType).orElseThrow(() -> new IllegalArgumentException(
-                    "order type '" + orderType + "' is not supported"));
+            OrderType type = OrderType.fromWire(terms.orderType()).orElseThrow(() -> new IllegalArgumentException(
+                    "order type '" + terms.orderType() + "' is not supported"));
             // The official client's default tif is "", which TWS takes as DAY.
-            TimeInForce timeInForce = tif.isEmpty() ? TimeInForce.DAY : TimeInForce.valueOf(tif);
+            TimeInForce timeInForce = terms.tif().isEmpty() ? TimeInForce.DAY : TimeInForce.valueOf(terms.tif());
             return new Order(OrderAction.valueOf(action), quantity.map(BigDecimal::stripTrailingZeros).orElse(null),
-                    type, limit, aux, trailingPercent, timeInForce, goodTillDate, outsideRth, account, orderRef,
-                    ocaGroup, ocaType, parentId, transmit);
+                    type, terms.limit(), terms.aux(), trailingPercent, timeInForce, goodTillDate, outsideRth,
+                    terms.account(), terms.orderRef(), terms.ocaGroup(), ocaType, parentId, transmit);
         } catch (IllegalArgumentException e) { // also valueOf's "No enum constant" for an unknown action or tif
             throw new RejectedOrderException(orderId, e.getMessage());
         }

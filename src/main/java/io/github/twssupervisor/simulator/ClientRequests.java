@@ -85,8 +85,7 @@ final class ClientRequests {
      * @return a session-level notice (error message with id -1)
      */
     static byte[] noticeFrame(int serverVersion, int code, String message) {
-        return SessionCodec.error(serverVersion, SessionCodec.TwsError.of(TwsErrorCode.NO_REQUEST_ID, code, message,
-                System.currentTimeMillis()));
+        return SimulatorErrors.frame(serverVersion, TwsErrorCode.NO_REQUEST_ID, code, message);
     }
 
     /** @return the client's id */

@@ -5,7 +5,6 @@ import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.wire.FieldWriter;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
-import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.WireLimits;
 import java.math.BigDecimal;
@@ -96,9 +95,8 @@ final class FaultFrames {
         return switch (kind) {
             case NOTICE -> ClientRequests.noticeFrame(serverVersion, TwsErrorCode.MARKET_DATA_FARM_OK,
                     "Market data farm connection is OK:usfarm");
-            case ERROR -> SessionCodec.error(serverVersion, SessionCodec.TwsError.of(FLOOD_REQUEST_ID,
-                    TwsErrorCode.DELAYED_DATA_DISPLAYED, "Requested market data is not subscribed. Displaying "
-                            + "delayed market data.", System.currentTimeMillis()));
+            case ERROR -> SimulatorErrors.frame(serverVersion, FLOOD_REQUEST_ID, TwsErrorCode.DELAYED_DATA_DISPLAYED,
+                    "Requested market data is not subscribed. Displaying delayed market data.");
             case UNKNOWN -> FieldWriter.frameOf(List.of(String.valueOf(unknownMessageId()), "1", "flood"));
             case TICK -> MarketDataCodec.tickPrice(FLOOD_REQUEST_ID, TickType.LAST, FLOOD_PRICE,
                     BigDecimal.valueOf(FLOOD_SIZE), 0);

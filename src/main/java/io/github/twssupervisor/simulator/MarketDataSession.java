@@ -6,7 +6,6 @@ import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataType;
 import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.wire.FieldReader;
-import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.math.BigDecimal;
 import io.github.twssupervisor.wire.OutgoingMessageId;
@@ -384,7 +383,6 @@ final class MarketDataSession implements RequestHandler {
     }
 
     private void error(int id, int code, String message) {
-        out.accept(SessionCodec.error(serverVersion, SessionCodec.TwsError.of(id, code, message,
-                System.currentTimeMillis())));
+        out.accept(SimulatorErrors.frame(serverVersion, id, code, message));
     }
 }

@@ -25,8 +25,7 @@ final class OrderEventFrames {
         } else if (event instanceof OrderEvent.Commission commission) {
             return ExecutionCodec.commissionReport(commission.report());
         } else if (event instanceof OrderEvent.OrderError error) {
-            return SessionCodec.error(serverVersion, SessionCodec.TwsError.of(error.orderId(), error.code(),
-                    error.message(), System.currentTimeMillis()));
+            return SimulatorErrors.frame(serverVersion, error.orderId(), error.code(), error.message());
         } else if (event instanceof OrderEvent.OpenEnd) {
             return OrderStateCodec.openOrderEnd();
         } else if (event instanceof OrderEvent.Completed completed) {

@@ -98,7 +98,6 @@ final class OrderRequests implements RequestHandler {
     }
 
     private void error(int orderId, int code, String message) {
-        out.accept(SessionCodec.error(serverVersion, SessionCodec.TwsError.of(orderId, code, message,
-                System.currentTimeMillis())));
+        out.accept(SimulatorErrors.frame(serverVersion, orderId, code, message));
     }
 }

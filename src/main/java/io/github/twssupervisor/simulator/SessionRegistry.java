@@ -1,6 +1,7 @@
 package io.github.twssupervisor.simulator;
 
 import akka.actor.typed.ActorRef;
+import io.github.twssupervisor.wire.TwsErrorCode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,8 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The server's sessions: every open connection, the API clients registered among them, and the rejections a
- * {@code reject-client-id} fault has armed. Plain Java owned by the {@link SimulatorServer}.
+ * The server's sessions: every open connection, the API clients registered among them, the rejections a
+ * {@code reject-client-id} fault has armed, and so which startApi is refused. Plain Java owned by the
+ * {@link SimulatorServer}.
  */
 final class SessionRegistry {
 
@@ -38,10 +40,31 @@ final class SessionRegistry {
     }
 
     /**
+     * Decides a startApi: the server is the single authority on client ids, so two connections racing with the same id
+     * cannot both win.
+     *
+     * @param clientId   the id of a startApi
+     * @param maxClients how many clients may be registered at once
+     * @return why the client may not register (its id is in use or an armed rejection takes it, or the server is
+     *     full), or empty if it may
+     */
+    Optional<SimulatorSession.Rejected> refusal(int clientId, int maxClients) {
+        if (inUse(clientId) || takeRejection(clientId)) {
+            return Optional.of(new SimulatorSession.Rejected(TwsErrorCode.CLIENT_ID_IN_USE,
+                    "Unable to connect as the client id is already in use. Retry with a unique client id."));
+        } else if (clientCount() >= maxClients) {
+            // TWS documents the limit of 32 clients but no error for the 33rd; the simulator names the limit.
+            return Optional.of(new SimulatorSession.Rejected(TwsErrorCode.CONNECT_FAIL,
+                    "Maximum number of API clients (" + maxClients + ") reached"));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @param clientId the id of a startApi
      * @return whether an armed rejection applies to it (and is used up)
      */
-    boolean takeRejection(int clientId) {
+    private boolean takeRejection(int clientId) {
         for (int i = 0; i < armedRejections.size(); i++) {
             if (armedRejections.get(i).includes(clientId)) {
                 armedRejections.remove(i);
@@ -55,7 +78,7 @@ final class SessionRegistry {
      * @param clientId a client id
      * @return whether a registered client has it
      */
-    boolean inUse(int clientId) {
+    private boolean inUse(int clientId) {
         return clientsBySession.values().stream().anyMatch(c -> c.clientId() == clientId);
     }
 

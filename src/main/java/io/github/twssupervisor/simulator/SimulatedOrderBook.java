@@ -8,12 +8,10 @@ import io.github.twssupervisor.orders.OrderStatus;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
 /**
@@ -39,7 +37,8 @@ import java.util.function.Predicate;
  * reqGlobalCancel -> every live order of every client, as cancelOrder
  * </pre>
  *
- * Each orderStatus of a placement, fill or cancel goes out twice now and then (seeded), as TWS repeats them.
+ * Each orderStatus of a placement, fill or cancel goes out twice now and then (seeded), as TWS repeats them
+ * ({@link BookEvents}).
  */
 final class SimulatedOrderBook {
 
@@ -63,14 +62,11 @@ final class SimulatedOrderBook {
     private final Map<Integer, Integer> highestIds = new HashMap<>();
     private final ExecutionLog fills;
     private final BookQuotes quotes;
-    private final SplittableRandom random;
-    private final double duplicateStatusChance;
     private final int firstOrderId;
     private final String defaultAccount;
     private final SimulatorMetrics metrics;
+    private final BookEvents events;
     private long nextPermId = FIRST_PERM_ID;
-    /** The events of the call in progress. */
-    private List<Out> out = new ArrayList<>();
 
     /**
      * @param quotes                what orders match against
@@ -83,12 +79,11 @@ final class SimulatedOrderBook {
     SimulatedOrderBook(BookQuotes quotes, SimulatorSettings settings, double duplicateStatusChance, Clock clock,
                        SimulatorMetrics metrics) {
         this.quotes = quotes;
-        this.random = new SplittableRandom(settings.seed());
-        this.duplicateStatusChance = duplicateStatusChance;
         this.firstOrderId = settings.nextOrderId();
         this.defaultAccount = settings.accounts().get(0);
         this.fills = new ExecutionLog(clock);
         this.metrics = metrics;
+        this.events = new BookEvents(settings.seed(), duplicateStatusChance);
     }
 
     /** @return the client's next valid order id: above every id it used, and at least the configured first id */
@@ -107,44 +102,44 @@ final class SimulatedOrderBook {
      * @return the events
      */
     List<Out> place(int clientId, int orderId, Contract contract, Instrument instrument, Order order) {
-        out = new ArrayList<>();
+        events.start();
         BookOrder existing = orders.get(key(clientId, orderId));
         if (existing != null) {
             placeAgain(existing, order);
         } else if (orderId < 1 || orderId <= highestIds.getOrDefault(clientId, 0)) {
-            error(clientId, orderId, TwsErrorCode.DUPLICATE_ORDER_ID, SimulatorErrors.DUPLICATE_ORDER_ID);
+            events.error(clientId, orderId, TwsErrorCode.DUPLICATE_ORDER_ID, SimulatorErrors.DUPLICATE_ORDER_ID);
         } else {
             highestIds.put(clientId, orderId);
             BookOrder parent = orders.get(key(clientId, order.parentId()));
             if (order.parentId() > 0 && (parent == null || parent.terminal() && parent.status != OrderStatus.FILLED)) {
-                error(clientId, orderId, TwsErrorCode.ORDER_REJECTED, SimulatorErrors.ORDER_REJECTED + "parent order "
-                        + order.parentId() + " is not working");
+                events.error(clientId, orderId, TwsErrorCode.ORDER_REJECTED,
+                        SimulatorErrors.ORDER_REJECTED + "parent order " + order.parentId() + " is not working");
             } else {
                 BookOrder o = new BookOrder(clientId, orderId, nextPermId++, BookReports.resolved(contract,
                         instrument), instrument, order.account().isEmpty() ? defaultAccount : order.account(), order);
                 o.parentPermId = parent == null ? 0 : parent.permId;
                 orders.put(key(clientId, orderId), o);
                 metrics.ordersPlaced.increment();
-                tell(o, new OrderEvent.Open(BookReports.openOrder(o), o.order));
-                status(o);
+                events.tell(o, new OrderEvent.Open(BookReports.openOrder(o), o.order));
+                events.status(o);
                 if (o.transmitted) {
                     transmit(o);
                 }
             }
         }
-        return done();
+        return events.done();
     }
 
     private void placeAgain(BookOrder o, Order order) {
         if (o.terminal()) {
             metrics.duplicateOrderIds.increment();
             boolean filled = o.status == OrderStatus.FILLED;
-            error(o.clientId, o.orderId, filled ? TwsErrorCode.CANNOT_MODIFY_FILLED_ORDER
+            events.error(o.clientId, o.orderId, filled ? TwsErrorCode.CANNOT_MODIFY_FILLED_ORDER
                     : TwsErrorCode.DUPLICATE_ORDER_ID, filled ? SimulatorErrors.CANNOT_MODIFY_FILLED_ORDER
                     : SimulatorErrors.DUPLICATE_ORDER_ID);
             return;
         } else if (order.totalQuantity().compareTo(o.filled) <= 0) {
-            error(o.clientId, o.orderId, TwsErrorCode.ORDER_REJECTED, SimulatorErrors.ORDER_REJECTED
+            events.error(o.clientId, o.orderId, TwsErrorCode.ORDER_REJECTED, SimulatorErrors.ORDER_REJECTED
                     + "the quantity must exceed the filled quantity " + o.filled.toPlainString());
             return;
         }
@@ -158,8 +153,8 @@ final class SimulatedOrderBook {
         }
         boolean transmits = !o.transmitted && modified.transmit();
         o.order = modified;
-        tell(o, new OrderEvent.Open(BookReports.openOrder(o), o.order));
-        tell(o, new OrderEvent.Status(BookReports.status(o)));
+        events.tell(o, new OrderEvent.Open(BookReports.openOrder(o), o.order));
+        events.tell(o, new OrderEvent.Status(BookReports.status(o)));
         if (transmits) {
             o.transmitted = true;
             transmit(o);
@@ -187,7 +182,7 @@ final class SimulatedOrderBook {
 
     private void activate(BookOrder o) {
         o.status = OrderStatus.SUBMITTED;
-        status(o);
+        events.status(o);
         tryFill(o, true);
     }
 
@@ -215,9 +210,9 @@ final class SimulatedOrderBook {
             o.completedTime = fill.execution().time();
             o.completedStatus = "Filled Size: " + o.filled.stripTrailingZeros().toPlainString();
         }
-        tell(o, new OrderEvent.Fill(-1, fill.execution()));
-        status(o);
-        tell(o, new OrderEvent.Commission(fill.commission()));
+        events.tell(o, new OrderEvent.Fill(-1, fill.execution()));
+        events.status(o);
+        events.tell(o, new OrderEvent.Commission(fill.commission()));
         if (first) {
             select(g -> g != o && g.clientId == o.clientId && !g.terminal() && o.sharesOcaGroupWith(g))
                     .forEach(this::cancel);
@@ -230,49 +225,49 @@ final class SimulatedOrderBook {
 
     /** @return the events of cancelOrder of the client's order id */
     List<Out> cancel(int clientId, int orderId) {
-        out = new ArrayList<>();
+        events.start();
         BookOrder o = orders.get(key(clientId, orderId));
         if (o == null) {
-            error(clientId, orderId, TwsErrorCode.CANCEL_ORDER_NOT_FOUND,
+            events.error(clientId, orderId, TwsErrorCode.CANCEL_ORDER_NOT_FOUND,
                     SimulatorErrors.cancelledOrderNotFound(orderId));
         } else if (o.terminal()) {
-            error(clientId, orderId, TwsErrorCode.CANCEL_ORDER_NOT_CANCELLABLE,
+            events.error(clientId, orderId, TwsErrorCode.CANCEL_ORDER_NOT_CANCELLABLE,
                     SimulatorErrors.orderNotCancellable(orderId, o.status.wireName()));
         } else {
             cancel(o);
         }
-        return done();
+        return events.done();
     }
 
     /** @return the events of reqGlobalCancel: every live order of every client cancelled */
     List<Out> cancelAll() {
-        out = new ArrayList<>();
+        events.start();
         for (BookOrder o : select(o -> !o.terminal())) {
             if (!o.terminal()) { // a parent's cancel took its children already
                 cancel(o);
             }
         }
-        return done();
+        return events.done();
     }
 
     private void cancel(BookOrder o) {
         o.status = OrderStatus.CANCELLED;
         o.completedTime = fills.now();
         o.completedStatus = "Cancelled by Trader";
-        status(o);
-        error(o.clientId, o.orderId, TwsErrorCode.ORDER_CANCELLED, SimulatorErrors.ORDER_CANCELLED);
+        events.status(o);
+        events.error(o.clientId, o.orderId, TwsErrorCode.ORDER_CANCELLED, SimulatorErrors.ORDER_CANCELLED);
         select(g -> g.clientId == o.clientId && g.order.parentId() == o.orderId && !g.terminal())
                 .forEach(this::cancel);
     }
 
     /** @return the events of a matching round: the quotes move, then every working order is matched */
     List<Out> onRound() {
-        out = new ArrayList<>();
+        events.start();
         quotes.advance();
         for (BookOrder o : select(o -> o.status == OrderStatus.SUBMITTED)) {
             tryFill(o, false);
         }
-        return done();
+        return events.done();
     }
 
     /** @return some order works, so matching rounds are needed */
@@ -317,29 +312,6 @@ final class SimulatedOrderBook {
     /** @return every order of the run by client, and the counters */
     OrderBookSnapshot snapshot() {
         return BookReports.snapshot(orders.values(), metrics);
-    }
-
-    /** The order's orderStatus, now and then twice. */
-    private void status(BookOrder o) {
-        OrderEvent.Status status = new OrderEvent.Status(BookReports.status(o));
-        tell(o, status);
-        if (random.nextDouble() < duplicateStatusChance) {
-            tell(o, status);
-        }
-    }
-
-    private void tell(BookOrder o, OrderEvent event) {
-        out.add(new Out(o.clientId, event));
-    }
-
-    private void error(int clientId, int orderId, int code, String message) {
-        out.add(new Out(clientId, new OrderEvent.OrderError(orderId, code, message)));
-    }
-
-    private List<Out> done() {
-        List<Out> events = List.copyOf(out);
-        out = new ArrayList<>();
-        return events;
     }
 
     private List<BookOrder> select(Predicate<BookOrder> wanted) {

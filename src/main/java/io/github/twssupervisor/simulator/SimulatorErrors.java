@@ -1,6 +1,11 @@
 package io.github.twssupervisor.simulator;
 
-/** TWS's wording of the request-scoped errors the simulator answers with (codes in {@code wire/TwsErrorCode}). */
+import io.github.twssupervisor.wire.SessionCodec;
+
+/**
+ * TWS's wording of the request-scoped errors the simulator answers with (codes in {@code wire/TwsErrorCode}), and the
+ * error frame every one of them, and every notice, goes out in.
+ */
 final class SimulatorErrors {
 
     /** Error 102. */
@@ -18,6 +23,18 @@ final class SimulatorErrors {
     static final String ORDER_REJECTED = "Order rejected - reason:";
 
     private SimulatorErrors() {
+    }
+
+    /**
+     * @param serverVersion the negotiated version
+     * @param id            the request or order id, or {@code TwsErrorCode.NO_REQUEST_ID} for a notice
+     * @param code          the code
+     * @param message       the text
+     * @return an error frame (IN 4), stamped now as TWS stamps it
+     */
+    static byte[] frame(int serverVersion, int id, int code, String message) {
+        return SessionCodec.error(serverVersion, SessionCodec.TwsError.of(id, code, message,
+                System.currentTimeMillis()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.twssupervisor.simulator;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,4 +24,16 @@ final class SimulatorMetrics {
     final LongAdder duplicateOrderIds = new LongAdder();
     /** Fills since start. */
     final LongAdder executions = new LongAdder();
+
+    /**
+     * @param openConnections open connections, registered or not
+     * @param clientsById     registered clients' remote addresses
+     * @param uptime          time since the simulator was bound
+     * @return the counters now, with what the server knows of its connections
+     */
+    SimulatorStats snapshot(int openConnections, Map<Integer, String> clientsById, Duration uptime) {
+        return new SimulatorStats(connectionsAccepted.sum(), openConnections, clientsById, messagesIn.sum(),
+                messagesOut.sum(), activeSubscriptions.sum(), pacingViolations.sum(), ordersPlaced.sum(),
+                duplicateOrderIds.sum(), executions.sum(), uptime);
+    }
 }

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -177,10 +178,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
                 .onMessage(SessionStopped.class, this::onSessionStopped)
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(GetClients.class, this::onGetClients)
-                .onMessage(GetOrderBook.class, m -> {
-                    orders.tell(new OrderDesk.GetBook(m.replyTo()));
-                    return this;
-                })
+                .onMessage(GetOrderBook.class, this::onGetOrderBook)
                 .onMessage(Stop.class, this::onStop)
                 .onMessage(Unbound.class, this::onUnbound)
                 .onMessage(Inject.class, this::onInject)
@@ -223,14 +221,9 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     }
 
     private Behavior<Command> onRegisterClient(RegisterClient m) {
-        int clientId = m.info().clientId();
-        if (registry.inUse(clientId) || registry.takeRejection(clientId)) {
-            m.session().tell(new SimulatorSession.Rejected(TwsErrorCode.CLIENT_ID_IN_USE,
-                    "Unable to connect as the client id is already in use. Retry with a unique client id."));
-        } else if (registry.clientCount() >= settings.maxClients()) {
-            // TWS documents the limit of 32 clients but no error for the 33rd; the simulator names the limit.
-            m.session().tell(new SimulatorSession.Rejected(TwsErrorCode.CONNECT_FAIL,
-                    "Maximum number of API clients (" + settings.maxClients() + ") reached"));
+        Optional<SimulatorSession.Rejected> refusal = registry.refusal(m.info().clientId(), settings.maxClients());
+        if (refusal.isPresent()) {
+            m.session().tell(refusal.get());
         } else {
             registry.register(m.session(), m.info());
             orders.tell(new OrderDesk.Attach(m.info(), m.session())); // which answers with the client's next id
@@ -245,15 +238,18 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     }
 
     private Behavior<Command> onGetStats(GetStats m) {
-        m.replyTo().tell(new SimulatorStats(metrics.connectionsAccepted.sum(), registry.sessions().size(),
-                registry.addressesById(), metrics.messagesIn.sum(), metrics.messagesOut.sum(),
-                metrics.activeSubscriptions.sum(), metrics.pacingViolations.sum(), metrics.ordersPlaced.sum(),
-                metrics.duplicateOrderIds.sum(), metrics.executions.sum(), Duration.between(boundAt, Instant.now())));
+        m.replyTo().tell(metrics.snapshot(registry.sessions().size(), registry.addressesById(),
+                Duration.between(boundAt, Instant.now())));
         return this;
     }
 
     private Behavior<Command> onGetClients(GetClients m) {
         m.replyTo().tell(registry.clientList());
+        return this;
+    }
+
+    private Behavior<Command> onGetOrderBook(GetOrderBook m) {
+        orders.tell(new OrderDesk.GetBook(m.replyTo()));
         return this;
     }
 

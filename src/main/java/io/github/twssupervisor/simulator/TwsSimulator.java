@@ -1,19 +1,13 @@
 package io.github.twssupervisor.simulator;
 
 import akka.Done;
-import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.Props;
-import akka.actor.typed.javadsl.AskPattern;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -29,20 +23,13 @@ import java.util.function.Consumer;
  */
 public final class TwsSimulator {
 
-    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(10);
     /** A blast runs as long as the clients take to read it; this only bounds a client that never does. */
     private static final Duration BLAST_TIMEOUT = Duration.ofMinutes(10);
-    private static final AtomicLong INSTANCES = new AtomicLong();
 
-    private final ActorSystem<?> system;
-    private final ActorRef<SimulatorServer.Command> server;
-    private final InetSocketAddress address;
-    private final AtomicReference<CompletionStage<Done>> stopped = new AtomicReference<>();
+    private final SimulatorHandle handle;
 
-    private TwsSimulator(ActorSystem<?> system, ActorRef<SimulatorServer.Command> server, InetSocketAddress address) {
-        this.system = system;
-        this.server = server;
-        this.address = address;
+    private TwsSimulator(SimulatorHandle handle) {
+        this.handle = handle;
     }
 
     /**
@@ -53,32 +40,22 @@ public final class TwsSimulator {
      * @return completes once the socket is bound, or fails with the reason it could not be
      */
     public static CompletionStage<TwsSimulator> start(ActorSystem<?> system, SimulatorSettings settings) {
-        ActorRef<SimulatorServer.Command> server = system.systemActorOf(SimulatorServer.create(settings),
-                "tws-simulator-" + INSTANCES.incrementAndGet(), Props.empty());
-        CompletionStage<SimulatorPort.BindOutcome> outcome = AskPattern.ask(server, SimulatorServer.AwaitBinding::new,
-                ASK_TIMEOUT, system.scheduler());
-        return outcome.thenCompose(o -> {
-            if (o instanceof SimulatorPort.Bound bound) {
-                return CompletableFuture.completedFuture(new TwsSimulator(system, server, bound.address()));
-            }
-            return CompletableFuture.failedFuture(
-                    new IllegalStateException(((SimulatorPort.NotBound) o).reason()));
-        });
+        return SimulatorHandle.start(system, settings).thenApply(TwsSimulator::new);
     }
 
     /** @return the bound address (the real port when 0 was asked for) */
     public InetSocketAddress address() {
-        return address;
+        return handle.address();
     }
 
     /** @return a snapshot of the counters */
     public CompletionStage<SimulatorStats> stats() {
-        return AskPattern.ask(server, SimulatorServer.GetStats::new, ASK_TIMEOUT, system.scheduler());
+        return handle.ask(SimulatorServer.GetStats::new);
     }
 
     /** @return the connected API clients, ordered by client id */
     public CompletionStage<List<ClientInfo>> clients() {
-        return AskPattern.ask(server, SimulatorServer.GetClients::new, ASK_TIMEOUT, system.scheduler());
+        return handle.ask(SimulatorServer.GetClients::new);
     }
 
     /**
@@ -88,7 +65,7 @@ public final class TwsSimulator {
      * @return a snapshot
      */
     public CompletionStage<OrderBookSnapshot> orderBook() {
-        return AskPattern.ask(server, SimulatorServer.GetOrderBook::new, ASK_TIMEOUT, system.scheduler());
+        return handle.ask(SimulatorServer.GetOrderBook::new);
     }
 
     /**
@@ -151,8 +128,7 @@ public final class TwsSimulator {
      */
     public CompletionStage<Integer> inject(Fault fault, Target target) {
         FaultCommand command = new FaultCommand(fault, target);
-        return AskPattern.ask(server, replyTo -> new SimulatorServer.Inject(command, replyTo), ASK_TIMEOUT,
-                system.scheduler());
+        return handle.ask(replyTo -> new SimulatorServer.Inject(command, replyTo));
     }
 
     /**
@@ -285,7 +261,7 @@ public final class TwsSimulator {
         if (meanInterval.isNegative() || meanInterval.isZero()) {
             throw new IllegalArgumentException("the chaos interval must be positive, was " + meanInterval);
         }
-        server.tell(new SimulatorServer.StartChaos(meanInterval, seed, printer));
+        handle.tell(new SimulatorServer.StartChaos(meanInterval, seed, printer));
     }
 
     /**
@@ -296,8 +272,7 @@ public final class TwsSimulator {
      */
     public CompletionStage<Integer> broadcast(List<String> fields) {
         byte[] frame = FieldWriter.frameOf(fields);
-        return AskPattern.ask(server, replyTo -> new SimulatorServer.Broadcast(frame, replyTo), ASK_TIMEOUT,
-                system.scheduler());
+        return handle.ask(replyTo -> new SimulatorServer.Broadcast(frame, replyTo));
     }
 
     /**
@@ -314,8 +289,7 @@ public final class TwsSimulator {
         if (ticksPerSubscription < 0) {
             throw new IllegalArgumentException("ticksPerSubscription must be >= 0, was " + ticksPerSubscription);
         }
-        return AskPattern.ask(server, replyTo -> new SimulatorServer.Blast(ticksPerSubscription, replyTo),
-                BLAST_TIMEOUT, system.scheduler());
+        return handle.ask(replyTo -> new SimulatorServer.Blast(ticksPerSubscription, replyTo), BLAST_TIMEOUT);
     }
 
     /**
@@ -343,18 +317,6 @@ public final class TwsSimulator {
      * @return completes when the port is free and all connections are closed; the same stage on every call
      */
     public CompletionStage<Done> stop() {
-        CompletableFuture<Done> mine = new CompletableFuture<>();
-        if (!stopped.compareAndSet(null, mine)) {
-            return stopped.get();
-        }
-        AskPattern.<SimulatorServer.Command, Done>ask(server, SimulatorServer.Stop::new, ASK_TIMEOUT,
-                system.scheduler()).whenComplete((done, failure) -> {
-                    if (failure == null) {
-                        mine.complete(done);
-                    } else {
-                        mine.completeExceptionally(failure);
-                    }
-                });
-        return mine;
+        return handle.stop();
     }
 }

@@ -88,6 +88,24 @@ class SimulatorOrdersIT {
         return simulator.orderBook().toCompletableFuture().join();
     }
 
+    /**
+     * Places the order on a new connection armed (through {@code target}) to be dropped right after it, and waits
+     * until the simulator has seen the connection end.
+     *
+     * @return the order's id
+     */
+    private static int placeAndBeDropped(int serverVersion, int clientId, Target target, boolean lost, Order order) {
+        int id;
+        try (OrderWire wire = connect(serverVersion, clientId)) {
+            id = wire.nextValidId;
+            assertTrue(simulator.dropAfterOrder(lost, target).toCompletableFuture().join() >= 1, "not armed");
+            place(wire, id, order);
+            wire.client.assertClosedWithoutFrame();
+        }
+        awaitGone(clientId);
+        return id;
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {176, 193, 200})
     void aMarketOrderIsAcceptedFilledAndReported(int serverVersion) {
@@ -224,14 +242,7 @@ class SimulatorOrdersIT {
     @Test
     void dropAfterOrderAcceptedKeepsTheOrderWhichFillsWhileTheClientIsAway() {
         int clientId = CLIENT_IDS.incrementAndGet();
-        int id;
-        try (OrderWire wire = connect(200, clientId)) {
-            id = wire.nextValidId;
-            assertEquals(1, simulator.dropAfterOrder(false, Target.client(clientId)).toCompletableFuture().join());
-            place(wire, id, Order.market(OrderAction.BUY, 10));
-            wire.client.assertClosedWithoutFrame();
-        }
-        awaitGone(clientId);
+        int id = placeAndBeDropped(200, clientId, Target.client(clientId), false, Order.market(OrderAction.BUY, 10));
         try (OrderWire wire = connect(200, clientId)) {
             assertEquals(id + 1, wire.nextValidId, "the book kept the order");
             wire.send(OrderRequestCodec.reqExecutions(200, 3, ExecutionFilter.all()));
@@ -245,14 +256,7 @@ class SimulatorOrdersIT {
     @Test
     void dropAfterOrderAcceptedKeepsAWorkingOrderVisibleToReqOpenOrders() {
         int clientId = CLIENT_IDS.incrementAndGet();
-        int id;
-        try (OrderWire wire = connect(193, clientId)) {
-            id = wire.nextValidId;
-            simulator.dropAfterOrder(false, Target.all()).toCompletableFuture().join();
-            place(wire, id, Order.limit(OrderAction.BUY, 10, FAR_BELOW));
-            wire.client.assertClosedWithoutFrame();
-        }
-        awaitGone(clientId);
+        int id = placeAndBeDropped(193, clientId, Target.all(), false, Order.limit(OrderAction.BUY, 10, FAR_BELOW));
         try (OrderWire wire = connect(193, clientId)) {
             wire.send(OrderRequestCodec.reqOpenOrders());
             List<Object> open = withoutRepeats(wire.until(m -> m instanceof OrderMessage.OpenOrdersEnd));
@@ -266,14 +270,7 @@ class SimulatorOrdersIT {
     @Test
     void dropAfterOrderLostDiscardsTheOrder() {
         int clientId = CLIENT_IDS.incrementAndGet();
-        int id;
-        try (OrderWire wire = connect(176, clientId)) {
-            id = wire.nextValidId;
-            assertEquals(1, simulator.dropAfterOrder(true, Target.client(clientId)).toCompletableFuture().join());
-            place(wire, id, Order.market(OrderAction.BUY, 10));
-            wire.client.assertClosedWithoutFrame();
-        }
-        awaitGone(clientId);
+        int id = placeAndBeDropped(176, clientId, Target.client(clientId), true, Order.market(OrderAction.BUY, 10));
         assertTrue(book().orders(clientId).isEmpty());
         try (OrderWire wire = connect(176, clientId)) {
             assertEquals(id, wire.nextValidId, "the lost order used no id");
