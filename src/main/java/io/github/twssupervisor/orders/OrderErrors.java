@@ -35,7 +35,7 @@ final class OrderErrors {
         if (code == TwsErrorCode.ORDER_CANCELLED) {
             return order.isFinished() ? Effect.WARNING : Effect.CANCELS_ORDER;
         }
-        if (LEAVE_ORDER.contains(code) || (code >= 2100 && code < 2200)) {
+        if (LEAVE_ORDER.contains(code) || TwsErrorCode.isWarning(code)) {
             return Effect.WARNING;
         }
         // After TWS acknowledged the order, its own status messages say what an error did to it.
@@ -45,7 +45,7 @@ final class OrderErrors {
     static OrderException failure(SessionCodec.TwsError error, int orderId) {
         if (error.code() == TwsErrorCode.DUPLICATE_ORDER_ID) {
             return new OrderException(OrderException.Reason.DUPLICATE_ORDER_ID, orderId, error.code(),
-                    "duplicate order id " + orderId + ": TWS has seen it before (error 103: " + error.message()
+                    "duplicate order id " + orderId + ": TWS has seen it before (error " + error.code() + ": " + error.message()
                     + "); the order was not placed and is not resent");
         }
         return new OrderException(OrderException.Reason.REJECTED, orderId, error.code(), "TWS rejected order "

@@ -11,10 +11,11 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.subscription.OneShotRequest;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
-import java.util.List;
-import java.util.Optional;
+import io.github.twssupervisor.wire.TwsErrorCode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -109,7 +110,7 @@ final class OrderReconciler {
         // 1102 kept everything (the book resumes its orders itself); with no order to follow, only the first READY
         // asks, to adopt the orders of an earlier process.
         if (back && !dataKept && (runs == 0 || !tracker.all().isEmpty())) {
-            start(change.previous() == ConnectionState.DEGRADED ? "TWS's link to IB came back without its data (1101)"
+            start(change.previous() == ConnectionState.DEGRADED ? "TWS's link to IB came back without its data (" + TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST + ")"
                     : "a new connection");
         } else if (hadSocket && !state.isConnected()) {
             abandon("the connection was lost");

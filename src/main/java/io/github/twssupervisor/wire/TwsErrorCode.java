@@ -89,6 +89,19 @@ public final class TwsErrorCode {
     /** Sec-def data farm connection OK. */
     public static final int SEC_DEF_FARM_OK = 2158;
 
+    /** First code of the warning range (2100-2199: data farm status and other warnings). */
+    public static final int FIRST_WARNING = 2100;
+    /** Last code of the warning range. */
+    public static final int LAST_WARNING = 2199;
+
     private TwsErrorCode() {
+    }
+
+    /**
+     * @param code a TWS code
+     * @return true for the 2100-2199 range, which TWS sends as warnings
+     */
+    public static boolean isWarning(int code) {
+        return code >= FIRST_WARNING && code <= LAST_WARNING;
     }
 }

@@ -31,6 +31,7 @@ import io.github.twssupervisor.subscription.SubscriptionPorts;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.SessionCodec;
+import io.github.twssupervisor.wire.TwsErrorCode;
 import io.github.twssupervisor.wire.WireLimits;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -248,7 +249,7 @@ class OrderBookTest {
         start();
         ready(1);
         int id = place(limit());
-        book.tell(new RequestError(new SessionCodec.TwsError(id, 103, "Duplicate order id", "", OptionalLong.empty())));
+        book.tell(new RequestError(new SessionCodec.TwsError(id, TwsErrorCode.DUPLICATE_ORDER_ID, "Duplicate order id", "", OptionalLong.empty())));
         OrderEvent.Closed closed = expectEvent(OrderEvent.Closed.class);
         assertEquals(OrderException.Reason.DUPLICATE_ORDER_ID, closed.failure().orElseThrow().reason());
         OutboundRequest reqIds = pacer.expectMessageClass(Pacer.Enqueue.class).request();

@@ -16,6 +16,7 @@ import io.github.twssupervisor.simulator.OrderBookSnapshot;
 import io.github.twssupervisor.simulator.Target;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.Loopback;
+import io.github.twssupervisor.wire.TwsErrorCode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,8 +177,8 @@ class OrderChaosSoakIT {
             }
             case DROP -> join(simulator.drop(Target.client(CLIENT_ID)));
             case LINK_LOST -> {
-                join(simulator.notice(1100, Target.client(CLIENT_ID)));
-                join(simulator.notice(1101, Target.client(CLIENT_ID)));
+                join(simulator.notice(TwsErrorCode.CONNECTIVITY_LOST, Target.client(CLIENT_ID)));
+                join(simulator.notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST, Target.client(CLIENT_ID)));
             }
             case NEXT_ID_BACK -> {
                 join(simulator.nextIdBack(5, Target.client(CLIENT_ID)));
