@@ -264,8 +264,8 @@ public final class ConnectionSupervisor {
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
         pacer.tell(new Pacer.SocketReady(attempts.epoch(), socket.orElseThrow(), m.writer(),
                 m.ready().serverVersion()));
-        readyWaiters.answerAll(m.ready());
         transition(ConnectionState.READY, Optional.empty(), Optional.empty(), true);
+        readyWaiters.answerAll(m.ready()); // after the news went out: see transition
         return ready();
     }
 
@@ -333,11 +333,13 @@ public final class ConnectionSupervisor {
                             boolean dataLost) {
         ConnectionState from = state;
         state = to;
-        stateView.set(to);
         events.changed(new ConnectionEvent.StateChanged(to, from, reason,
                 to == ConnectionState.RECONNECTING ? attempts.attempt() + 1 : attempts.attempt(), nextDelay,
                 to == ConnectionState.READY ? ready : Optional.empty(), dataLost, Instant.now()),
                 settings.host() + ":" + settings.port());
+        // Published first: whoever sees READY in client.state() and then asks the client's actors (an order to the
+        // order book) finds the news already in their mailboxes.
+        stateView.set(to);
     }
 
     // ---------------------------------------------------------------- in every state but CLOSED

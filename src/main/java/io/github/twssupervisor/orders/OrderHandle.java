@@ -22,13 +22,13 @@ public final class OrderHandle {
 
     private final int orderId;
     private final DomainContext kernel;
-    private final CompletionStage<OrderAck> ack;
+    /** Asked for on the first {@link #ack()} only: a handle nobody asks costs no watcher. */
+    private final java.util.concurrent.atomic.AtomicReference<CompletionStage<OrderAck>> ack =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     OrderHandle(int orderId, DomainContext kernel) {
         this.orderId = orderId;
         this.kernel = kernel;
-        this.ack = events().filter(e -> e instanceof OrderEvent.Acknowledged || e instanceof OrderEvent.Closed)
-                .runWith(Sink.head(), kernel.system()).thenApply(OrderHandle::toAck);
     }
 
     /** @return the order id */
@@ -42,7 +42,9 @@ public final class OrderHandle {
      *     the order {@link Reconciliation#NOT_FOUND_AT_TWS} (then it fails with that reason)
      */
     public CompletionStage<OrderAck> ack() {
-        return ack;
+        return ack.updateAndGet(known -> known != null ? known : events()
+                .filter(e -> e instanceof OrderEvent.Acknowledged || e instanceof OrderEvent.Closed)
+                .runWith(Sink.head(), kernel.system()).thenApply(OrderHandle::toAck));
     }
 
     /** @return the order's last event, once it is terminal (commissions in) or failed */

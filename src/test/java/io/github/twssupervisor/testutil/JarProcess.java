@@ -124,9 +124,17 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
-    /** @return every remaining stdout line, until the process closes it */
+    /**
+     * @return every remaining stdout line, until the process closes it; a process that has not closed it within the
+     *     timeout is killed and the test fails, so a command that never ends cannot hang the build
+     */
     public List<String> readRemaining() {
         List<String> lines = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<Void> deadline = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            killed.set(true);
+            process.destroyForcibly();
+        }, java.util.concurrent.CompletableFuture.delayedExecutor(TIMEOUT_SECONDS, TimeUnit.SECONDS));
         try {
             String line;
             while ((line = out.readLine()) != null) {
@@ -134,7 +142,11 @@ public final class JarProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            deadline.cancel(false);
         }
+        assertTrue(!killed.get(), "the process did not end its output within " + TIMEOUT_SECONDS + " s and was killed;"
+                + " it printed: " + lines);
         return lines;
     }
 
