@@ -26,7 +26,9 @@ final class OutboundQueue implements SocketWriter {
     public void write(byte[] frame) {
         Objects.requireNonNull(frame, "frame to write");
         QueueOfferResult result = queue.offer(ByteString.fromArrayUnsafe(frame));
-        if (result != QueueOfferResult.enqueued()) {
+        // Only a full queue is news: a stream that failed or ended refuses too, but reports its own end with the
+        // real cause (a frame bomb is a protocol violation), which a refusal must not race and mask.
+        if (result == QueueOfferResult.dropped()) {
             socket.tell(new SocketActor.WriteRefused(result.toString()));
         }
     }
