@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 @Command(name = "tws-supervisor", mixinStandardHelpOptions = true, version = "tws-supervisor 0.1.0",
         description = "A supervised connection to Interactive Brokers TWS / IB Gateway, and a TWS simulator.",
         subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class,
-                OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class})
+                OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class,
+                ContractCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */

@@ -5,6 +5,7 @@ import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.orders.OrderException;
+import io.github.twssupervisor.contract.ContractsFacade;
 import io.github.twssupervisor.orders.OrdersFacade;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -60,6 +61,10 @@ final class TwsSession implements AutoCloseable {
 
     OrdersFacade orders() {
         return client.orders();
+    }
+
+    ContractsFacade contracts() {
+        return client.contracts();
     }
 
     ActorSystem<Void> system() {

@@ -21,6 +21,8 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
 import io.github.twssupervisor.dispatch.RawEvent;
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.contract.ContractsDomain;
+import io.github.twssupervisor.contract.ContractsFacade;
 import io.github.twssupervisor.marketdata.MarketDataDomain;
 import io.github.twssupervisor.orders.OrdersDomain;
 import io.github.twssupervisor.orders.OrdersFacade;
@@ -52,7 +54,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * client.ready().thenAccept(r -> System.out.println("accounts " + r.accounts()));
  * client.currentTime().thenAccept(System.out::println);
  * client.events().runForeach(System.out::println, system);
- * client.marketData().stream(Contract.stock("AAPL"), MarketDataOptions.defaults());
  * client.orders().place(Contract.stock("AAPL"), Order.limit(OrderAction.BUY, 100, 150.00));
  * client.close();
  * }</pre>
@@ -170,11 +171,13 @@ public final class TwsClient {
     private final boolean ownsSystem;
     private final MarketDataFacade marketData;
     private final OrdersFacade orders;
+    private final ContractsFacade contracts;
 
     private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem) {
         ConnectionSettings settings = all.connection();
         // The domains every client assembles: their decoders and residents; requests come through their facades.
-        List<Domain> domains = List.of(new MarketDataDomain(), new OrdersDomain(all.orders(), settings.clientId()));
+        List<Domain> domains = List.of(new MarketDataDomain(), new OrdersDomain(all.orders(), settings.clientId()),
+                new ContractsDomain(all.contracts()));
         this.system = system;
         this.settings = settings;
         this.ownsSystem = ownsSystem;
@@ -186,6 +189,7 @@ public final class TwsClient {
         ClientDomainContext kernel = new ClientDomainContext(guardian, system);
         this.marketData = new MarketDataFacade(kernel);
         this.orders = new OrdersFacade(kernel, all.orders().reconcileTimeout());
+        this.contracts = new ContractsFacade(kernel, all.contracts().requestTimeout());
     }
 
     /**
@@ -318,6 +322,11 @@ public final class TwsClient {
     /** @return orders: place, modify, cancel, reconciled after every lost connection */
     public OrdersFacade orders() {
         return orders;
+    }
+
+    /** @return contracts: details and qualification, cached */
+    public ContractsFacade contracts() {
+        return contracts;
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

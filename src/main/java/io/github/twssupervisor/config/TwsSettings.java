@@ -17,11 +17,12 @@ import java.util.List;
  *
  * @param connection    the connection's settings
  * @param orders        the order book's settings
+ * @param contracts     the contract cache's settings
  * @param simulator     the simulator's settings
  * @param demoWatchlist the symbols the demo command subscribes to
  */
-public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, SimulatorSettings simulator,
-                          List<String> demoWatchlist) {
+public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, ContractsSettings contracts,
+                          SimulatorSettings simulator, List<String> demoWatchlist) {
 
     /** Copies the list. */
     public TwsSettings {
@@ -36,7 +37,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy connecting with them
      */
     public TwsSettings withConnection(ConnectionSettings newConnection) {
-        return new TwsSettings(newConnection, orders, simulator, demoWatchlist);
+        return new TwsSettings(newConnection, orders, contracts, simulator, demoWatchlist);
     }
 
     /**
@@ -44,7 +45,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy using them
      */
     public TwsSettings withOrders(OrdersSettings newOrders) {
-        return new TwsSettings(connection, newOrders, simulator, demoWatchlist);
+        return new TwsSettings(connection, newOrders, contracts, simulator, demoWatchlist);
     }
 
     /** The root key of every setting. */
@@ -66,6 +67,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                     new OrdersSettings(Path.of(orders.string("state-dir")), orders.integer("id-block"),
                             orders.duration("reconcile-timeout"), orders.duration("commission-grace"),
                             orders.integer("max-finished")),
+                    new ContractsSettings(config.getDuration(ROOT + ".contracts.cache-ttl"),
+                            config.getInt(ROOT + ".contracts.cache-size"),
+                            config.getDuration(ROOT + ".contracts.request-timeout")),
                     simulator(new Keys(config, ROOT + ".simulator.")),
                     config.getStringList(ROOT + ".demo.watchlist"));
         } catch (ConfigException.ValidationFailed e) {
