@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code order}, {@code orders}, {@code cancel} and {@code executions} from the shaded jar, as a user runs them,
+ * {@code order}, {@code orders}, {@code cancel}, {@code executions} and {@code contract} from the shaded jar, as a user
+ * runs them,
  * against a simulator started in this JVM. Each test has its own client id (the simulator's book is per client id).
  */
 class OrderCommandsIT {
@@ -159,5 +160,20 @@ class OrderCommandsIT {
         assertEquals(Main.EXIT_FAILURE, cancel.exit(), cancel.all());
         assertTrue(cancel.err().stream().anyMatch(l -> l.startsWith("error: no open order 987654 of 127.0.0.1:")
                 && l.contains("client id 44")), cancel.all());
+    }
+
+    @Test
+    void contractPrintsTheDetailsOfASymbolAndANotFoundExitsOne() {
+        Result found = run(46, "contract", "AAPL");
+        assertEquals(0, found.exit(), found.all());
+        assertTrue(found.out().get(0).startsWith("CONID"), found.all());
+        assertTrue(found.out().get(1).matches("265598\\s+AAPL\\s+STK\\s+.*"), found.all());
+
+        Result json = run(46, "contract", "AAPL", "--json");
+        assertTrue(json.out().get(0).startsWith("{\"event\":\"contract\",\"conId\":265598,"), json.all());
+
+        Result missing = run(46, "contract", "ZZZZ");
+        assertEquals(1, missing.exit(), missing.all());
+        assertTrue(missing.err().stream().anyMatch(l -> l.contains("no contract matches ZZZZ")), missing.all());
     }
 }

@@ -1,0 +1,76 @@
+package io.github.twssupervisor.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twssupervisor.client.TwsClient;
+import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.testutil.Loopback;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * client.contracts() against the simulator: a contract qualified to its conId, a typed not-found, an ambiguous
+ * request listing its candidates, and a thousand qualifications of one symbol asking TWS once.
+ */
+class ContractsIT {
+
+    @RegisterExtension
+    static final Loopback LOOPBACK = new Loopback(ContractsIT.class);
+    private static final Duration AWAIT = Duration.ofSeconds(15);
+
+    private TwsClient ready(int clientId) {
+        TwsSimulator simulator = LOOPBACK.simulator(0);
+        TwsClient client = LOOPBACK.client(Loopback.settings(simulator.address().getPort(), clientId));
+        join(client.ready(AWAIT));
+        return client;
+    }
+
+    private static <T> T join(CompletionStage<T> stage) {
+        return stage.toCompletableFuture().orTimeout(AWAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+    }
+
+    @Test
+    void aStockIsQualifiedToItsConIdAndItsDetailsComeWithIt() {
+        TwsClient client = ready(51);
+        Contract aapl = join(client.contracts().qualify(Contract.stock("AAPL")));
+        assertEquals(265598, aapl.conId());
+        assertEquals("AAPL", aapl.symbol());
+        ContractDetails details = join(client.contracts().details(Contract.stock("AAPL"))).get(0);
+        assertTrue(details.minTick() > 0, details.toString());
+        assertTrue(!details.longName().isEmpty() && !details.timeZoneId().isEmpty(), details.toString());
+    }
+
+    @Test
+    void anUnknownSymbolIsATypedNotFound() {
+        TwsClient client = ready(52);
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> join(client.contracts().qualify(Contract.stock("ZZZZ"))));
+        ContractNotFoundException notFound = assertInstanceOf(ContractNotFoundException.class, failure.getCause());
+        assertTrue(notFound.getMessage().contains("ZZZZ"), notFound.getMessage());
+    }
+
+    @Test
+    void aThousandQualificationsOfOneSymbolAskTwsOnce() {
+        TwsClient client = ready(53);
+        join(client.contracts().qualify(Contract.stock("MSFT", "SMART", "USD")));
+        long sentBefore = client.metrics().messagesOut();
+        List<CompletableFuture<Contract>> all = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            all.add(client.contracts().qualify(Contract.stock("MSFT", "SMART", "USD")).toCompletableFuture());
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(AWAIT.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS).join();
+        assertTrue(all.stream().allMatch(f -> f.join().conId() == 272093));
+        assertEquals(sentBefore, client.metrics().messagesOut(), "answered from the cache");
+    }
+}
