@@ -5,6 +5,7 @@ import io.github.twssupervisor.contract.SecType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The instruments the simulator quotes, and how a request's contract is resolved to one of them: by conId when it is
@@ -25,7 +26,26 @@ final class InstrumentUniverse {
             new Instrument(495512563, "ES", SecType.FUT, "CME", "USD", "ESZ6", "202612", "20261218", "50",
                     new BigDecimal("0.25"), new BigDecimal("6000.00"), 1, 1));
 
+    /**
+     * Listings that only contract details know (no quotes, no orders): MSFT also on IBIS in EUR, so that a
+     * reqContractDetails for MSFT STK naming neither currency nor a listing exchange is ambiguous and gets two rows.
+     * The conId is the simulator's own.
+     */
+    static final List<Instrument> ALSO_LISTED = List.of(new Instrument(38708990, "MSFT", SecType.STK, "IBIS", "EUR",
+            "MSFT", "", "", "", new BigDecimal("0.01"), new BigDecimal("385.00"), 3, 1));
+
     private InstrumentUniverse() {
+    }
+
+    /**
+     * @param contract a reqContractDetails' contract
+     * @return every listing it names, {@link #BUILT_IN} then {@link #ALSO_LISTED}: by conId when it has one, else by
+     *     the same rule as {@link #resolve} (empty fields match anything, SMART matches every exchange)
+     */
+    static List<Instrument> matching(Contract contract) {
+        return Stream.concat(BUILT_IN.stream(), ALSO_LISTED.stream())
+                .filter(i -> contract.conId() > 0 ? i.conId() == contract.conId() : matches(i, contract))
+                .toList();
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.github.twssupervisor.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.contract.ContractDetailsCodec;
+import io.github.twssupervisor.contract.ContractDetailsEvent;
+import io.github.twssupervisor.dispatch.DomainDecoder;
+import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.testutil.Golden;
 import io.github.twssupervisor.testutil.PlainTwsClient;
 import io.github.twssupervisor.wire.FieldReader;
@@ -325,6 +330,19 @@ class SimulatorIT {
                             : IncomingMessageId.EXEC_DETAILS_END);
                     assertTrue(MarketDataWire.readUntil(client, f -> f.get(0).equals(end)
                             || f.get(0).equals(code(IncomingMessageId.ERROR))).get(0).equals(end), frame.name());
+                } else if (id == OutgoingMessageId.REQ_CONTRACT_DETAILS) {
+                    // Contract details now: AAPL's one row, decoded to the last field, then the end.
+                    List<String> row = nextAnswer(client);
+                    assertEquals(code(IncomingMessageId.CONTRACT_DETAILS), row.get(0), frame.name());
+                    byte[] bytes = FieldWriter.frameOf(row);
+                    FieldReader reader = new FieldReader(bytes, WireLimits.LENGTH_PREFIX_BYTES,
+                            bytes.length - WireLimits.LENGTH_PREFIX_BYTES).skipping(1);
+                    DomainDecoder.Addressed details = new ContractDetailsCodec().decode(version,
+                            IncomingMessageId.CONTRACT_DETAILS, reader);
+                    assertFalse(reader.hasMore(), "every field read");
+                    assertEquals(RouteKey.request(5001), details.key());
+                    assertEquals(265598, ((ContractDetailsEvent.Row) details.event()).details().contract().conId());
+                    assertEquals(List.of(code(IncomingMessageId.CONTRACT_DETAILS_END), "1", "5001"), nextAnswer(client));
                 } else {
                     List<String> answer = nextAnswer(client);
                     if (id == OutgoingMessageId.REQ_CURRENT_TIME) {

@@ -43,6 +43,11 @@ public final class Golden {
     }
 
     /** @return the handshake bytes the official Python client sent */
+    /** @return the server frames the official client decoded without error, in the order they were sent */
+    public static List<Frame> officialServerFrames() {
+        return frames(read("official-py-client-frames-176.json").get("connections").get(0).get("serverFrames"));
+    }
+
     public static byte[] officialClientHandshake() {
         JsonNode connection = read("official-py-client-frames-176.json").get("connections").get(0);
         return HexFormat.of().parseHex(connection.get("handshake").get("hex").asText());
