@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.Loopback;
@@ -61,7 +62,9 @@ class ContractsIT {
 
     @Test
     void aThousandQualificationsOfOneSymbolAskTwsOnce() {
-        TwsClient client = ready(53);
+        // The order book reconciles once at the first READY: counted messages start after it.
+        TwsClient client = LoggingTestKit.info("Reconciled 0 order(s) with TWS after a new connection")
+                .expect(LOOPBACK.kit().system(), () -> ready(53));
         join(client.contracts().qualify(Contract.stock("MSFT", "SMART", "USD")));
         long sentBefore = client.metrics().messagesOut();
         List<CompletableFuture<Contract>> all = new ArrayList<>();
@@ -72,5 +75,19 @@ class ContractsIT {
                 java.util.concurrent.TimeUnit.SECONDS).join();
         assertTrue(all.stream().allMatch(f -> f.join().conId() == 272093));
         assertEquals(sentBefore, client.metrics().messagesOut(), "answered from the cache");
+    }
+
+    @Test
+    void anAmbiguousStockListsItsCandidates() {
+        TwsClient client = ready(54);
+        CompletionException failure = assertThrows(CompletionException.class,
+                () -> join(client.contracts().qualify(new Contract(0, "MSFT", SecType.STK, "", 0, "", "", "", "", "",
+                        "", ""))));
+        AmbiguousContractException ambiguous = assertInstanceOf(AmbiguousContractException.class,
+                failure.getCause());
+        assertEquals(List.of(272093, 38708990), ambiguous.candidates().stream().map(d -> d.contract().conId())
+                .toList());
+        assertTrue(ambiguous.getMessage().contains("give the exchange, the currency or the conId"),
+                ambiguous.getMessage());
     }
 }
