@@ -435,7 +435,10 @@ public final class HistoricalPacing {
         }
     }
 
-    /** Runs the queue forward on a copy until {@code request} goes. */
+    /**
+     * Runs the queue forward on a copy until {@code request} goes: exact for every rule and the skipping, at a cost
+     * quadratic in the queue length (about 2 ms per submit with 1000 waiting), paid only when a request must wait.
+     */
     private Instant eta(Request request, Instant now) {
         HistoricalPacing dry = new HistoricalPacing(this);
         Instant t = now;
