@@ -1,0 +1,484 @@
+package io.github.twssupervisor.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.twssupervisor.history.HistoricalPacing.Admission;
+import io.github.twssupervisor.history.HistoricalPacing.Limits;
+import io.github.twssupervisor.history.HistoricalPacing.Queued;
+import io.github.twssupervisor.history.HistoricalPacing.Refused;
+import io.github.twssupervisor.history.HistoricalPacing.Request;
+import io.github.twssupervisor.history.HistoricalPacing.Send;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import org.junit.jupiter.api.Test;
+
+class HistoricalPacingTest {
+
+    private static final Instant T0 = Instant.parse("2026-04-02T13:30:00Z");
+    private static final Duration IDENTICAL = Limits.IDENTICAL_REQUEST_WINDOW;
+    private static final Duration SAME_CONTRACT = Limits.SAME_CONTRACT_WINDOW;
+    private static final Duration ROLLING = Limits.ROLLING_WINDOW;
+    private static final Duration NANO = Duration.ofNanos(1);
+
+    private long nextId = 9000;
+
+    /** A TRADES request for its own contract, unique unless the caller reuses the identity. */
+    private Request bars(String contract) {
+        return new Request(contract + "|1 hour|1 D|TRADES|RTH", contract + "@SMART|TRADES", false, nextId++);
+    }
+
+    /** Same contract, a different request each time (another end date). */
+    private Request barsEnding(String contract, int end) {
+        return new Request(contract + "|end" + end + "|1 hour|1 D|TRADES|RTH", contract + "@SMART|TRADES", false,
+                nextId++);
+    }
+
+    private Request bidAsk(String contract, int end) {
+        return new Request(contract + "|end" + end + "|1 min|1 D|BID_ASK|RTH", contract + "@SMART|BID_ASK", true,
+                nextId++);
+    }
+
+    private Request again(Request r) {
+        return new Request(r.identityKey(), r.contractKey(), r.bidAsk(), nextId++);
+    }
+
+    private static Limits limits(int maxOpen, int queueCapacity) {
+        return new Limits(IDENTICAL, SAME_CONTRACT, Limits.SAME_CONTRACT_MAX, ROLLING, Limits.ROLLING_MAX, maxOpen,
+                queueCapacity, Limits.RETRY_AFTER_162);
+    }
+
+    private static void assertSend(Admission a) {
+        assertInstanceOf(Send.class, a, () -> "expected Send, got " + a);
+    }
+
+    private static Queued assertQueued(Admission a) {
+        return assertInstanceOf(Queued.class, a, () -> "expected Queued, got " + a);
+    }
+
+    // ---- each rule alone
+
+    @Test
+    void anIdenticalRequestWaitsAndGoesAtFifteenSecondsExactly() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        Request first = bars("AAPL");
+        assertSend(pacing.submit(first, T0));
+        pacing.answered(first);
+
+        Request repeat = again(first);
+        Queued queued = assertQueued(pacing.submit(repeat, T0.plusSeconds(1)));
+        assertEquals(new Queued(1, T0.plus(IDENTICAL)), queued);
+        assertEquals(Optional.of(T0.plus(IDENTICAL)), pacing.nextDue(T0.plusSeconds(1)));
+        assertEquals(List.of(), pacing.due(T0.plus(IDENTICAL).minus(NANO)));
+        assertEquals(List.of(repeat), pacing.due(T0.plus(IDENTICAL)));
+    }
+
+    @Test
+    void theSixthSameContractRequestWaitsUntilTheFirstOnesTwoSecondsHavePassed() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        for (int i = 0; i < Limits.SAME_CONTRACT_MAX; i++) {
+            assertSend(pacing.submit(barsEnding("AAPL", i), T0.plusMillis(100L * i)));
+        }
+        Request sixth = barsEnding("AAPL", 5);
+        Instant now = T0.plusMillis(500);
+        assertEquals(new Queued(1, T0.plus(SAME_CONTRACT)), pacing.submit(sixth, now));
+        assertSend(pacing.submit(bars("MSFT"), now)); // another contract is not held
+        assertEquals(Optional.of(T0.plus(SAME_CONTRACT)), pacing.nextDue(now));
+        assertEquals(List.of(), pacing.due(T0.plus(SAME_CONTRACT).minus(NANO)));
+        assertEquals(List.of(sixth), pacing.due(T0.plus(SAME_CONTRACT)));
+    }
+
+    @Test
+    void bidAskCountsTwiceForTheSameContractRule() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        assertSend(pacing.submit(bidAsk("AAPL", 0), T0));
+        assertSend(pacing.submit(bidAsk("AAPL", 1), T0)); // 4 units
+        Request third = bidAsk("AAPL", 2);                  // would make 6
+        assertEquals(new Queued(1, T0.plus(SAME_CONTRACT)), pacing.submit(third, T0));
+
+        HistoricalPacing plain = HistoricalPacing.withTwsLimits();
+        assertSend(plain.submit(bidAsk("AAPL", 0), T0));
+        assertSend(plain.submit(bidAsk("AAPL", 1), T0));
+        Request fifthUnit = new Request("AAPL|end2|1 min|1 D|BID|RTH", "AAPL@SMART|BID_ASK", false, nextId++);
+        assertSend(plain.submit(fifthUnit, T0));            // one unit left: a plain request fits
+        assertQueued(plain.submit(new Request("AAPL|end3|1 min|1 D|BID|RTH", "AAPL@SMART|BID_ASK", false, nextId++),
+                T0));
+    }
+
+    @Test
+    void bidAskCountsTwiceForTheRollingRule() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        for (int i = 0; i < Limits.ROLLING_MAX / 2; i++) {
+            Request r = bidAsk("C" + i, 0);
+            assertSend(pacing.submit(r, T0));
+            pacing.answered(r);
+        }
+        assertEquals(new Queued(1, T0.plus(ROLLING)), pacing.submit(bars("LAST"), T0));
+    }
+
+    @Test
+    void theSixtyFirstRequestInTenMinutesWaitsForTheFirstOnesTenMinutes() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        for (int i = 0; i < Limits.ROLLING_MAX; i++) {
+            Request r = bars("C" + i);
+            assertSend(pacing.submit(r, T0.plusSeconds(i)));
+            pacing.answered(r);
+        }
+        Request sixtyFirst = bars("C60");
+        Instant now = T0.plusSeconds(Limits.ROLLING_MAX);
+        assertEquals(new Queued(1, T0.plus(ROLLING)), pacing.submit(sixtyFirst, now));
+        assertEquals(Optional.of(T0.plus(ROLLING)), pacing.nextDue(now));
+        assertEquals(List.of(), pacing.due(T0.plus(ROLLING).minus(NANO)));
+        assertEquals(List.of(sixtyFirst), pacing.due(T0.plus(ROLLING)));
+    }
+
+    @Test
+    void theFiftyFirstOpenRequestWaitsForAnAnswer() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        List<Request> sent = new ArrayList<>();
+        for (int i = 0; i < Limits.MAX_OPEN; i++) {
+            Request r = bars("C" + i);
+            assertSend(pacing.submit(r, T0));
+            sent.add(r);
+        }
+        Request fiftyFirst = bars("C50");
+        // The windows allow it now; only an answer can free a slot, so no timer either.
+        assertEquals(new Queued(1, T0), pacing.submit(fiftyFirst, T0));
+        assertEquals(Optional.empty(), pacing.nextDue(T0));
+        assertEquals(List.of(), pacing.due(T0.plusSeconds(30)));
+
+        pacing.answered(sent.get(0));
+        assertEquals(Optional.of(T0.plusSeconds(30)), pacing.nextDue(T0.plusSeconds(30)));
+        assertEquals(List.of(fiftyFirst), pacing.due(T0.plusSeconds(30)));
+    }
+
+    // ---- the queue
+
+    @Test
+    void beyondTheQueueCapacityARequestIsRefusedWithAReason() {
+        HistoricalPacing pacing = new HistoricalPacing(limits(1, 2));
+        assertSend(pacing.submit(bars("A"), T0));
+        assertQueued(pacing.submit(bars("B"), T0));
+        assertQueued(pacing.submit(bars("C"), T0));
+        Admission refused = pacing.submit(bars("D"), T0);
+        Refused r = assertInstanceOf(Refused.class, refused);
+        assertTrue(r.reason().contains("queue is full (2 requests waiting)"), r.reason());
+        assertEquals(2, pacing.footprint().queued());
+    }
+
+    @Test
+    void aRequestIdAlreadyQueuedOrOpenIsRefused() {
+        HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
+        Request a = bars("A");
+        Request b = bars("B");
+        assertSend(pacing.submit(a, T0));
+        assertQueued(pacing.submit(b, T0));
+        assertInstanceOf(Refused.class, pacing.submit(new Request("x", "y", false, a.requestId()), T0));
+        assertInstanceOf(Refused.class, pacing.submit(new Request("x", "y", false, b.requestId()), T0));
+    }
+
+    @Test
+    void queuedRequestsGoInArrivalOrder() {
+        HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
+        Request a = bars("A");
+        assertSend(pacing.submit(a, T0));
+        List<Request> waiting = List.of(bars("B"), bars("C"), bars("D"));
+        for (int i = 0; i < waiting.size(); i++) {
+            assertEquals(i + 1, assertQueued(pacing.submit(waiting.get(i), T0)).position());
+        }
+        Request previous = a;
+        List<Request> order = new ArrayList<>();
+        for (int i = 0; i < waiting.size(); i++) {
+            pacing.answered(previous);
+            List<Request> due = pacing.due(T0.plusSeconds(i + 1));
+            assertEquals(1, due.size());
+            previous = due.get(0);
+            order.add(previous);
+        }
+        assertEquals(waiting, order);
+    }
+
+    @Test
+    void aRequestHeldByTheIdenticalRuleDoesNotHoldLaterDifferentRequests() {
+        HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
+        Request a = bars("A");
+        assertSend(pacing.submit(a, T0));
+        Request repeat = again(a);
+        Request b = bars("B");
+        Request c = bars("C");
+        assertQueued(pacing.submit(repeat, T0.plusSeconds(1)));
+        assertQueued(pacing.submit(b, T0.plusSeconds(1))); // the open slot is taken
+        assertQueued(pacing.submit(c, T0.plusSeconds(1)));
+
+        pacing.answered(a);
+        assertEquals(List.of(b), pacing.due(T0.plusSeconds(2)), "b overtakes the held repeat");
+        pacing.answered(b);
+        assertEquals(List.of(c), pacing.due(T0.plusSeconds(3)));
+        pacing.answered(c);
+        assertEquals(Optional.of(T0.plus(IDENTICAL)), pacing.nextDue(T0.plusSeconds(3)));
+        assertEquals(List.of(repeat), pacing.due(T0.plus(IDENTICAL)));
+    }
+
+    @Test
+    void aNewRequestOvertakesOnlyKeyHeldEntriesAndKeepsPerContractOrder() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        Request a = bars("A");
+        assertSend(pacing.submit(a, T0));
+        pacing.answered(a);
+        Request repeat = again(a);
+        assertQueued(pacing.submit(repeat, T0.plusSeconds(1)));
+        // Same contract as the held repeat, though not identical: it keeps its place behind it.
+        assertQueued(pacing.submit(barsEnding("A", 7), T0.plusSeconds(1)));
+        // Another contract goes straight away.
+        assertSend(pacing.submit(bars("B"), T0.plusSeconds(1)));
+    }
+
+    @Test
+    void aRequestHeldByTheRollingRuleHoldsEveryoneBehindIt() {
+        Limits small = new Limits(IDENTICAL, SAME_CONTRACT, Limits.SAME_CONTRACT_MAX, ROLLING, 3, 50, 10,
+                Limits.RETRY_AFTER_162);
+        HistoricalPacing pacing = new HistoricalPacing(small);
+        assertSend(pacing.submit(bars("A"), T0));
+        assertSend(pacing.submit(bars("B"), T0.plusSeconds(1)));
+        Request wide = bidAsk("C", 0);                       // needs 2 units, 1 left
+        Request narrow = bars("D");                          // would fit in the 1 unit
+        assertEquals(new Queued(1, T0.plus(ROLLING)), pacing.submit(wide, T0.plusSeconds(2)));
+        assertEquals(new Queued(2, T0.plus(ROLLING).plusSeconds(1)), pacing.submit(narrow, T0.plusSeconds(2)));
+        assertEquals(List.of(), pacing.due(T0.plusSeconds(3)), "no overtaking on the shared budget");
+        assertEquals(List.of(wide), pacing.due(T0.plus(ROLLING)));
+        assertEquals(List.of(narrow), pacing.due(T0.plus(ROLLING).plusSeconds(1)));
+    }
+
+    @Test
+    void etasMatchWhenTheRequestsActuallyGo() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        for (int i = 0; i < Limits.ROLLING_MAX; i++) {
+            Request r = bars("C" + i);
+            assertSend(pacing.submit(r, T0.plusSeconds(i)));
+            pacing.answered(r);
+        }
+        Instant now = T0.plusSeconds(100);
+        List<Queued> admissions = new ArrayList<>();
+        List<Request> waiting = new ArrayList<>();
+        // Three for one contract, then an identical repeat of the first, then another contract.
+        for (int i = 0; i < 3; i++) {
+            waiting.add(barsEnding("X", i));
+        }
+        waiting.add(again(waiting.get(0)));
+        waiting.add(bars("Y"));
+        for (Request r : waiting) {
+            admissions.add(assertQueued(pacing.submit(r, now)));
+        }
+        // Each takes a rolling slot freed at T0 + i s + 10 min; the repeat additionally waits 15 s after X's first.
+        assertEquals(List.of(
+                new Queued(1, T0.plus(ROLLING)),
+                new Queued(2, T0.plus(ROLLING).plusSeconds(1)),
+                new Queued(3, T0.plus(ROLLING).plusSeconds(2)),
+                new Queued(4, T0.plus(ROLLING).plus(IDENTICAL)),
+                new Queued(5, T0.plus(ROLLING).plusSeconds(3))), admissions);
+
+        List<Instant> wentAt = new ArrayList<>(List.of(T0, T0, T0, T0, T0));
+        Instant t = now;
+        int sent = 0;
+        while (sent < waiting.size()) {
+            t = pacing.nextDue(t).orElseThrow();
+            for (Request r : pacing.due(t)) {
+                wentAt.set(waiting.indexOf(r), t);
+                pacing.answered(r);
+                sent++;
+            }
+        }
+        assertEquals(admissions.stream().map(Queued::eta).toList(), wentAt);
+    }
+
+    // ---- 162
+
+    @Test
+    void aRequestRefusedWith162IsRetriedOnceAfterTheDelay() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        Request r = bars("AAPL");
+        assertSend(pacing.submit(r, T0));
+        assertTrue(pacing.failedWith162(r, T0.plusSeconds(1)));
+        assertEquals(0, pacing.footprint().open());
+        Instant retryAt = T0.plusSeconds(1).plus(Limits.RETRY_AFTER_162);
+        assertEquals(Optional.of(retryAt), pacing.nextDue(T0.plusSeconds(1)));
+        assertEquals(List.of(), pacing.due(retryAt.minus(NANO)));
+        assertEquals(List.of(r), pacing.due(retryAt));
+
+        assertFalse(pacing.failedWith162(r, retryAt.plusSeconds(1)), "only one retry");
+        assertEquals(new HistoricalPacing.Footprint(1, 1, 1, 2, 0, 0, 0), pacing.footprint());
+        assertEquals(Optional.empty(), pacing.nextDue(retryAt.plusSeconds(1)));
+    }
+
+    @Test
+    void aRetryDoesNotHoldOtherContracts() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        Request r = bars("AAPL");
+        assertSend(pacing.submit(r, T0));
+        assertTrue(pacing.failedWith162(r, T0));
+        assertSend(pacing.submit(bars("MSFT"), T0.plusSeconds(1)));
+    }
+
+    @Test
+    void cancelRemovesAQueuedRequestOrFreesAnOpenSlot() {
+        HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
+        Request a = bars("A");
+        Request b = bars("B");
+        Request c = bars("C");
+        assertSend(pacing.submit(a, T0));
+        assertQueued(pacing.submit(b, T0));
+        assertQueued(pacing.submit(c, T0));
+        assertTrue(pacing.cancel(b));
+        assertTrue(pacing.cancel(a));
+        assertFalse(pacing.cancel(a));
+        assertEquals(List.of(c), pacing.due(T0.plusSeconds(1)));
+    }
+
+    // ---- limits and clock
+
+    @Test
+    void limitsDefaultToTwsAndRejectNonsense() {
+        assertEquals(new Limits(Duration.ofSeconds(15), Duration.ofSeconds(2), 5, Duration.ofMinutes(10), 60, 50, 1000,
+                Duration.ofSeconds(15)), Limits.TWS);
+        assertThrows(IllegalArgumentException.class, () -> new Limits(IDENTICAL, SAME_CONTRACT, 1, ROLLING, 60, 50,
+                1000, IDENTICAL));
+        assertThrows(IllegalArgumentException.class, () -> new Limits(Duration.ZERO, SAME_CONTRACT, 5, ROLLING, 60, 50,
+                1000, IDENTICAL));
+        assertThrows(IllegalArgumentException.class, () -> new Limits(IDENTICAL, SAME_CONTRACT, 5, ROLLING, 60, 0,
+                1000, IDENTICAL));
+        assertThrows(IllegalArgumentException.class, () -> new Limits(IDENTICAL, SAME_CONTRACT, 5, ROLLING, 60, 50,
+                -1, IDENTICAL));
+    }
+
+    @Test
+    void timeMustNotGoBackwards() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        pacing.due(T0);
+        assertThrows(IllegalArgumentException.class, () -> pacing.due(T0.minus(NANO)));
+    }
+
+    // ---- drain and memory
+
+    /** What TWS would check, kept independently of the class under test. */
+    private static final class PacingJudge {
+        private record Went(Instant at, Request request) {
+        }
+
+        private final List<Went> went = new ArrayList<>();
+        private int open;
+
+        void sent(Request r, Instant at) {
+            went.add(new Went(at, r));
+            open++;
+            int sameContract = 0;
+            int rolling = 0;
+            for (Went w : went) {
+                if (w.request() != r && w.request().identityKey().equals(r.identityKey())) {
+                    assertFalse(at.isBefore(w.at().plus(IDENTICAL)), () -> "identical within 15 s: " + r);
+                }
+                int weight = w.request().bidAsk() ? 2 : 1;
+                if (at.isBefore(w.at().plus(SAME_CONTRACT)) && w.request().contractKey().equals(r.contractKey())) {
+                    sameContract += weight;
+                }
+                if (at.isBefore(w.at().plus(ROLLING))) {
+                    rolling += weight;
+                }
+            }
+            assertTrue(sameContract <= Limits.SAME_CONTRACT_MAX, () -> "same contract within 2 s at " + at);
+            int rollingUnits = rolling;
+            assertTrue(rollingUnits <= Limits.ROLLING_MAX, () -> "rolling " + rollingUnits + " at " + at);
+            assertTrue(open <= Limits.MAX_OPEN, () -> "open " + open + " at " + at);
+        }
+
+        void answered() {
+            open--;
+        }
+    }
+
+    private record Answer(Instant at, Request request) {
+    }
+
+    @Test
+    void twoHundredRequestsForDistinctContractsDrainWithoutBreakingARule() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        PacingJudge judge = new PacingJudge();
+        Duration answerAfter = Duration.ofSeconds(3); // TWS answers each request 3 s after it goes
+        PriorityQueue<Answer> answers = new PriorityQueue<>(Comparator.comparing(Answer::at));
+        int total = 200;
+        int sent = 0;
+        for (int i = 0; i < total; i++) {
+            Request r = bars("C" + i);
+            Admission a = pacing.submit(r, T0);
+            if (a instanceof Send) {
+                judge.sent(r, T0);
+                answers.add(new Answer(T0.plus(answerAfter), r));
+                sent++;
+            } else {
+                assertQueued(a);
+            }
+        }
+        Instant t = T0;
+        Instant last = T0;
+        while (sent < total) {
+            Optional<Instant> next = pacing.nextDue(t);
+            Instant answerAt = answers.isEmpty() ? null : answers.peek().at();
+            assertTrue(next.isPresent() || answerAt != null, "stuck with requests waiting");
+            t = next.isEmpty() || (answerAt != null && answerAt.isBefore(next.get())) ? answerAt : next.get();
+            while (!answers.isEmpty() && !answers.peek().at().isAfter(t)) {
+                pacing.answered(answers.poll().request());
+                judge.answered();
+            }
+            for (Request r : pacing.due(t)) {
+                judge.sent(r, t);
+                answers.add(new Answer(t.plus(answerAfter), r));
+                sent++;
+                last = t;
+            }
+        }
+        Duration took = Duration.between(T0, last);
+        System.out.println("HistoricalPacingTest: " + total + " historical requests to distinct contracts sent in "
+                + took + " of virtual time");
+        // 60 per 10 minutes: the 181st to 200th wait for the third window to end.
+        assertEquals(ROLLING.multipliedBy(3), took);
+    }
+
+    @Test
+    void memoryStaysBoundedAfterTenThousandRequests() {
+        HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
+        Instant t = T0;
+        int maxEntries = 0;
+        for (int i = 0; i < 10_000; i++) {
+            // 1.25 units per 13 s on average stays under 60 per 10 min, so the queue drains as it fills.
+            t = t.plusSeconds(13);
+            // A few contracts and repeated identities, so every rule and window is exercised.
+            Request r = i % 4 == 0 ? bidAsk("C" + (i % 7), i % 3) : barsEnding("C" + (i % 7), i % 5);
+            if (pacing.submit(r, t) instanceof Send) {
+                pacing.answered(r);
+            }
+            pacing.due(t).forEach(pacing::answered);
+            HistoricalPacing.Footprint f = pacing.footprint();
+            assertTrue(f.identities() <= 60 && f.contracts() <= 60 && f.contractSends() <= 60
+                    && f.rollingSends() <= Limits.ROLLING_MAX && f.open() <= Limits.MAX_OPEN
+                    && f.queued() <= Limits.QUEUE_CAPACITY && f.retried() == 0, f::toString);
+            maxEntries = Math.max(maxEntries, f.queued());
+        }
+        // Let every window pass: nothing is left but what still waits.
+        Instant later = t.plus(ROLLING).plus(ROLLING);
+        while (pacing.nextDue(later).isPresent()) {
+            later = pacing.nextDue(later).get();
+            pacing.due(later).forEach(pacing::answered);
+        }
+        Instant end = later.plus(ROLLING);
+        pacing.due(end);
+        assertEquals(new HistoricalPacing.Footprint(0, 0, 0, 0, 0, 0, 0), pacing.footprint());
+        assertTrue(maxEntries <= Limits.QUEUE_CAPACITY);
+    }
+}
