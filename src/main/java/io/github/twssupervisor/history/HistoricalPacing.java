@@ -33,7 +33,7 @@ import java.util.TreeSet;
  *              |sent|..................10 min...................|  likewise at sent+10 min
  * </pre>
  *
- * A request that may not go now waits in a bounded queue ({@link Limits#queueCapacity()}); beyond it, it is
+ * A request that may not go now waits in a bounded queue ({@link PacingLimits#queueCapacity()}); beyond it, it is
  * {@link Refused}.
  *
  * <p><b>Queue order: FIFO with per-key skipping.</b> {@link #due} walks the queue in arrival order. An entry held back
@@ -45,92 +45,11 @@ import java.util.TreeSet;
  * <p>Plain Java for one owner (an actor), not thread-safe, and it never reads a clock: every method that depends on
  * time takes {@code now}, which must not go backwards. Memory stays bounded: send times leave their window's record
  * as soon as that window has passed, and the queue, the open set and the retry set are bounded by
- * {@link Limits#queueCapacity()} and {@link Limits#maxOpen()}.
+ * {@link PacingLimits#queueCapacity()} and {@link PacingLimits#maxOpen()}.
  */
 public final class HistoricalPacing {
 
-    /**
-     * One historical-data request as far as pacing is concerned.
-     *
-     * @param identityKey what makes two requests identical for TWS (contract, end, duration, bar size, what to show,
-     *                    RTH), built by the caller
-     * @param contractKey the contract/exchange/tick type of the request, built by the caller
-     * @param bidAsk      whether whatToShow is BID_ASK, which counts twice
-     * @param requestId   the caller's id for the request (its TWS reqId), unique among queued and open requests
-     */
-    public record Request(String identityKey, String contractKey, boolean bidAsk, long requestId) {
-        public Request {
-            Objects.requireNonNull(identityKey, "identityKey");
-            Objects.requireNonNull(contractKey, "contractKey");
-        }
 
-        int weight() {
-            return bidAsk ? 2 : 1;
-        }
-    }
-
-    /**
-     * The limits, TWS's by default ({@link #TWS}).
-     *
-     * @param identicalRequestWindow an identical request may go again this long after the last one
-     * @param sameContractWindow     the sliding window of the same-contract rule
-     * @param sameContractMax        weight units per contract key within {@code sameContractWindow}
-     * @param rollingWindow          the sliding window of the rolling rule
-     * @param rollingMax             weight units within {@code rollingWindow}
-     * @param maxOpen                requests sent and not yet answered
-     * @param queueCapacity          requests that may wait; beyond them, {@link Refused}
-     * @param retryAfter162          how long after an error 162 its single retry waits
-     */
-    public record Limits(Duration identicalRequestWindow, Duration sameContractWindow, int sameContractMax,
-                         Duration rollingWindow, int rollingMax, int maxOpen, int queueCapacity,
-                         Duration retryAfter162) {
-
-        public static final Duration IDENTICAL_REQUEST_WINDOW = Duration.ofSeconds(15);
-        public static final Duration SAME_CONTRACT_WINDOW = Duration.ofSeconds(2);
-        /** "Six or more requests for the same contract/exchange/tick type within 2 s" violate, so five may go. */
-        public static final int SAME_CONTRACT_MAX = 5;
-        public static final Duration ROLLING_WINDOW = Duration.ofMinutes(10);
-        /** "More than 60 requests in any 10-minute window" violate, so sixty may go. */
-        public static final int ROLLING_MAX = 60;
-        public static final int MAX_OPEN = 50;
-        public static final int QUEUE_CAPACITY = 1000;
-        /** A 162 does not say which rule TWS counted; one identical-request window is the longest per-key one. */
-        public static final Duration RETRY_AFTER_162 = IDENTICAL_REQUEST_WINDOW;
-
-        public static final Limits TWS = new Limits(IDENTICAL_REQUEST_WINDOW, SAME_CONTRACT_WINDOW, SAME_CONTRACT_MAX,
-                ROLLING_WINDOW, ROLLING_MAX, MAX_OPEN, QUEUE_CAPACITY, RETRY_AFTER_162);
-
-        public Limits {
-            positive(identicalRequestWindow, "identicalRequestWindow");
-            positive(sameContractWindow, "sameContractWindow");
-            positive(rollingWindow, "rollingWindow");
-            Objects.requireNonNull(retryAfter162, "retryAfter162");
-            if (retryAfter162.isNegative()) {
-                throw new IllegalArgumentException("retryAfter162 must not be negative: " + retryAfter162);
-            }
-            // A BID_ASK request weighs 2: with a smaller limit it could never go.
-            if (sameContractMax < 2) {
-                throw new IllegalArgumentException("sameContractMax must be at least 2 (a BID_ASK weighs 2): "
-                        + sameContractMax);
-            }
-            if (rollingMax < 2) {
-                throw new IllegalArgumentException("rollingMax must be at least 2 (a BID_ASK weighs 2): " + rollingMax);
-            }
-            if (maxOpen < 1) {
-                throw new IllegalArgumentException("maxOpen must be at least 1: " + maxOpen);
-            }
-            if (queueCapacity < 0) {
-                throw new IllegalArgumentException("queueCapacity must not be negative: " + queueCapacity);
-            }
-        }
-
-        private static void positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isZero() || d.isNegative()) {
-                throw new IllegalArgumentException(name + " must be positive: " + d);
-            }
-        }
-    }
 
     /** What {@link #submit} decided. */
     public sealed interface Admission permits Send, Queued, Refused {
@@ -145,7 +64,7 @@ public final class HistoricalPacing {
      *
      * @param position 1-based place in the queue
      * @param eta      when it would go if nothing else is submitted, by the pacing windows alone: answers come from
-     *                 TWS, so while all {@link Limits#maxOpen()} slots are taken it also waits for an {@link #answered}
+     *                 TWS, so while all {@link PacingLimits#maxOpen()} slots are taken it also waits for an {@link #answered}
      */
     public record Queued(int position, Instant eta) implements Admission {
     }
@@ -158,10 +77,10 @@ public final class HistoricalPacing {
     private record Sent(Instant at, int weight) {
     }
 
-    private record Waiting(Request request, Instant notBefore) {
+    private record Waiting(PacedRequest request, Instant notBefore) {
     }
 
-    private final Limits limits;
+    private final PacingLimits limits;
     /** Overridden in the dry run that computes an eta, which cannot know when TWS will answer. */
     private final int openCap;
     /** Last send per identity key, in send order, so the oldest is first to prune. */
@@ -170,11 +89,11 @@ public final class HistoricalPacing {
     private final ArrayDeque<Sent> rolling = new ArrayDeque<>();
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     private final Set<Long> open = new HashSet<>();
-    /** Request ids that have had their one retry after a 162. */
+    /** PacedRequest ids that have had their one retry after a 162. */
     private final Set<Long> retried = new HashSet<>();
     private Instant lastNow = Instant.MIN;
 
-    public HistoricalPacing(Limits limits) {
+    public HistoricalPacing(PacingLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.openCap = limits.maxOpen();
     }
@@ -192,14 +111,14 @@ public final class HistoricalPacing {
     }
 
     public static HistoricalPacing withTwsLimits() {
-        return new HistoricalPacing(Limits.TWS);
+        return new HistoricalPacing(PacingLimits.TWS);
     }
 
     /**
      * Admits a new request: {@link Send} if it may go now and nothing queued ahead of it would go first,
      * {@link Queued} if it must wait, {@link Refused} if the queue is full or its id is already queued or open.
      */
-    public Admission submit(Request request, Instant now) {
+    public Admission submit(PacedRequest request, Instant now) {
         Objects.requireNonNull(request, "request");
         advance(now);
         if (open.contains(request.requestId()) || isQueued(request.requestId())) {
@@ -223,14 +142,14 @@ public final class HistoricalPacing {
      * Removes and returns, in queue order, the queued requests that may go now, and counts them as sent and open.
      * Call it when the timer set from {@link #nextDue} fires and after {@link #answered}.
      */
-    public List<Request> due(Instant now) {
+    public List<PacedRequest> due(Instant now) {
         advance(now);
-        List<Request> go = new ArrayList<>();
+        List<PacedRequest> go = new ArrayList<>();
         Set<String> heldIdentities = new HashSet<>();
         Set<String> heldContracts = new HashSet<>();
         for (Iterator<Waiting> it = queue.iterator(); it.hasNext(); ) {
             Waiting w = it.next();
-            Request r = w.request();
+            PacedRequest r = w.request();
             if (keyHeld(w, now, heldIdentities, heldContracts)) {
                 heldIdentities.add(r.identityKey());
                 heldContracts.add(r.contractKey());
@@ -272,7 +191,7 @@ public final class HistoricalPacing {
     }
 
     /** The request's answer (data end, or an error other than 162) arrived, or a keepUpToDate request ended. */
-    public void answered(Request request) {
+    public void answered(PacedRequest request) {
         open.remove(request.requestId());
         retried.remove(request.requestId());
     }
@@ -280,11 +199,11 @@ public final class HistoricalPacing {
     /**
      * TWS refused the request with error 162 despite our pacing (another client of the same TWS, or TWS counting
      * differently). Frees its open slot, and the first time puts it back at the head of the queue, not to go before
-     * {@link Limits#retryAfter162()} has passed.
+     * {@link PacingLimits#retryAfter162()} has passed.
      *
      * @return whether it will be retried (through {@link #due}); false the second time, when the caller reports it
      */
-    public boolean failedWith162(Request request, Instant now) {
+    public boolean failedWith162(PacedRequest request, Instant now) {
         advance(now);
         open.remove(request.requestId());
         if (!retried.add(request.requestId())) {
@@ -297,7 +216,7 @@ public final class HistoricalPacing {
     }
 
     /** The caller gave up on the request (cancelHistoricalData): removes it from the queue or frees its slot. */
-    public boolean cancel(Request request) {
+    public boolean cancel(PacedRequest request) {
         retried.remove(request.requestId());
         boolean wasOpen = open.remove(request.requestId());
         return queue.removeIf(w -> w.request().requestId() == request.requestId()) || wasOpen;
@@ -316,7 +235,7 @@ public final class HistoricalPacing {
 
     // ---- rules
 
-    private boolean onlyHeldAhead(Instant now, Request request) {
+    private boolean onlyHeldAhead(Instant now, PacedRequest request) {
         Set<String> heldIdentities = new HashSet<>();
         Set<String> heldContracts = new HashSet<>();
         for (Waiting w : queue) {
@@ -329,13 +248,13 @@ public final class HistoricalPacing {
         return !heldIdentities.contains(request.identityKey()) && !heldContracts.contains(request.contractKey());
     }
 
-    private boolean maySend(Request r, Instant now, Set<String> heldIdentities, Set<String> heldContracts) {
+    private boolean maySend(PacedRequest r, Instant now, Set<String> heldIdentities, Set<String> heldContracts) {
         return !keyHeld(new Waiting(r, Instant.MIN), now, heldIdentities, heldContracts) && sharedRulesAllow(r, now);
     }
 
     /** Held by a rule about its own keys, or behind an earlier entry with the same key. */
     private boolean keyHeld(Waiting w, Instant t, Set<String> heldIdentities, Set<String> heldContracts) {
-        Request r = w.request();
+        PacedRequest r = w.request();
         if (heldIdentities.contains(r.identityKey()) || heldContracts.contains(r.contractKey())) {
             return true;
         }
@@ -350,7 +269,7 @@ public final class HistoricalPacing {
         return used + r.weight() > limits.sameContractMax();
     }
 
-    private boolean sharedRulesAllow(Request r, Instant t) {
+    private boolean sharedRulesAllow(PacedRequest r, Instant t) {
         return open.size() < openCap
                 && weightWithin(rolling, limits.rollingWindow(), t) + r.weight() <= limits.rollingMax();
     }
@@ -388,7 +307,7 @@ public final class HistoricalPacing {
 
     // ---- state
 
-    private void record(Request r, Instant now) {
+    private void record(PacedRequest r, Instant now) {
         Sent sent = new Sent(now, r.weight());
         lastIdentical.remove(r.identityKey()); // re-insert: the map stays in send order
         lastIdentical.put(r.identityKey(), now);
@@ -439,11 +358,11 @@ public final class HistoricalPacing {
      * Runs the queue forward on a copy until {@code request} goes: exact for every rule and the skipping, at a cost
      * quadratic in the queue length (about 2 ms per submit with 1000 waiting), paid only when a request must wait.
      */
-    private Instant eta(Request request, Instant now) {
+    private Instant eta(PacedRequest request, Instant now) {
         HistoricalPacing dry = new HistoricalPacing(this);
         Instant t = now;
         while (true) {
-            for (Request r : dry.due(t)) {
+            for (PacedRequest r : dry.due(t)) {
                 if (r.requestId() == request.requestId()) {
                     return t;
                 }

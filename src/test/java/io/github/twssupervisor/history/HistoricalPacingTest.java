@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.history.HistoricalPacing.Admission;
-import io.github.twssupervisor.history.HistoricalPacing.Limits;
+
 import io.github.twssupervisor.history.HistoricalPacing.Queued;
 import io.github.twssupervisor.history.HistoricalPacing.Refused;
-import io.github.twssupervisor.history.HistoricalPacing.Request;
+
 import io.github.twssupervisor.history.HistoricalPacing.Send;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,36 +24,36 @@ import org.junit.jupiter.api.Test;
 class HistoricalPacingTest {
 
     private static final Instant T0 = Instant.parse("2026-04-02T13:30:00Z");
-    private static final Duration IDENTICAL = Limits.IDENTICAL_REQUEST_WINDOW;
-    private static final Duration SAME_CONTRACT = Limits.SAME_CONTRACT_WINDOW;
-    private static final Duration ROLLING = Limits.ROLLING_WINDOW;
+    private static final Duration IDENTICAL = PacingLimits.IDENTICAL_REQUEST_WINDOW;
+    private static final Duration SAME_CONTRACT = PacingLimits.SAME_CONTRACT_WINDOW;
+    private static final Duration ROLLING = PacingLimits.ROLLING_WINDOW;
     private static final Duration NANO = Duration.ofNanos(1);
 
     private long nextId = 9000;
 
     /** A TRADES request for its own contract, unique unless the caller reuses the identity. */
-    private Request bars(String contract) {
-        return new Request(contract + "|1 hour|1 D|TRADES|RTH", contract + "@SMART|TRADES", false, nextId++);
+    private PacedRequest bars(String contract) {
+        return new PacedRequest(contract + "|1 hour|1 D|TRADES|RTH", contract + "@SMART|TRADES", false, nextId++);
     }
 
     /** Same contract, a different request each time (another end date). */
-    private Request barsEnding(String contract, int end) {
-        return new Request(contract + "|end" + end + "|1 hour|1 D|TRADES|RTH", contract + "@SMART|TRADES", false,
+    private PacedRequest barsEnding(String contract, int end) {
+        return new PacedRequest(contract + "|end" + end + "|1 hour|1 D|TRADES|RTH", contract + "@SMART|TRADES", false,
                 nextId++);
     }
 
-    private Request bidAsk(String contract, int end) {
-        return new Request(contract + "|end" + end + "|1 min|1 D|BID_ASK|RTH", contract + "@SMART|BID_ASK", true,
+    private PacedRequest bidAsk(String contract, int end) {
+        return new PacedRequest(contract + "|end" + end + "|1 min|1 D|BID_ASK|RTH", contract + "@SMART|BID_ASK", true,
                 nextId++);
     }
 
-    private Request again(Request r) {
-        return new Request(r.identityKey(), r.contractKey(), r.bidAsk(), nextId++);
+    private PacedRequest again(PacedRequest r) {
+        return new PacedRequest(r.identityKey(), r.contractKey(), r.bidAsk(), nextId++);
     }
 
-    private static Limits limits(int maxOpen, int queueCapacity) {
-        return new Limits(IDENTICAL, SAME_CONTRACT, Limits.SAME_CONTRACT_MAX, ROLLING, Limits.ROLLING_MAX, maxOpen,
-                queueCapacity, Limits.RETRY_AFTER_162);
+    private static PacingLimits limits(int maxOpen, int queueCapacity) {
+        return new PacingLimits(IDENTICAL, SAME_CONTRACT, PacingLimits.SAME_CONTRACT_MAX, ROLLING, PacingLimits.ROLLING_MAX, maxOpen,
+                queueCapacity, PacingLimits.RETRY_AFTER_162);
     }
 
     private static void assertSend(Admission a) {
@@ -69,11 +69,11 @@ class HistoricalPacingTest {
     @Test
     void anIdenticalRequestWaitsAndGoesAtFifteenSecondsExactly() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        Request first = bars("AAPL");
+        PacedRequest first = bars("AAPL");
         assertSend(pacing.submit(first, T0));
         pacing.answered(first);
 
-        Request repeat = again(first);
+        PacedRequest repeat = again(first);
         Queued queued = assertQueued(pacing.submit(repeat, T0.plusSeconds(1)));
         assertEquals(new Queued(1, T0.plus(IDENTICAL)), queued);
         assertEquals(Optional.of(T0.plus(IDENTICAL)), pacing.nextDue(T0.plusSeconds(1)));
@@ -84,10 +84,10 @@ class HistoricalPacingTest {
     @Test
     void theSixthSameContractRequestWaitsUntilTheFirstOnesTwoSecondsHavePassed() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        for (int i = 0; i < Limits.SAME_CONTRACT_MAX; i++) {
+        for (int i = 0; i < PacingLimits.SAME_CONTRACT_MAX; i++) {
             assertSend(pacing.submit(barsEnding("AAPL", i), T0.plusMillis(100L * i)));
         }
-        Request sixth = barsEnding("AAPL", 5);
+        PacedRequest sixth = barsEnding("AAPL", 5);
         Instant now = T0.plusMillis(500);
         assertEquals(new Queued(1, T0.plus(SAME_CONTRACT)), pacing.submit(sixth, now));
         assertSend(pacing.submit(bars("MSFT"), now)); // another contract is not held
@@ -101,23 +101,23 @@ class HistoricalPacingTest {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
         assertSend(pacing.submit(bidAsk("AAPL", 0), T0));
         assertSend(pacing.submit(bidAsk("AAPL", 1), T0)); // 4 units
-        Request third = bidAsk("AAPL", 2);                  // would make 6
+        PacedRequest third = bidAsk("AAPL", 2);                  // would make 6
         assertEquals(new Queued(1, T0.plus(SAME_CONTRACT)), pacing.submit(third, T0));
 
         HistoricalPacing plain = HistoricalPacing.withTwsLimits();
         assertSend(plain.submit(bidAsk("AAPL", 0), T0));
         assertSend(plain.submit(bidAsk("AAPL", 1), T0));
-        Request fifthUnit = new Request("AAPL|end2|1 min|1 D|BID|RTH", "AAPL@SMART|BID_ASK", false, nextId++);
+        PacedRequest fifthUnit = new PacedRequest("AAPL|end2|1 min|1 D|BID|RTH", "AAPL@SMART|BID_ASK", false, nextId++);
         assertSend(plain.submit(fifthUnit, T0));            // one unit left: a plain request fits
-        assertQueued(plain.submit(new Request("AAPL|end3|1 min|1 D|BID|RTH", "AAPL@SMART|BID_ASK", false, nextId++),
+        assertQueued(plain.submit(new PacedRequest("AAPL|end3|1 min|1 D|BID|RTH", "AAPL@SMART|BID_ASK", false, nextId++),
                 T0));
     }
 
     @Test
     void bidAskCountsTwiceForTheRollingRule() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        for (int i = 0; i < Limits.ROLLING_MAX / 2; i++) {
-            Request r = bidAsk("C" + i, 0);
+        for (int i = 0; i < PacingLimits.ROLLING_MAX / 2; i++) {
+            PacedRequest r = bidAsk("C" + i, 0);
             assertSend(pacing.submit(r, T0));
             pacing.answered(r);
         }
@@ -127,13 +127,13 @@ class HistoricalPacingTest {
     @Test
     void theSixtyFirstRequestInTenMinutesWaitsForTheFirstOnesTenMinutes() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        for (int i = 0; i < Limits.ROLLING_MAX; i++) {
-            Request r = bars("C" + i);
+        for (int i = 0; i < PacingLimits.ROLLING_MAX; i++) {
+            PacedRequest r = bars("C" + i);
             assertSend(pacing.submit(r, T0.plusSeconds(i)));
             pacing.answered(r);
         }
-        Request sixtyFirst = bars("C60");
-        Instant now = T0.plusSeconds(Limits.ROLLING_MAX);
+        PacedRequest sixtyFirst = bars("C60");
+        Instant now = T0.plusSeconds(PacingLimits.ROLLING_MAX);
         assertEquals(new Queued(1, T0.plus(ROLLING)), pacing.submit(sixtyFirst, now));
         assertEquals(Optional.of(T0.plus(ROLLING)), pacing.nextDue(now));
         assertEquals(List.of(), pacing.due(T0.plus(ROLLING).minus(NANO)));
@@ -143,13 +143,13 @@ class HistoricalPacingTest {
     @Test
     void theFiftyFirstOpenRequestWaitsForAnAnswer() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        List<Request> sent = new ArrayList<>();
-        for (int i = 0; i < Limits.MAX_OPEN; i++) {
-            Request r = bars("C" + i);
+        List<PacedRequest> sent = new ArrayList<>();
+        for (int i = 0; i < PacingLimits.MAX_OPEN; i++) {
+            PacedRequest r = bars("C" + i);
             assertSend(pacing.submit(r, T0));
             sent.add(r);
         }
-        Request fiftyFirst = bars("C50");
+        PacedRequest fiftyFirst = bars("C50");
         // The windows allow it now; only an answer can free a slot, so no timer either.
         assertEquals(new Queued(1, T0), pacing.submit(fiftyFirst, T0));
         assertEquals(Optional.empty(), pacing.nextDue(T0));
@@ -177,28 +177,28 @@ class HistoricalPacingTest {
     @Test
     void aRequestIdAlreadyQueuedOrOpenIsRefused() {
         HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
-        Request a = bars("A");
-        Request b = bars("B");
+        PacedRequest a = bars("A");
+        PacedRequest b = bars("B");
         assertSend(pacing.submit(a, T0));
         assertQueued(pacing.submit(b, T0));
-        assertInstanceOf(Refused.class, pacing.submit(new Request("x", "y", false, a.requestId()), T0));
-        assertInstanceOf(Refused.class, pacing.submit(new Request("x", "y", false, b.requestId()), T0));
+        assertInstanceOf(Refused.class, pacing.submit(new PacedRequest("x", "y", false, a.requestId()), T0));
+        assertInstanceOf(Refused.class, pacing.submit(new PacedRequest("x", "y", false, b.requestId()), T0));
     }
 
     @Test
     void queuedRequestsGoInArrivalOrder() {
         HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
-        Request a = bars("A");
+        PacedRequest a = bars("A");
         assertSend(pacing.submit(a, T0));
-        List<Request> waiting = List.of(bars("B"), bars("C"), bars("D"));
+        List<PacedRequest> waiting = List.of(bars("B"), bars("C"), bars("D"));
         for (int i = 0; i < waiting.size(); i++) {
             assertEquals(i + 1, assertQueued(pacing.submit(waiting.get(i), T0)).position());
         }
-        Request previous = a;
-        List<Request> order = new ArrayList<>();
+        PacedRequest previous = a;
+        List<PacedRequest> order = new ArrayList<>();
         for (int i = 0; i < waiting.size(); i++) {
             pacing.answered(previous);
-            List<Request> due = pacing.due(T0.plusSeconds(i + 1));
+            List<PacedRequest> due = pacing.due(T0.plusSeconds(i + 1));
             assertEquals(1, due.size());
             previous = due.get(0);
             order.add(previous);
@@ -209,11 +209,11 @@ class HistoricalPacingTest {
     @Test
     void aRequestHeldByTheIdenticalRuleDoesNotHoldLaterDifferentRequests() {
         HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
-        Request a = bars("A");
+        PacedRequest a = bars("A");
         assertSend(pacing.submit(a, T0));
-        Request repeat = again(a);
-        Request b = bars("B");
-        Request c = bars("C");
+        PacedRequest repeat = again(a);
+        PacedRequest b = bars("B");
+        PacedRequest c = bars("C");
         assertQueued(pacing.submit(repeat, T0.plusSeconds(1)));
         assertQueued(pacing.submit(b, T0.plusSeconds(1))); // the open slot is taken
         assertQueued(pacing.submit(c, T0.plusSeconds(1)));
@@ -230,10 +230,10 @@ class HistoricalPacingTest {
     @Test
     void aNewRequestOvertakesOnlyKeyHeldEntriesAndKeepsPerContractOrder() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        Request a = bars("A");
+        PacedRequest a = bars("A");
         assertSend(pacing.submit(a, T0));
         pacing.answered(a);
-        Request repeat = again(a);
+        PacedRequest repeat = again(a);
         assertQueued(pacing.submit(repeat, T0.plusSeconds(1)));
         // Same contract as the held repeat, though not identical: it keeps its place behind it.
         assertQueued(pacing.submit(barsEnding("A", 7), T0.plusSeconds(1)));
@@ -243,13 +243,13 @@ class HistoricalPacingTest {
 
     @Test
     void aRequestHeldByTheRollingRuleHoldsEveryoneBehindIt() {
-        Limits small = new Limits(IDENTICAL, SAME_CONTRACT, Limits.SAME_CONTRACT_MAX, ROLLING, 3, 50, 10,
-                Limits.RETRY_AFTER_162);
+        PacingLimits small = new PacingLimits(IDENTICAL, SAME_CONTRACT, PacingLimits.SAME_CONTRACT_MAX, ROLLING, 3, 50, 10,
+                PacingLimits.RETRY_AFTER_162);
         HistoricalPacing pacing = new HistoricalPacing(small);
         assertSend(pacing.submit(bars("A"), T0));
         assertSend(pacing.submit(bars("B"), T0.plusSeconds(1)));
-        Request wide = bidAsk("C", 0);                       // needs 2 units, 1 left
-        Request narrow = bars("D");                          // would fit in the 1 unit
+        PacedRequest wide = bidAsk("C", 0);                       // needs 2 units, 1 left
+        PacedRequest narrow = bars("D");                          // would fit in the 1 unit
         assertEquals(new Queued(1, T0.plus(ROLLING)), pacing.submit(wide, T0.plusSeconds(2)));
         assertEquals(new Queued(2, T0.plus(ROLLING).plusSeconds(1)), pacing.submit(narrow, T0.plusSeconds(2)));
         assertEquals(List.of(), pacing.due(T0.plusSeconds(3)), "no overtaking on the shared budget");
@@ -260,21 +260,21 @@ class HistoricalPacingTest {
     @Test
     void etasMatchWhenTheRequestsActuallyGo() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        for (int i = 0; i < Limits.ROLLING_MAX; i++) {
-            Request r = bars("C" + i);
+        for (int i = 0; i < PacingLimits.ROLLING_MAX; i++) {
+            PacedRequest r = bars("C" + i);
             assertSend(pacing.submit(r, T0.plusSeconds(i)));
             pacing.answered(r);
         }
         Instant now = T0.plusSeconds(100);
         List<Queued> admissions = new ArrayList<>();
-        List<Request> waiting = new ArrayList<>();
+        List<PacedRequest> waiting = new ArrayList<>();
         // Three for one contract, then an identical repeat of the first, then another contract.
         for (int i = 0; i < 3; i++) {
             waiting.add(barsEnding("X", i));
         }
         waiting.add(again(waiting.get(0)));
         waiting.add(bars("Y"));
-        for (Request r : waiting) {
+        for (PacedRequest r : waiting) {
             admissions.add(assertQueued(pacing.submit(r, now)));
         }
         // Each takes a rolling slot freed at T0 + i s + 10 min; the repeat additionally waits 15 s after X's first.
@@ -290,7 +290,7 @@ class HistoricalPacingTest {
         int sent = 0;
         while (sent < waiting.size()) {
             t = pacing.nextDue(t).orElseThrow();
-            for (Request r : pacing.due(t)) {
+            for (PacedRequest r : pacing.due(t)) {
                 wentAt.set(waiting.indexOf(r), t);
                 pacing.answered(r);
                 sent++;
@@ -304,11 +304,11 @@ class HistoricalPacingTest {
     @Test
     void aRequestRefusedWith162IsRetriedOnceAfterTheDelay() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        Request r = bars("AAPL");
+        PacedRequest r = bars("AAPL");
         assertSend(pacing.submit(r, T0));
         assertTrue(pacing.failedWith162(r, T0.plusSeconds(1)));
         assertEquals(0, pacing.footprint().open());
-        Instant retryAt = T0.plusSeconds(1).plus(Limits.RETRY_AFTER_162);
+        Instant retryAt = T0.plusSeconds(1).plus(PacingLimits.RETRY_AFTER_162);
         assertEquals(Optional.of(retryAt), pacing.nextDue(T0.plusSeconds(1)));
         assertEquals(List.of(), pacing.due(retryAt.minus(NANO)));
         assertEquals(List.of(r), pacing.due(retryAt));
@@ -321,7 +321,7 @@ class HistoricalPacingTest {
     @Test
     void aRetryDoesNotHoldOtherContracts() {
         HistoricalPacing pacing = HistoricalPacing.withTwsLimits();
-        Request r = bars("AAPL");
+        PacedRequest r = bars("AAPL");
         assertSend(pacing.submit(r, T0));
         assertTrue(pacing.failedWith162(r, T0));
         assertSend(pacing.submit(bars("MSFT"), T0.plusSeconds(1)));
@@ -330,9 +330,9 @@ class HistoricalPacingTest {
     @Test
     void cancelRemovesAQueuedRequestOrFreesAnOpenSlot() {
         HistoricalPacing pacing = new HistoricalPacing(limits(1, 10));
-        Request a = bars("A");
-        Request b = bars("B");
-        Request c = bars("C");
+        PacedRequest a = bars("A");
+        PacedRequest b = bars("B");
+        PacedRequest c = bars("C");
         assertSend(pacing.submit(a, T0));
         assertQueued(pacing.submit(b, T0));
         assertQueued(pacing.submit(c, T0));
@@ -346,15 +346,15 @@ class HistoricalPacingTest {
 
     @Test
     void limitsDefaultToTwsAndRejectNonsense() {
-        assertEquals(new Limits(Duration.ofSeconds(15), Duration.ofSeconds(2), 5, Duration.ofMinutes(10), 60, 50, 1000,
-                Duration.ofSeconds(15)), Limits.TWS);
-        assertThrows(IllegalArgumentException.class, () -> new Limits(IDENTICAL, SAME_CONTRACT, 1, ROLLING, 60, 50,
+        assertEquals(new PacingLimits(Duration.ofSeconds(15), Duration.ofSeconds(2), 5, Duration.ofMinutes(10), 60, 50, 1000,
+                Duration.ofSeconds(15)), PacingLimits.TWS);
+        assertThrows(IllegalArgumentException.class, () -> new PacingLimits(IDENTICAL, SAME_CONTRACT, 1, ROLLING, 60, 50,
                 1000, IDENTICAL));
-        assertThrows(IllegalArgumentException.class, () -> new Limits(Duration.ZERO, SAME_CONTRACT, 5, ROLLING, 60, 50,
+        assertThrows(IllegalArgumentException.class, () -> new PacingLimits(Duration.ZERO, SAME_CONTRACT, 5, ROLLING, 60, 50,
                 1000, IDENTICAL));
-        assertThrows(IllegalArgumentException.class, () -> new Limits(IDENTICAL, SAME_CONTRACT, 5, ROLLING, 60, 0,
+        assertThrows(IllegalArgumentException.class, () -> new PacingLimits(IDENTICAL, SAME_CONTRACT, 5, ROLLING, 60, 0,
                 1000, IDENTICAL));
-        assertThrows(IllegalArgumentException.class, () -> new Limits(IDENTICAL, SAME_CONTRACT, 5, ROLLING, 60, 50,
+        assertThrows(IllegalArgumentException.class, () -> new PacingLimits(IDENTICAL, SAME_CONTRACT, 5, ROLLING, 60, 50,
                 -1, IDENTICAL));
     }
 
@@ -369,13 +369,13 @@ class HistoricalPacingTest {
 
     /** What TWS would check, kept independently of the class under test. */
     private static final class PacingJudge {
-        private record Went(Instant at, Request request) {
+        private record Went(Instant at, PacedRequest request) {
         }
 
         private final List<Went> went = new ArrayList<>();
         private int open;
 
-        void sent(Request r, Instant at) {
+        void sent(PacedRequest r, Instant at) {
             went.add(new Went(at, r));
             open++;
             int sameContract = 0;
@@ -392,10 +392,10 @@ class HistoricalPacingTest {
                     rolling += weight;
                 }
             }
-            assertTrue(sameContract <= Limits.SAME_CONTRACT_MAX, () -> "same contract within 2 s at " + at);
+            assertTrue(sameContract <= PacingLimits.SAME_CONTRACT_MAX, () -> "same contract within 2 s at " + at);
             int rollingUnits = rolling;
-            assertTrue(rollingUnits <= Limits.ROLLING_MAX, () -> "rolling " + rollingUnits + " at " + at);
-            assertTrue(open <= Limits.MAX_OPEN, () -> "open " + open + " at " + at);
+            assertTrue(rollingUnits <= PacingLimits.ROLLING_MAX, () -> "rolling " + rollingUnits + " at " + at);
+            assertTrue(open <= PacingLimits.MAX_OPEN, () -> "open " + open + " at " + at);
         }
 
         void answered() {
@@ -403,7 +403,7 @@ class HistoricalPacingTest {
         }
     }
 
-    private record Answer(Instant at, Request request) {
+    private record Answer(Instant at, PacedRequest request) {
     }
 
     @Test
@@ -415,7 +415,7 @@ class HistoricalPacingTest {
         int total = 200;
         int sent = 0;
         for (int i = 0; i < total; i++) {
-            Request r = bars("C" + i);
+            PacedRequest r = bars("C" + i);
             Admission a = pacing.submit(r, T0);
             if (a instanceof Send) {
                 judge.sent(r, T0);
@@ -436,7 +436,7 @@ class HistoricalPacingTest {
                 pacing.answered(answers.poll().request());
                 judge.answered();
             }
-            for (Request r : pacing.due(t)) {
+            for (PacedRequest r : pacing.due(t)) {
                 judge.sent(r, t);
                 answers.add(new Answer(t.plus(answerAfter), r));
                 sent++;
@@ -459,15 +459,15 @@ class HistoricalPacingTest {
             // 1.25 units per 13 s on average stays under 60 per 10 min, so the queue drains as it fills.
             t = t.plusSeconds(13);
             // A few contracts and repeated identities, so every rule and window is exercised.
-            Request r = i % 4 == 0 ? bidAsk("C" + (i % 7), i % 3) : barsEnding("C" + (i % 7), i % 5);
+            PacedRequest r = i % 4 == 0 ? bidAsk("C" + (i % 7), i % 3) : barsEnding("C" + (i % 7), i % 5);
             if (pacing.submit(r, t) instanceof Send) {
                 pacing.answered(r);
             }
             pacing.due(t).forEach(pacing::answered);
             HistoricalPacing.Footprint f = pacing.footprint();
             assertTrue(f.identities() <= 60 && f.contracts() <= 60 && f.contractSends() <= 60
-                    && f.rollingSends() <= Limits.ROLLING_MAX && f.open() <= Limits.MAX_OPEN
-                    && f.queued() <= Limits.QUEUE_CAPACITY && f.retried() == 0, f::toString);
+                    && f.rollingSends() <= PacingLimits.ROLLING_MAX && f.open() <= PacingLimits.MAX_OPEN
+                    && f.queued() <= PacingLimits.QUEUE_CAPACITY && f.retried() == 0, f::toString);
             maxEntries = Math.max(maxEntries, f.queued());
         }
         // Let every window pass: nothing is left but what still waits.
@@ -479,6 +479,6 @@ class HistoricalPacingTest {
         Instant end = later.plus(ROLLING);
         pacing.due(end);
         assertEquals(new HistoricalPacing.Footprint(0, 0, 0, 0, 0, 0, 0), pacing.footprint());
-        assertTrue(maxEntries <= Limits.QUEUE_CAPACITY);
+        assertTrue(maxEntries <= PacingLimits.QUEUE_CAPACITY);
     }
 }
