@@ -265,7 +265,9 @@ public final class ConnectionSupervisor {
         pacer.tell(new Pacer.SocketReady(attempts.epoch(), socket.orElseThrow(), m.writer(),
                 m.ready().serverVersion()));
         transition(ConnectionState.READY, Optional.empty(), Optional.empty(), true);
-        readyWaiters.answerAll(m.ready()); // after the news went out: see transition
+        // After the news went out: whoever places an order once ready() completes finds READY already in the order
+        // book's mailbox.
+        readyWaiters.answerAll(m.ready());
         return ready();
     }
 
@@ -333,13 +335,11 @@ public final class ConnectionSupervisor {
                             boolean dataLost) {
         ConnectionState from = state;
         state = to;
+        stateView.set(to); // before the event: a subscriber that reads client.state() on an event sees its state
         events.changed(new ConnectionEvent.StateChanged(to, from, reason,
                 to == ConnectionState.RECONNECTING ? attempts.attempt() + 1 : attempts.attempt(), nextDelay,
                 to == ConnectionState.READY ? ready : Optional.empty(), dataLost, Instant.now()),
                 settings.host() + ":" + settings.port());
-        // Published first: whoever sees READY in client.state() and then asks the client's actors (an order to the
-        // order book) finds the news already in their mailboxes.
-        stateView.set(to);
     }
 
     // ---------------------------------------------------------------- in every state but CLOSED

@@ -138,6 +138,7 @@ class OrdersIT {
         join(f.simulator().drop());
         TEST_KIT.createTestProbe().awaitAssert(AWAIT, () -> {
             assertEquals(ConnectionState.READY, f.client().state());
+            join(f.client().orders().openOrders()); // the order book's own view of the new socket
             return null;
         });
         int second = join(f.client().orders().place(AAPL, Order.limit(OrderAction.BUY, 1, 1.0))).orderId();
