@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.FishingOutcomes;
-import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.stream.testkit.TestSubscriber;
 import akka.stream.testkit.javadsl.TestSink;
@@ -149,9 +148,12 @@ class MarketDataIT {
     @Test
     void notice1102KeepsTheSubscriptionAnd1101ReissuesIt() {
         TwsSimulator simulator = simulator(0);
+        TwsClient client = client(simulator.address().getPort(), 43);
         // The order book reconciles once at the first READY (three requests): counted messages start after it.
-        TwsClient client = LoggingTestKit.info("Reconciled 0 order(s) with TWS after a new connection")
-                .expect(TEST_KIT.system(), () -> client(simulator.address().getPort(), 43));
+        TEST_KIT.createTestProbe().awaitAssert(AWAIT, () -> {
+            assertEquals(3, client.metrics().messagesOut());
+            return null;
+        });
         TestProbe<MarketDataEvent> spy = subscribe(client, Contract.stock("SPY"), MarketDataOptions.defaults());
         awaitPrice(spy, TickType.BID);
 
