@@ -21,7 +21,7 @@ import java.util.List;
  * <pre>
  * walk seed   = mix(simulator seed, conId)      the same for every client: history is shared, unlike live quotes
  * bar count   = ceil(duration / bar size), at most {@value #MAX_BARS} (more is error 321)
- * bar times   = the last bar starts at the end time rounded down to the bar size (epoch-aligned; days, weeks and
+ * bar times   = the last bar holds the second before the end time, its start rounded down to the bar size (epoch-aligned; days, weeks and
  *               months at midnight of the listing's zone), the others one bar size apart before it
  * bar prices  = the walk stepped {@value #STEPS_PER_BAR} times per bar, oldest bar first: TRADES and ADJUSTED_LAST
  *               from the last trades (volume, wap and count too), MIDPOINT/BID/ASK from the quote (volume, wap and
@@ -75,7 +75,7 @@ final class HistoricalBars {
                     + request.barSize() + " is " + count + " bars, more than " + MAX_BARS);
         }
         this.end = request.endDateTime().isEmpty() ? now : parseEnd(request.endDateTime(), zone);
-        this.lastStart = barStart(end.getEpochSecond());
+        this.lastStart = barStart(end.getEpochSecond() - 1); // the bars cover [end - count bars, end)
     }
 
     /** @return every bar of the request, oldest first; the last is the forming bar */
