@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  *   unknown contract                       -> error 200 (request id)
  *   bad duration, bar size, kind, end      -> error 321 "Error validating request: ..." naming the field (request id)
  *   pacing violated ({@link HistoricalPacingGuard}) -> error 162 "Historical Market Data Service error message:
- *                                              Historical data request pacing violation" (request id)
+ *                                              Historical data request pacing violation" (request id), counted
+ *                                              in {@link SimulatorStats#historicalPacingViolations()}
  * </pre>
  */
 final class HistoricalDataSession implements RequestHandler {
@@ -50,6 +51,7 @@ final class HistoricalDataSession implements RequestHandler {
     private final long seed;
     private final Consumer<byte[]> out;
     private final ActorContext<SimulatorSession.Command> context;
+    private final SimulatorMetrics metrics;
     private final Clock clock;
     private final Duration updateInterval;
     private final HistoricalPacingGuard pacing = new HistoricalPacingGuard(PacingLimits.TWS);
@@ -60,15 +62,18 @@ final class HistoricalDataSession implements RequestHandler {
      * @param seed    the simulator's seed
      * @param out     sends a frame to the client
      * @param context the session's actor, parent of the keepUpToDate streams
+     * @param metrics the shared counters (error 162)
      */
     HistoricalDataSession(ClientInfo client, long seed, Consumer<byte[]> out,
-                          ActorContext<SimulatorSession.Command> context) {
-        this(client.serverVersion(), seed, out, context, Clock.systemUTC(), UPDATE_INTERVAL);
+                          ActorContext<SimulatorSession.Command> context, SimulatorMetrics metrics) {
+        this(client.serverVersion(), seed, out, context, metrics, Clock.systemUTC(), UPDATE_INTERVAL);
     }
 
     HistoricalDataSession(int serverVersion, long seed, Consumer<byte[]> out,
-                          ActorContext<SimulatorSession.Command> context, Clock clock, Duration updateInterval) {
+                          ActorContext<SimulatorSession.Command> context, SimulatorMetrics metrics, Clock clock,
+                          Duration updateInterval) {
         this.serverVersion = serverVersion;
+        this.metrics = metrics;
         this.seed = seed;
         this.out = out;
         this.context = context;
@@ -111,6 +116,7 @@ final class HistoricalDataSession implements RequestHandler {
             return;
         }
         if (!pacing.admit(request, now)) {
+            metrics.historicalPacingViolations.increment();
             error(reqId, TwsErrorCode.HISTORICAL_DATA_SERVICE, PACING_VIOLATION);
             return;
         }

@@ -56,7 +56,7 @@ class HistoricalDataSessionTest {
     private static Behavior<SimulatorSession.Command> session(TestProbe<byte[]> frames) {
         return Behaviors.setup(ctx -> {
             HistoricalDataSession handler = new HistoricalDataSession(200, 42, frames.ref()::tell, ctx,
-                    Clock.systemUTC(), Duration.ofMillis(100));
+                    new SimulatorMetrics(), Clock.systemUTC(), Duration.ofMillis(100));
             HistoricalRequest keep = new HistoricalRequest(Contract.stock("AAPL"), "", "1 D", "1 hour", "MIDPOINT",
                     false, 1, true);
             byte[] request = HistoricalDataCodec.reqHistoricalData(200, REQ_ID, keep);

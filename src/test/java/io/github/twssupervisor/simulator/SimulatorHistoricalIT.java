@@ -112,6 +112,7 @@ class SimulatorHistoricalIT {
             assertEquals(TwsErrorCode.HISTORICAL_DATA_SERVICE, error.code());
             assertEquals("Historical Market Data Service error message:Historical data request pacing violation",
                     error.message());
+            assertTrue(simulator.stats().toCompletableFuture().join().historicalPacingViolations() >= 1);
             HistoricalRequest other = new HistoricalRequest(Contract.stock("AAPL"), END_TIME, "2 D", "1 hour",
                     "TRADES", true, 1, false);
             assertNull(ask(client, 200, 33, other).error(), "a different request goes");
