@@ -18,6 +18,8 @@ final class SimulatorMetrics {
     final LongAdder activeSubscriptions = new LongAdder();
     /** Pacing violations (overflow episodes, not rejected messages) since start. */
     final LongAdder pacingViolations = new LongAdder();
+    /** reqHistoricalData requests refused with error 162 since start. */
+    final LongAdder historicalPacingViolations = new LongAdder();
     /** Orders accepted into the order book since start (modifications not counted). */
     final LongAdder ordersPlaced = new LongAdder();
     /** placeOrder frames whose id the client had placed already and that modified nothing (103, 104, a resend). */
@@ -33,7 +35,8 @@ final class SimulatorMetrics {
      */
     SimulatorStats snapshot(int openConnections, Map<Integer, String> clientsById, Duration uptime) {
         return new SimulatorStats(connectionsAccepted.sum(), openConnections, clientsById, messagesIn.sum(),
-                messagesOut.sum(), activeSubscriptions.sum(), pacingViolations.sum(), ordersPlaced.sum(),
+                messagesOut.sum(), activeSubscriptions.sum(), pacingViolations.sum(),
+                historicalPacingViolations.sum(), ordersPlaced.sum(),
                 duplicateOrderIds.sum(), executions.sum(), uptime);
     }
 }

@@ -244,7 +244,8 @@ public final class SimulatorSession {
         MarketDataSession marketData = feed.start(info.serverVersion(),
                 new SimulatedMarket(settings.seed(), info.clientId()), metrics);
         ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData,
-                new OrderRequests(info, r.orders(), socket::send), new ContractDetailsSession(info, socket::send)),
+                new OrderRequests(info, r.orders(), socket::send), new ContractDetailsSession(info, socket::send),
+                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics)),
                 socket::send);
         client.greet();
         ackTo.tell(StreamAck.INSTANCE);

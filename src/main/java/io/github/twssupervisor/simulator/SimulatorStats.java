@@ -14,6 +14,7 @@ import java.util.Map;
  * @param activeSubscriptions market data requests being served now (streaming, and snapshots not yet answered)
  * @param pacingViolations    pacing violations since start: one per client and overflowing second, however many
  *                            messages were rejected in it
+ * @param historicalPacingViolations reqHistoricalData requests refused with error 162 since start
  * @param ordersPlaced        orders accepted into the order book since start (modifications not counted)
  * @param duplicateOrderIds   placeOrder frames whose id the client had already placed and that changed nothing:
  *                            refused with 103 (a cancelled order's id) or 104 (a filled one's), or the same order sent
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public record SimulatorStats(long connectionsAccepted, int openConnections, Map<Integer, String> clientsById,
                              long messagesIn, long messagesOut, long activeSubscriptions, long pacingViolations,
-                             long ordersPlaced, long duplicateOrderIds, long executions, Duration uptime) {
+                             long historicalPacingViolations, long ordersPlaced, long duplicateOrderIds, long executions, Duration uptime) {
 
     /** Copies the map. */
     public SimulatorStats {
@@ -34,7 +35,8 @@ public record SimulatorStats(long connectionsAccepted, int openConnections, Map<
     public String toLine() {
         return "connections=" + connectionsAccepted + " open=" + openConnections + " clients=" + clientsById.size()
                 + " messagesIn=" + messagesIn + " messagesOut=" + messagesOut + " subscriptions=" + activeSubscriptions
-                + " pacingViolations=" + pacingViolations + " orders=" + ordersPlaced + " duplicateOrderIds="
+                 + " pacingViolations=" + pacingViolations + " historicalPacingViolations=" + historicalPacingViolations
+                + " orders=" + ordersPlaced + " duplicateOrderIds="
                 + duplicateOrderIds + " executions=" + executions + " uptime=" + uptime.toSeconds() + "s";
     }
 }

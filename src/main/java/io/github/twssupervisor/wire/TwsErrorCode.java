@@ -50,6 +50,8 @@ public final class TwsErrorCode {
     public static final int CANNOT_READ_REQUEST = 320;
     /** Server error validating an API client request: the simulator's answer to a request it does not implement. */
     public static final int CANNOT_VALIDATE_REQUEST = 321;
+    /** Historical Market Data Service error message: the text names it (pacing violation, no data, ...). */
+    public static final int HISTORICAL_DATA_SERVICE = 162;
     /** Client id already in use; TWS closes the connection. */
     public static final int CLIENT_ID_IN_USE = 326;
     /** Couldn't connect to TWS (client-generated in the official clients). */

@@ -12,6 +12,8 @@ import io.github.twssupervisor.contract.ContractDetailsCodec;
 import io.github.twssupervisor.contract.ContractDetailsEvent;
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.dispatch.RouteKey;
+import io.github.twssupervisor.history.HistoricalDataCodec;
+import io.github.twssupervisor.history.HistoricalDataEvent;
 import io.github.twssupervisor.testutil.Golden;
 import io.github.twssupervisor.testutil.PlainTwsClient;
 import io.github.twssupervisor.wire.FieldReader;
@@ -343,6 +345,20 @@ class SimulatorIT {
                     assertEquals(RouteKey.request(5001), details.key());
                     assertEquals(265598, ((ContractDetailsEvent.Row) details.event()).details().contract().conId());
                     assertEquals(List.of(code(IncomingMessageId.CONTRACT_DETAILS_END), "1", "5001"), nextAnswer(client));
+                } else if (id == OutgoingMessageId.REQ_HISTORICAL_DATA) {
+                    // Historical data now: AAPL's 24 hour bars with the range, which at 176 and 193 is the end.
+                    List<String> bars = nextAnswer(client);
+                    assertEquals(code(IncomingMessageId.HISTORICAL_DATA), bars.get(0), frame.name());
+                    byte[] bytes = FieldWriter.frameOf(bars);
+                    FieldReader reader = new FieldReader(bytes, WireLimits.LENGTH_PREFIX_BYTES,
+                            bytes.length - WireLimits.LENGTH_PREFIX_BYTES).skipping(1);
+                    DomainDecoder.Addressed data = new HistoricalDataCodec().decode(version,
+                            IncomingMessageId.HISTORICAL_DATA, reader);
+                    assertFalse(reader.hasMore(), "every field read");
+                    assertEquals(RouteKey.request(4001), data.key());
+                    HistoricalDataEvent.Bars decoded = (HistoricalDataEvent.Bars) data.event();
+                    assertEquals(24, decoded.bars().size());
+                    assertTrue(decoded.isEnd());
                 } else {
                     List<String> answer = nextAnswer(client);
                     if (id == OutgoingMessageId.REQ_CURRENT_TIME) {
