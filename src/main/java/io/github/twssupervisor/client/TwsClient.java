@@ -23,6 +23,8 @@ import io.github.twssupervisor.dispatch.RawEvent;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.contract.ContractsDomain;
 import io.github.twssupervisor.contract.ContractsFacade;
+import io.github.twssupervisor.history.HistoryDomain;
+import io.github.twssupervisor.history.HistoryFacade;
 import io.github.twssupervisor.marketdata.MarketDataDomain;
 import io.github.twssupervisor.orders.OrdersDomain;
 import io.github.twssupervisor.orders.OrdersFacade;
@@ -172,12 +174,13 @@ public final class TwsClient {
     private final MarketDataFacade marketData;
     private final OrdersFacade orders;
     private final ContractsFacade contracts;
+    private final HistoryFacade history;
 
     private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem) {
         ConnectionSettings settings = all.connection();
         // The domains every client assembles: their decoders and residents; requests come through their facades.
         List<Domain> domains = List.of(new MarketDataDomain(), new OrdersDomain(all.orders(), settings.clientId()),
-                new ContractsDomain(all.contracts()));
+                new ContractsDomain(all.contracts()), new HistoryDomain(settings.requestTimeout()));
         this.system = system;
         this.settings = settings;
         this.ownsSystem = ownsSystem;
@@ -190,6 +193,7 @@ public final class TwsClient {
         this.marketData = new MarketDataFacade(kernel);
         this.orders = new OrdersFacade(kernel, all.orders().reconcileTimeout());
         this.contracts = new ContractsFacade(kernel, all.contracts().requestTimeout());
+        this.history = new HistoryFacade(kernel);
     }
 
     /**
@@ -327,6 +331,11 @@ public final class TwsClient {
     /** @return contracts: details and qualification, cached */
     public ContractsFacade contracts() {
         return contracts;
+    }
+
+    /** @return historical bars, within TWS's historical-data pacing */
+    public HistoryFacade history() {
+        return history;
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

@@ -75,4 +75,25 @@ public record HistoricalRequest(Contract contract, String endDateTime, String du
     public static HistoricalRequest upToNow(Contract contract, String duration, String barSize, String whatToShow) {
         return new HistoricalRequest(contract, "", duration, barSize, whatToShow, true, 1, false);
     }
+
+    /** @return what makes two requests identical for TWS's 15-second rule */
+    String identityKey() {
+        return contract + "|" + endDateTime + "|" + duration + "|" + barSize + "|" + whatToShow + "|" + useRth;
+    }
+
+    /** @return the contract, exchange and tick type of TWS's same-contract rule */
+    String contractKey() {
+        return contract.conId() + "|" + contract.symbol() + "|" + contract.secType() + "|" + contract.exchange() + "|"
+                + whatToShow;
+    }
+
+    /** @return true for BID_ASK, which counts twice */
+    boolean isBidAsk() {
+        return "BID_ASK".equals(whatToShow);
+    }
+
+    /** @return {@code AAPL 1 D of 1 hour TRADES}, for log lines */
+    String describe() {
+        return contract.displayName() + " " + duration + " of " + barSize + " " + whatToShow;
+    }
 }
