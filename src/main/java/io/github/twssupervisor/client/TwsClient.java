@@ -21,15 +21,10 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
 import io.github.twssupervisor.dispatch.RawEvent;
 import io.github.twssupervisor.dispatch.RequestEvent;
-import io.github.twssupervisor.contract.ContractsDomain;
 import io.github.twssupervisor.contract.ContractsFacade;
-import io.github.twssupervisor.history.HistoryDomain;
 import io.github.twssupervisor.history.HistoryFacade;
-import io.github.twssupervisor.marketdata.MarketDataDomain;
-import io.github.twssupervisor.orders.OrdersDomain;
-import io.github.twssupervisor.orders.OrdersFacade;
 import io.github.twssupervisor.marketdata.MarketDataFacade;
-import io.github.twssupervisor.subscription.Domain;
+import io.github.twssupervisor.orders.OrdersFacade;
 import io.github.twssupervisor.subscription.OneShotRequest;
 import io.github.twssupervisor.subscription.OneShotSpec;
 import io.github.twssupervisor.subscription.SubscriptionSpec;
@@ -171,29 +166,19 @@ public final class TwsClient {
     private final AtomicReference<ConnectionState> stateView;
     private final CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisor = new CompletableFuture<>();
     private final boolean ownsSystem;
-    private final MarketDataFacade marketData;
-    private final OrdersFacade orders;
-    private final ContractsFacade contracts;
-    private final HistoryFacade history;
+    private final Facades facades;
 
     private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem) {
         ConnectionSettings settings = all.connection();
-        // The domains every client assembles: their decoders and residents; requests come through their facades.
-        List<Domain> domains = List.of(new MarketDataDomain(), new OrdersDomain(all.orders(), settings.clientId()),
-                new ContractsDomain(all.contracts()), new HistoryDomain(settings.requestTimeout()));
         this.system = system;
         this.settings = settings;
         this.ownsSystem = ownsSystem;
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, domains), "tws-client-" + INSTANCES.incrementAndGet(),
+                supervisor, Facades.domains(all)), "tws-client-" + INSTANCES.incrementAndGet(),
                 ClientGuardian.dispatcher(system));
-        ClientDomainContext kernel = new ClientDomainContext(guardian, system);
-        this.marketData = new MarketDataFacade(kernel);
-        this.orders = new OrdersFacade(kernel, all.orders().reconcileTimeout());
-        this.contracts = new ContractsFacade(kernel, all.contracts().requestTimeout());
-        this.history = new HistoryFacade(kernel);
+        this.facades = Facades.over(new ClientDomainContext(guardian, system), all);
     }
 
     /**
@@ -320,22 +305,22 @@ public final class TwsClient {
      * @return market data: streams, actor subscriptions and snapshots, all surviving reconnects
      */
     public MarketDataFacade marketData() {
-        return marketData;
+        return facades.marketData();
     }
 
     /** @return orders: place, modify, cancel, reconciled after every lost connection */
     public OrdersFacade orders() {
-        return orders;
+        return facades.orders();
     }
 
     /** @return contracts: details and qualification, cached */
     public ContractsFacade contracts() {
-        return contracts;
+        return facades.contracts();
     }
 
     /** @return historical bars, within TWS's historical-data pacing */
     public HistoryFacade history() {
-        return history;
+        return facades.history();
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */
