@@ -57,13 +57,7 @@ final class CancelCommand implements Callable<Integer> {
     String waitFor;
 
     @Mixin
-    private TargetOptions target = new TargetOptions();
-
-    @Mixin
-    private ConnectOptions connect = new ConnectOptions();
-
-    @Mixin
-    private JsonOption output = new JsonOption();
+    private SessionOptions connection = new SessionOptions();
 
     /** One order id or --all. */
     static final class Which {
@@ -87,11 +81,11 @@ final class CancelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "ID must be > 0, was " + which.orderId);
         }
         PrintStream out = System.out;
-        OrderFormat format = new OrderFormat(output.json);
-        try (TwsSession session = TwsSession.open(main.setup(), target, connect.parsedTimeout())) {
+        OrderFormat format = new OrderFormat(connection.json);
+        try (TwsSession session = connection.open(main.setup())) {
             if (which.all) {
                 TwsSession.await(session.orders().cancelAll(), "reqGlobalCancel");
-                out.println(output.json ? Json.object("globalCancel").toString()
+                out.println(connection.json ? Json.object("globalCancel").toString()
                         : "reqGlobalCancel sent: TWS cancels every open order");
                 return 0;
             }

@@ -34,13 +34,7 @@ final class ContractCommand implements Callable<Integer> {
     String symbol;
 
     @Mixin
-    private TargetOptions target = new TargetOptions();
-
-    @Mixin
-    private ConnectOptions connect = new ConnectOptions();
-
-    @Mixin
-    private JsonOption output = new JsonOption();
+    private SessionOptions connection = new SessionOptions();
 
     @Override
     public Integer call() {
@@ -50,14 +44,14 @@ final class ContractCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "SYMBOL: " + e.getMessage(), e);
         }
-        try (TwsSession session = TwsSession.open(main.setup(), target, connect.parsedTimeout())) {
+        try (TwsSession session = connection.open(main.setup())) {
             List<ContractDetails> rows = TwsSession.await(session.contracts().details(contract),
                     "reqContractDetails " + contract.displayName());
-            if (!output.json) {
+            if (!connection.json) {
                 System.out.println(String.format(ROW, "CONID", "SYMBOL", "TYPE", "EXCHANGE", "PRIMARY", "CCY",
                         "LOCAL", "CLASS", "MINTICK", "NAME", "TIME ZONE"));
             }
-            rows.forEach(d -> System.out.println(output.json ? json(d) : line(d)));
+            rows.forEach(d -> System.out.println(connection.json ? json(d) : line(d)));
             return 0;
         }
     }

@@ -32,13 +32,7 @@ final class ExecutionsCommand implements Callable<Integer> {
     String symbol;
 
     @Mixin
-    private TargetOptions target = new TargetOptions();
-
-    @Mixin
-    private ConnectOptions connect = new ConnectOptions();
-
-    @Mixin
-    private JsonOption output = new JsonOption();
+    private SessionOptions connection = new SessionOptions();
 
     @Override
     public Integer call() {
@@ -48,10 +42,10 @@ final class ExecutionsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--symbol: " + e.getMessage(), e);
         }
-        try (TwsSession session = TwsSession.open(main.setup(), target, connect.parsedTimeout())) {
+        try (TwsSession session = connection.open(main.setup())) {
             ExecutionFilter filter = new ExecutionFilter(session.ready().clientId(), "", "", filterSymbol, "", "", "");
             List<Execution> executions = TwsSession.await(session.orders().executions(filter), "reqExecutions");
-            new OrderFormat(output.json).executions(executions).forEach(System.out::println);
+            new OrderFormat(connection.json).executions(executions).forEach(System.out::println);
             return 0;
         }
     }

@@ -105,13 +105,7 @@ final class OrderCommand implements Callable<Integer> {
     String waitFor;
 
     @Mixin
-    private TargetOptions target = new TargetOptions();
-
-    @Mixin
-    private ConnectOptions connect = new ConnectOptions();
-
-    @Mixin
-    private JsonOption output = new JsonOption();
+    private SessionOptions connection = new SessionOptions();
 
     @Override
     public Integer call() {
@@ -126,13 +120,13 @@ final class OrderCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintStream out = System.out;
-        OrderFormat format = new OrderFormat(output.json);
-        try (TwsSession session = TwsSession.open(main.setup(), target, connect.parsedTimeout())) {
+        OrderFormat format = new OrderFormat(connection.json);
+        try (TwsSession session = connection.open(main.setup())) {
             List<OrderHandle> handles = orders.size() == 1
                     ? List.of(TwsSession.await(session.orders().place(contract, orders.get(0)), "placeOrder"))
                     : TwsSession.await(session.orders().bracket(contract, new Bracket(orders.get(0), orders.get(1),
                     orders.get(2))), "placeOrder (bracket)");
-            out.println(placed(handles, orders, contract, output.json));
+            out.println(placed(handles, orders, contract, connection.json));
             return follow(session, handles, format, wait, out);
         }
     }

@@ -22,21 +22,15 @@ final class OrdersCommand implements Callable<Integer> {
     private Main main;
 
     @Mixin
-    private TargetOptions target = new TargetOptions();
-
-    @Mixin
-    private ConnectOptions connect = new ConnectOptions();
-
-    @Mixin
-    private JsonOption output = new JsonOption();
+    private SessionOptions connection = new SessionOptions();
 
     @Override
     public Integer call() {
-        try (TwsSession session = TwsSession.open(main.setup(), target, connect.parsedTimeout())) {
+        try (TwsSession session = connection.open(main.setup())) {
             List<OpenOrder> open = TwsSession.await(session.orders().openOrders(), "reqOpenOrders");
             List<CompletedOrder> completed = TwsSession.await(session.orders().completedOrders(),
                     "reqCompletedOrders");
-            new OrderFormat(output.json).orders(open, completed).forEach(System.out::println);
+            new OrderFormat(connection.json).orders(open, completed).forEach(System.out::println);
             return 0;
         }
     }

@@ -91,16 +91,16 @@ public final class HistoricalPacer extends AbstractBehavior<RequestEvent> {
         long id = nextId++;
         HistoricalRequest r = m.request();
         PacedRequest paced = new PacedRequest(r.identityKey(), r.contractKey(), r.isBidAsk(), id);
-        HistoricalPacing.Admission admission = pacing.submit(paced, clock.instant());
-        if (admission instanceof HistoricalPacing.Refused refused) {
+        PacingAdmission admission = pacing.submit(paced, clock.instant());
+        if (admission instanceof PacingAdmission.Refused refused) {
             m.replyTo().tell(StatusReply.error("historical request refused: " + refused.reason()));
             return this;
         }
         pending.put(id, new Pending(r, paced, m.replyTo()));
-        if (admission instanceof HistoricalPacing.Send) {
+        if (admission instanceof PacingAdmission.Send) {
             start(id);
         } else {
-            HistoricalPacing.Queued queued = (HistoricalPacing.Queued) admission;
+            PacingAdmission.Queued queued = (PacingAdmission.Queued) admission;
             getContext().getLog().debug("Historical request {} waits for TWS's pacing: position {}, expected at {}",
                     r.describe(), queued.position(), queued.eta());
             scheduleNext();

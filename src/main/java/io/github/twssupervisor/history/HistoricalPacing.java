@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * </pre>
  *
  * A request that may not go now waits in a bounded queue ({@link PacingLimits#queueCapacity()}); beyond it, it is
- * {@link Refused}.
+ * {@link PacingAdmission.Refused}.
  *
  * <p><b>Queue order: FIFO with per-key skipping.</b> {@link #due} walks the queue in arrival order. An entry held back
  * by a rule about its own keys (identical-15-s, same-contract-2-s, its 162 retry delay) is skipped, and later entries
@@ -48,30 +48,6 @@ import java.util.TreeSet;
  * {@link PacingLimits#queueCapacity()} and {@link PacingLimits#maxOpen()}.
  */
 public final class HistoricalPacing {
-
-
-
-    /** What {@link #submit} decided. */
-    public sealed interface Admission permits Send, Queued, Refused {
-    }
-
-    /** Send it now; it is counted as sent and open. */
-    public record Send() implements Admission {
-    }
-
-    /**
-     * It waits; {@link #due} hands it out later.
-     *
-     * @param position 1-based place in the queue
-     * @param eta      when it would go if nothing else is submitted, by the pacing windows alone: answers come from
-     *                 TWS, so while all {@link PacingLimits#maxOpen()} slots are taken it also waits for an {@link #answered}
-     */
-    public record Queued(int position, Instant eta) implements Admission {
-    }
-
-    /** Not accepted; nothing was recorded. */
-    public record Refused(String reason) implements Admission {
-    }
 
     /** One sent request's weight in a sliding window. */
     private record Sent(Instant at, int weight) {
@@ -116,26 +92,26 @@ public final class HistoricalPacing {
 
     /**
      * Admits a new request: {@link Send} if it may go now and nothing queued ahead of it would go first,
-     * {@link Queued} if it must wait, {@link Refused} if the queue is full or its id is already queued or open.
+     * {@link Queued} if it must wait, {@link PacingAdmission.Refused} if the queue is full or its id is already queued or open.
      */
-    public Admission submit(PacedRequest request, Instant now) {
+    public PacingAdmission submit(PacedRequest request, Instant now) {
         Objects.requireNonNull(request, "request");
         advance(now);
         if (open.contains(request.requestId()) || isQueued(request.requestId())) {
-            return new Refused("request id " + request.requestId() + " is already queued or open");
+            return new PacingAdmission.Refused("request id " + request.requestId() + " is already queued or open");
         }
         if (queue.isEmpty() || onlyHeldAhead(now, request)) {
             if (maySend(request, now, Set.of(), Set.of())) {
                 record(request, now);
-                return new Send();
+                return new PacingAdmission.Send();
             }
         }
         if (queue.size() >= limits.queueCapacity()) {
-            return new Refused("historical-data pacing queue is full (" + limits.queueCapacity()
+            return new PacingAdmission.Refused("historical-data pacing queue is full (" + limits.queueCapacity()
                     + " requests waiting); request id " + request.requestId() + " not accepted");
         }
         queue.addLast(new Waiting(request, Instant.MIN));
-        return new Queued(queue.size(), eta(request, now));
+        return new PacingAdmission.Queued(queue.size(), eta(request, now));
     }
 
     /**

@@ -6,12 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twssupervisor.history.HistoricalPacing.Admission;
 
-import io.github.twssupervisor.history.HistoricalPacing.Queued;
-import io.github.twssupervisor.history.HistoricalPacing.Refused;
+import io.github.twssupervisor.history.PacingAdmission.Queued;
+import io.github.twssupervisor.history.PacingAdmission.Refused;
 
-import io.github.twssupervisor.history.HistoricalPacing.Send;
+import io.github.twssupervisor.history.PacingAdmission.Send;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,11 +55,11 @@ class HistoricalPacingTest {
                 queueCapacity, PacingLimits.RETRY_AFTER_162);
     }
 
-    private static void assertSend(Admission a) {
+    private static void assertSend(PacingAdmission a) {
         assertInstanceOf(Send.class, a, () -> "expected Send, got " + a);
     }
 
-    private static Queued assertQueued(Admission a) {
+    private static Queued assertQueued(PacingAdmission a) {
         return assertInstanceOf(Queued.class, a, () -> "expected Queued, got " + a);
     }
 
@@ -168,7 +167,7 @@ class HistoricalPacingTest {
         assertSend(pacing.submit(bars("A"), T0));
         assertQueued(pacing.submit(bars("B"), T0));
         assertQueued(pacing.submit(bars("C"), T0));
-        Admission refused = pacing.submit(bars("D"), T0);
+        PacingAdmission refused = pacing.submit(bars("D"), T0);
         Refused r = assertInstanceOf(Refused.class, refused);
         assertTrue(r.reason().contains("queue is full (2 requests waiting)"), r.reason());
         assertEquals(2, pacing.footprint().queued());
@@ -416,7 +415,7 @@ class HistoricalPacingTest {
         int sent = 0;
         for (int i = 0; i < total; i++) {
             PacedRequest r = bars("C" + i);
-            Admission a = pacing.submit(r, T0);
+            PacingAdmission a = pacing.submit(r, T0);
             if (a instanceof Send) {
                 judge.sent(r, T0);
                 answers.add(new Answer(T0.plus(answerAfter), r));
