@@ -1,7 +1,7 @@
 package io.github.twssupervisor.cli;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.ContractDetails;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.ContractDetails;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

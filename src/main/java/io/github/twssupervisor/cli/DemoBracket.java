@@ -2,7 +2,7 @@ package io.github.twssupervisor.cli;
 
 import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.client.TwsClient;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.Bracket;
 import io.github.twssupervisor.orders.OrderAction;
 import java.util.function.Consumer;

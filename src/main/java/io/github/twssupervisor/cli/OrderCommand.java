@@ -7,7 +7,7 @@ import akka.stream.UniqueKillSwitch;
 import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.Bracket;
 import io.github.twssupervisor.orders.Order;
 import io.github.twssupervisor.orders.OrderAction;

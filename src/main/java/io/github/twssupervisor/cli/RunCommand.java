@@ -7,7 +7,7 @@ import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import java.io.PrintStream;
 import java.time.Duration;

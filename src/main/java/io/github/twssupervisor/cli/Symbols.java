@@ -1,6 +1,6 @@
 package io.github.twssupervisor.cli;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

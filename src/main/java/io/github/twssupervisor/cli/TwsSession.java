@@ -5,7 +5,7 @@ import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.orders.OrderException;
-import io.github.twssupervisor.contract.ContractsFacade;
+import io.github.twssupervisor.contracts.ContractsFacade;
 import io.github.twssupervisor.orders.OrdersFacade;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;

@@ -1,8 +1,8 @@
 package io.github.twssupervisor.client;
 
 import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.contract.ContractsDomain;
-import io.github.twssupervisor.contract.ContractsFacade;
+import io.github.twssupervisor.contracts.ContractsDomain;
+import io.github.twssupervisor.contracts.ContractsFacade;
 import io.github.twssupervisor.history.HistoryDomain;
 import io.github.twssupervisor.history.HistoryFacade;
 import io.github.twssupervisor.marketdata.MarketDataDomain;

@@ -21,7 +21,7 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
 import io.github.twssupervisor.dispatch.RawEvent;
 import io.github.twssupervisor.dispatch.RequestEvent;
-import io.github.twssupervisor.contract.ContractsFacade;
+import io.github.twssupervisor.contracts.ContractsFacade;
 import io.github.twssupervisor.history.HistoryFacade;
 import io.github.twssupervisor.marketdata.MarketDataFacade;
 import io.github.twssupervisor.orders.OrdersFacade;

@@ -1,6 +1,6 @@
 package io.github.twssupervisor.history;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package io.github.twssupervisor.marketdata;
 
 import akka.actor.typed.ActorRef;
 import akka.stream.javadsl.Source;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.subscription.DomainContext;
 import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.Overflow;

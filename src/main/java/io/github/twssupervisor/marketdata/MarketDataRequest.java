@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param snapshot       one snapshot instead of a stream
  * @param snapshotNumber distinguishes snapshots; 0 for streams
  */
-public record MarketDataRequest(io.github.twssupervisor.contract.Contract contract, String genericTicks,
+public record MarketDataRequest(io.github.twssupervisor.contracts.Contract contract, String genericTicks,
                                 Optional<MarketDataType> marketDataType, boolean snapshot, long snapshotNumber) {
 
     /**
@@ -20,7 +20,7 @@ public record MarketDataRequest(io.github.twssupervisor.contract.Contract contra
      * @param options  the options (the overflow policy is the consumer's, not the request's)
      * @return a streaming request
      */
-    public static MarketDataRequest stream(io.github.twssupervisor.contract.Contract contract,
+    public static MarketDataRequest stream(io.github.twssupervisor.contracts.Contract contract,
                                            MarketDataOptions options) {
         return new MarketDataRequest(contract, options.genericTicks(), options.marketDataType(), false, 0);
     }
@@ -30,7 +30,7 @@ public record MarketDataRequest(io.github.twssupervisor.contract.Contract contra
      * @param number   unique among snapshots of one client
      * @return a snapshot request with TWS's default ticks
      */
-    public static MarketDataRequest snapshot(io.github.twssupervisor.contract.Contract contract, long number) {
+    public static MarketDataRequest snapshot(io.github.twssupervisor.contracts.Contract contract, long number) {
         return new MarketDataRequest(contract, "", Optional.empty(), true, number);
     }
 

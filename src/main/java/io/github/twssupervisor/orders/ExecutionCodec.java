@@ -1,7 +1,7 @@
 package io.github.twssupervisor.orders;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.ContractCodec;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.ContractCodec;
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.wire.DoubleStyle;

@@ -14,7 +14,7 @@ import io.github.twssupervisor.config.OrdersSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestEvents;

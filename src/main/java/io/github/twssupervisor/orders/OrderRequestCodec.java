@@ -1,7 +1,7 @@
 package io.github.twssupervisor.orders;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.wire.DoubleStyle;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;

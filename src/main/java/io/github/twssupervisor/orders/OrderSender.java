@@ -6,7 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
 import io.github.twssupervisor.wire.SessionCodec;

@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * The pieces the order messages share: optional prices and quantities, the action, the terms that follow them, and the
  * variable-length blocks the decoders skip (as the official decoder's shared {@code EOrderDecoder} reads them for
  * openOrder and completedOrder, and a server for placeOrder). The contract block of openOrder, completedOrder and
- * execDetails is {@link io.github.twssupervisor.contract.ContractCodec#readReported}'s.
+ * execDetails is {@link io.github.twssupervisor.contracts.ContractCodec#readReported}'s.
  *
  * <pre>
  * terms     orderType|lmtPrice|auxPrice|tif|ocaGroup|account|openClose|origin|orderRef|

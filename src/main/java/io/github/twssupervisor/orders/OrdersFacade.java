@@ -4,7 +4,7 @@ import akka.Done;
 import akka.NotUsed;
 import akka.actor.typed.ActorRef;
 import akka.stream.javadsl.Source;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.subscription.DomainContext;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.twssupervisor.orders;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.ContractCodec;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.ContractCodec;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.orders.OrderRequestCodec.PlaceOrderRequest;
 import io.github.twssupervisor.orders.OrderRequestCodec.RejectedOrderException;
 import io.github.twssupervisor.wire.FieldReader;

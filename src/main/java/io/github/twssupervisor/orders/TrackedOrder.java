@@ -1,6 +1,6 @@
 package io.github.twssupervisor.orders;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package io.github.twssupervisor.simulator;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.Order;
 import io.github.twssupervisor.orders.OrderAction;
 import io.github.twssupervisor.orders.OrderStatus;

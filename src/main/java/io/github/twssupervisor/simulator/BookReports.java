@@ -1,6 +1,6 @@
 package io.github.twssupervisor.simulator;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.CompletedOrder;
 import io.github.twssupervisor.orders.OpenOrder;
 import io.github.twssupervisor.orders.Order;

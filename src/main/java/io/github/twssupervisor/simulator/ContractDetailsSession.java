@@ -1,9 +1,9 @@
 package io.github.twssupervisor.simulator;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.ContractDetails;
-import io.github.twssupervisor.contract.ContractDetailsCodec;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.ContractDetails;
+import io.github.twssupervisor.contracts.ContractDetailsCodec;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.TwsErrorCode;

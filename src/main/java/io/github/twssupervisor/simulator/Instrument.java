@@ -1,6 +1,6 @@
 package io.github.twssupervisor.simulator;
 
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.SecType;
 import java.math.BigDecimal;
 
 /**

@@ -1,7 +1,7 @@
 package io.github.twssupervisor.simulator;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.SecType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.github.twssupervisor.simulator;
 
 import akka.actor.typed.ActorRef;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataType;
 import io.github.twssupervisor.marketdata.TickType;

@@ -1,7 +1,7 @@
 package io.github.twssupervisor.simulator;
 
 import io.github.twssupervisor.config.SimulatorSettings;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.ExecutionFilter;
 import io.github.twssupervisor.orders.Order;
 import io.github.twssupervisor.orders.OrderStatus;

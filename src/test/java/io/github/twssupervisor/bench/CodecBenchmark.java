@@ -1,6 +1,6 @@
 package io.github.twssupervisor.bench;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.dispatch.Routed;

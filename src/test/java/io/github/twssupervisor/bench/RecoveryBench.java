@@ -9,7 +9,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;

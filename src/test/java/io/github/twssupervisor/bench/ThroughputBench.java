@@ -5,7 +5,7 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Sink;
 import io.github.twssupervisor.client.TwsClient;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;

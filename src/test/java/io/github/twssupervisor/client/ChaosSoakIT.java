@@ -16,7 +16,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionState;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.SimulatorStats;

@@ -11,7 +11,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.ConfigFactory;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.simulator.TwsSimulator;

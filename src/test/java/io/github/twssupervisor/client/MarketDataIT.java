@@ -13,7 +13,7 @@ import akka.stream.testkit.javadsl.TestSink;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.marketdata.Quote;

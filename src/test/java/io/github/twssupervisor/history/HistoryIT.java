@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.client.TwsClient;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.subscription.TwsRequestException;
 import io.github.twssupervisor.testutil.Loopback;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.ContractArbitraries;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.ContractArbitraries;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.testutil.Golden.Frame;

@@ -9,7 +9,7 @@ import akka.actor.typed.ActorRef;
 import akka.japi.Pair;
 import akka.stream.testkit.TestSubscriber;
 import akka.stream.testkit.javadsl.TestSink;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.subscription.EventBatch;
 import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.Overflow;

@@ -25,7 +25,7 @@ import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestEvents;

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.wire.FieldReader;

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.orders.OrderRequestCodec.ExecutionsRequest;
 import io.github.twssupervisor.orders.OrderRequestCodec.PlaceOrderRequest;
 import io.github.twssupervisor.orders.OrderRequestCodec.RejectedOrderException;

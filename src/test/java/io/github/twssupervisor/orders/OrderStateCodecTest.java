@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.testutil.Golden;

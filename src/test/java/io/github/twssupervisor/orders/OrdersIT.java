@@ -9,7 +9,7 @@ import akka.actor.testkit.typed.javadsl.FishingOutcomes;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.connection.ConnectionState;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.simulator.OrderBookSnapshot;
 import io.github.twssupervisor.simulator.Target;
 import io.github.twssupervisor.simulator.TwsSimulator;

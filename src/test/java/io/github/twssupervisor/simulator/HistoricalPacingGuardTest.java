@@ -3,7 +3,7 @@ package io.github.twssupervisor.simulator;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.history.HistoricalRequest;
 import io.github.twssupervisor.history.PacingLimits;
 import java.time.Instant;

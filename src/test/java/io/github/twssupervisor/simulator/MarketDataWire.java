@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.testutil.PlainTwsClient;
 import io.github.twssupervisor.wire.IncomingMessageId;

@@ -12,7 +12,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.ExecutionFilter;
 import io.github.twssupervisor.orders.Order;
 import io.github.twssupervisor.orders.OrderAction;

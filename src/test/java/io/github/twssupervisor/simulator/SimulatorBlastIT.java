@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import io.github.twssupervisor.config.SimulatorSettings;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.TickType;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.PlainTwsClient;

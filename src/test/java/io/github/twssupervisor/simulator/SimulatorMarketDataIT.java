@@ -24,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import io.github.twssupervisor.config.SimulatorSettings;
-import io.github.twssupervisor.contract.Contract;
-import io.github.twssupervisor.contract.SecType;
+import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.contracts.SecType;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataType;
 import io.github.twssupervisor.marketdata.TickType;

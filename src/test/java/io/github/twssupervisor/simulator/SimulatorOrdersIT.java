@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.orders.Execution;
 import io.github.twssupervisor.orders.ExecutionFilter;
 import io.github.twssupervisor.orders.Order;

@@ -2,7 +2,7 @@ package io.github.twssupervisor.subscription;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.twssupervisor.contract.Contract;
+import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import io.github.twssupervisor.marketdata.MarketDataRequest;

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 /** Security types as TWS spells them on the wire (the enum name is the wire text). */
 public enum SecType {

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.wire.DoubleStyle;

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 import io.github.twssupervisor.dispatch.RequestEvent;
 

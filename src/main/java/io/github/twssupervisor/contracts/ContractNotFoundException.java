@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 /** TWS knows no contract that matches (error 200, "no security definition has been found"). */
 public final class ContractNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

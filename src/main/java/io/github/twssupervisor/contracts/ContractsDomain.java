@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 import akka.actor.typed.Behavior;
 import io.github.twssupervisor.config.ContractsSettings;

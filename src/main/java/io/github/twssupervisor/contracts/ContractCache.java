@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;

@@ -1,4 +1,4 @@
-package io.github.twssupervisor.contract;
+package io.github.twssupervisor.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.twssupervisor.contract.ContractDetailsCodec.ContractDetailsRequest;
+import io.github.twssupervisor.contracts.ContractDetailsCodec.ContractDetailsRequest;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.testutil.Golden;
