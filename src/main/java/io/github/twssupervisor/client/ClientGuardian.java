@@ -24,18 +24,23 @@ import io.github.twssupervisor.dispatch.InboundRouter;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.dispatch.RequestIds;
 import io.github.twssupervisor.subscription.Domain;
+import io.github.twssupervisor.subscription.EventBatch;
+import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.ManagedSubscription;
 import io.github.twssupervisor.subscription.OneShotRequest;
 import io.github.twssupervisor.subscription.Resident;
 import io.github.twssupervisor.subscription.Retirement;
+import io.github.twssupervisor.subscription.SubscriptionLimits;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
 import io.github.twssupervisor.subscription.SubscriptionSpec;
 import io.github.twssupervisor.wire.FieldWriter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -131,7 +136,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                 })
                 .onMessage(TwsClient.SendRaw.class, this::onSendRaw)
                 .onMessage(GuardianMessage.RawOutcome.class, this::onRawOutcome)
-                .onMessage(SUBSCRIBE, m -> subscribe(m.spec(), new ManagedSubscription.Subscribe<>(m.subscriber())))
+                .onMessage(SUBSCRIBE, this::onSubscribe)
                 .onMessage(SUBSCRIBE_STREAM, this::onSubscribeStream)
                 .onMessage(UNSUBSCRIBE, this::onUnsubscribe)
                 .onMessage(REQUEST, this::onRequest)
@@ -178,10 +183,34 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
         return this;
     }
 
-    /** Equal specs share one subscription: the first subscriber spawns it, the others join it. */
-    private Behavior<GuardianMessage> subscribe(SubscriptionSpec<?> spec, ManagedSubscription.Command subscribe) {
+    private <E extends RequestEvent> Behavior<GuardianMessage> onSubscribe(TwsClient.Subscribe<E> m) {
+        return subscribe(m.spec(), new ManagedSubscription.Subscribe<>(m.subscriber()),
+                refusal -> m.subscriber().tell(m.spec().signal(refusal)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E> Behavior<GuardianMessage> onSubscribeStream(GuardianMessage.SubscribeStream<E> m) {
+        SubscriptionSpec<?> spec = m.spec();
+        return subscribe(spec, new ManagedSubscription.SubscribeStream<>(m.source()),
+                refusal -> m.source().tell(EventBatch.of((E) spec.signal(refusal))));
+    }
+
+    /**
+     * Equal specs share one subscription: the first subscriber spawns it, the others join it. A distinct spec beyond
+     * TWS's limit for its kind is refused here, before anything is sent.
+     *
+     * @param refuse tells the subscriber its request ended before it began
+     */
+    private Behavior<GuardianMessage> subscribe(SubscriptionSpec<?> spec, ManagedSubscription.Command subscribe,
+                                                Consumer<Lifecycle.Ended> refuse) {
         ActorRef<ManagedSubscription.Command> subscription = subscriptions.get(spec);
         if (subscription == null) {
+            Optional<String> refusal = SubscriptionLimits.refusal(spec, subscriptions.keySet());
+            if (refusal.isPresent()) {
+                getContext().getLog().warn("Refused {}: {}", spec.description(), refusal.get());
+                refuse.accept(new Lifecycle.Ended(0, refusal.get()));
+                return this;
+            }
             ActorRef<RequestEvent> spawned = getContext().spawn(Behaviors.supervise(
                             ManagedSubscription.create(spec, ports))
                     .onFailure(SupervisorStrategy.resume()), "subscription-" + (++subscriptionCounter),
@@ -194,10 +223,6 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
         }
         subscription.tell(subscribe);
         return this;
-    }
-
-    private <E> Behavior<GuardianMessage> onSubscribeStream(GuardianMessage.SubscribeStream<E> m) {
-        return subscribe(m.spec(), new ManagedSubscription.SubscribeStream<>(m.source()));
     }
 
     private Behavior<GuardianMessage> onUnsubscribe(TwsClient.Unsubscribe<?> m) {

@@ -5,6 +5,7 @@ import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.dispatch.RouteKey;
 import org.slf4j.Logger;
 
 /**
@@ -75,6 +76,9 @@ final class RequestLine {
         reqId = ports.requestIds().next();
         int id = reqId;
         ports.dispatcher().tell(new Dispatcher.RegisterOwner(id, owner));
+        // A request answered by id-less message kinds owns them; the kind's events go to the newest issue's owner.
+        spec.messageKinds().forEach(kind -> ports.dispatcher().tell(new Dispatcher.RegisterOwner(RouteKey.kind(kind),
+                owner)));
         // Prerequisites go under the negated id: their outcomes are never taken for the request's.
         for (SubscriptionSpec.Message before : spec.prerequisites()) {
             ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(-id, before.description(), before.encoder(),
@@ -99,6 +103,8 @@ final class RequestLine {
     void unregister() {
         if (reqId != 0) {
             ports.dispatcher().tell(new Dispatcher.UnregisterOwner(reqId));
+            spec.messageKinds().forEach(kind -> ports.dispatcher().tell(new Dispatcher.UnregisterOwner(
+                    RouteKey.kind(kind))));
             reqId = 0;
         }
     }

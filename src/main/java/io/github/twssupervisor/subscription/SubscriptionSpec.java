@@ -1,8 +1,10 @@
 package io.github.twssupervisor.subscription;
 
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.wire.IncomingMessageId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 
 /**
@@ -34,6 +36,30 @@ public interface SubscriptionSpec<E extends RequestEvent> {
      * @param encoder     server version -> complete frame
      */
     record Message(String description, IntFunction<byte[]> encoder) {
+    }
+
+    /**
+     * How many distinct requests of one kind TWS serves at once, where it has such a limit. Equal requests still share
+     * one subscription; a distinct request beyond the limit is refused by the client (its subscriber gets
+     * {@link Lifecycle.Ended} with this text at once) and never sent, since TWS would refuse it or, worse, silently
+     * replace a live one.
+     *
+     * @param group the kind of request the limit counts ({@code reqAccountSummary})
+     * @param max   how many distinct requests of the group may be live at once
+     * @param why   the rule, for the refusal's message ({@code TWS serves at most two account summary subscriptions})
+     */
+    record Limit(String group, int max, String why) {
+
+        /**
+         * @param group the kind of request the limit counts
+         * @param max   how many may be live at once, at least 1
+         * @param why   the rule, for a person
+         */
+        public Limit {
+            if (max < 1) {
+                throw new IllegalArgumentException("a limit of " + group + " must allow at least one request: " + max);
+            }
+        }
     }
 
     /** @return what it is, for log lines and error messages ({@code reqMktData AAPL}) */
@@ -68,6 +94,20 @@ public interface SubscriptionSpec<E extends RequestEvent> {
      *     {@link Lifecycle.Ended}); false for advisories, which subscribers get as {@link Lifecycle.Warning}
      */
     boolean isFatal(int code);
+
+    /**
+     * @return the message kinds that answer the request when they carry no request id (positions: position and
+     *     positionEnd; account updates: accountValue, portfolioValue, ...): the subscription owns them while it lives.
+     *     None by default: the request's events carry its request id
+     */
+    default Set<IncomingMessageId> messageKinds() {
+        return Set.of();
+    }
+
+    /** @return TWS's limit on distinct requests of this kind live at once, if it has one; none by default */
+    default Optional<Limit> limit() {
+        return Optional.empty();
+    }
 
     /** @return what to do on READY after a new socket (TWS forgot every request): re-issue by default */
     default Recovery onReconnect() {

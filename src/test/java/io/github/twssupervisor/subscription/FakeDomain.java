@@ -1,8 +1,10 @@
 package io.github.twssupervisor.subscription;
 
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.wire.IncomingMessageId;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The smallest domain the kernel can serve, for its tests: rows, an End, and the lifecycle carrier; a subscription spec
@@ -106,6 +108,56 @@ final class FakeDomain {
         @Override
         public Object conflationKey(FakeEvent event) {
             return event instanceof Row row ? row.key() : null;
+        }
+
+        @Override
+        public FakeEvent signal(Lifecycle signal) {
+            return new Signal(signal);
+        }
+    }
+
+    /**
+     * A request answered by id-less message kinds (as reqPositions is), of a kind TWS limits.
+     *
+     * @param name  its name
+     * @param kinds the message kinds that answer it
+     * @param max   how many distinct ones of its group may be live at once
+     */
+    record Limited(String name, Set<IncomingMessageId> kinds, int max) implements SubscriptionSpec<FakeEvent> {
+
+        @Override
+        public String description() {
+            return "limited " + name;
+        }
+
+        @Override
+        public Class<FakeEvent> eventType() {
+            return FakeEvent.class;
+        }
+
+        @Override
+        public Message request(int requestId) {
+            return new Message("req " + name, v -> frame("req " + name, requestId));
+        }
+
+        @Override
+        public Optional<Message> cancel(int requestId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean isFatal(int code) {
+            return code == FATAL;
+        }
+
+        @Override
+        public Set<IncomingMessageId> messageKinds() {
+            return kinds;
+        }
+
+        @Override
+        public Optional<Limit> limit() {
+            return Optional.of(new Limit("fake limited", max, "the fake allows " + max));
         }
 
         @Override

@@ -28,7 +28,9 @@ import io.github.twssupervisor.subscription.FakeDomain.FakeEvent;
 import io.github.twssupervisor.subscription.FakeDomain.Row;
 import io.github.twssupervisor.subscription.FakeDomain.Spec;
 import io.github.twssupervisor.subscription.SubscriptionSpec.Recovery;
+import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.TwsErrorCode;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -260,5 +262,44 @@ class ManagedSubscriptionTest {
         assertInstanceOf(Lifecycle.Interrupted.class, assertInstanceOf(FakeDomain.Signal.class,
                 late.receiveMessage()).lifecycle());
         subscriber.expectNoMessage();
+    }
+
+    @Test
+    void aRequestAnsweredByMessageKindsOwnsThemWhileLiveAndAgainAfterAReissue() {
+        FakeDomain.Limited limited = new FakeDomain.Limited("positions",
+                Set.of(IncomingMessageId.POSITION, IncomingMessageId.POSITION_END), 1);
+        ActorRef<RequestEvent> byKind = testKit.spawn(ManagedSubscription.create(limited, new SubscriptionPorts(
+                pacer.ref(), dispatcher.ref(), supervisor.ref(), new RequestIds(), owner.ref())));
+        ActorRef<ConnectionEvent> events = supervisor.expectMessageClass(ConnectionSupervisor.Subscribe.class)
+                .subscriber();
+        byKind.tell(new ManagedSubscription.Subscribe<>(subscriber.ref()));
+        events.tell(ready(ConnectionState.READY, false));
+        int id = expectKindsRegistered();
+        pacer.expectMessageClass(Pacer.Enqueue.class).request().replyTo().tell(new OutboundRequest.Sent(id, EPOCH));
+
+        // An event of its kind, routed here by the dispatcher, reaches the subscriber like any other.
+        byKind.tell(new Row("AAPL", 100));
+        assertEquals(new Row("AAPL", 100), subscriber.receiveMessage());
+
+        events.tell(lost(ConnectionState.READY));
+        expectSignal(Lifecycle.Interrupted.class);
+        assertEquals(Set.of(RouteKey.request(id), RouteKey.kind(IncomingMessageId.POSITION),
+                RouteKey.kind(IncomingMessageId.POSITION_END)), Set.of(unregistered(), unregistered(), unregistered()));
+        events.tell(ready(ConnectionState.HANDSHAKING, true));
+        assertNotEquals(id, expectKindsRegistered());
+    }
+
+    /** @return the request id registered, after checking both message kinds were registered with it */
+    private int expectKindsRegistered() {
+        int id = assertInstanceOf(RouteKey.RequestId.class, dispatcher.expectMessageClass(
+                Dispatcher.RegisterOwner.class).key()).id();
+        assertEquals(Set.of(RouteKey.kind(IncomingMessageId.POSITION), RouteKey.kind(IncomingMessageId.POSITION_END)),
+                Set.of(dispatcher.expectMessageClass(Dispatcher.RegisterOwner.class).key(),
+                        dispatcher.expectMessageClass(Dispatcher.RegisterOwner.class).key()));
+        return id;
+    }
+
+    private RouteKey unregistered() {
+        return dispatcher.expectMessageClass(Dispatcher.UnregisterOwner.class).key();
     }
 }
