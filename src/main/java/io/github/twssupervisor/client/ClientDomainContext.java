@@ -5,6 +5,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.pattern.StatusReply;
 import akka.stream.javadsl.Source;
+import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.subscription.DomainContext;
 import io.github.twssupervisor.subscription.OneShotSpec;
@@ -68,6 +69,11 @@ final class ClientDomainContext implements DomainContext {
                                       Duration timeout) {
         return AskPattern.askWithStatus(guardian, replyTo -> new GuardianMessage.ToResident(resident,
                 message.apply(replyTo)), timeout, system.scheduler());
+    }
+
+    @Override
+    public CompletionStage<Ready> ready(Duration timeout) {
+        return AskPattern.askWithStatus(guardian, TwsClient.AwaitReady::new, timeout, system.scheduler());
     }
 
     @Override

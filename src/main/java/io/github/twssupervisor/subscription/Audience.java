@@ -51,11 +51,15 @@ final class Audience<E> {
         }
     }
 
-    /** The request is live again: Resumed, if they were told Interrupted. */
-    void resume() {
+    /**
+     * The request is live again: Resumed, if they were told Interrupted.
+     *
+     * @param reissued whether it was sent again, so that TWS answers it afresh
+     */
+    void resume(boolean reissued) {
         if (interrupted) {
             interrupted = false;
-            publish(signal.apply(new Lifecycle.Resumed()));
+            publish(signal.apply(new Lifecycle.Resumed(reissued)));
         }
     }
 

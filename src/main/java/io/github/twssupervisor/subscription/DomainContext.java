@@ -3,6 +3,7 @@ package io.github.twssupervisor.subscription;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.stream.javadsl.Source;
+import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import java.time.Duration;
 import java.util.List;
@@ -63,6 +64,13 @@ public interface DomainContext {
     <T> CompletionStage<T> ask(String resident,
                                java.util.function.Function<ActorRef<akka.pattern.StatusReply<T>>, RequestEvent> message,
                                Duration timeout);
+
+    /**
+     * @param timeout how long to wait for READY
+     * @return the current connection's Ready (server version, the accounts the session manages, ...), now or when
+     *     next READY; fails after the timeout
+     */
+    CompletionStage<Ready> ready(Duration timeout);
 
     /** @return the actor system the client runs in, to run streams with */
     ActorSystem<?> system();

@@ -50,8 +50,15 @@ public sealed interface Lifecycle permits Lifecycle.Interrupted, Lifecycle.Resum
     record Interrupted(String reason) implements Lifecycle {
     }
 
-    /** The request is live again (re-issued on a new connection, or TWS kept the data through its outage). */
-    record Resumed() implements Lifecycle {
+    /**
+     * The request is live again.
+     *
+     * @param reissued true if it was sent again (a new connection, or TWS lost its data: 1101), so TWS answers it
+     *                 afresh: a request answered by a full set and then changes (positions, account values, bars)
+     *                 sends its full set again, and a view can drop what the set no longer holds; false if TWS kept
+     *                 the request through its outage (1102) and only changes follow
+     */
+    record Resumed(boolean reissued) implements Lifecycle {
     }
 
     /**

@@ -266,7 +266,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
                 line.issue();
                 break;
             case RESUME:
-                subscribers.resume();
+                subscribers.resume(false);
                 break;
             default:
                 end(0, why);
@@ -295,7 +295,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (m.outcome() instanceof OutboundRequest.Sent) {
             // Sent while DEGRADED is no resumption: TWS has no link to IB; the READY that follows decides.
             if (connection == ConnectionState.READY) {
-                subscribers.resume();
+                subscribers.resume(true);
             }
             return this;
         }

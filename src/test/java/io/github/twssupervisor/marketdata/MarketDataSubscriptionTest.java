@@ -360,7 +360,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         subscription.tell(tick(1));
         expectEach(tick(1), first, second);
         expectNothing(first, second, pacer, dispatcher, owner);
@@ -377,7 +377,7 @@ class MarketDataSubscriptionTest {
         connection.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT,
                 NoticeKind.CONNECTIVITY_RESTORED_DATA_KEPT));
         connection.tell(ready(ConnectionState.DEGRADED, false));
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(false)), first, second);
         expectNothing(pacer, dispatcher);
 
         // The original request is still the live one: its errors still reach the subscribers.
@@ -399,7 +399,7 @@ class MarketDataSubscriptionTest {
         Issued again = expectReissued(old.id());
         expectNothing(first, second);
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -419,7 +419,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -434,7 +434,7 @@ class MarketDataSubscriptionTest {
         expectNothing(first, second);
 
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -450,7 +450,7 @@ class MarketDataSubscriptionTest {
         assertArrayEquals(MarketDataCodec.cancelMktData(old.id()), cancel.encoder().apply(SERVER_VERSION));
         Issued again = expectReissued(old.id());
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 
@@ -477,7 +477,7 @@ class MarketDataSubscriptionTest {
         connection.tell(ready(ConnectionState.DEGRADED, true));
         Issued again = expectReissued(old.id());
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(pacer, dispatcher, first, second);
     }
 
@@ -498,7 +498,7 @@ class MarketDataSubscriptionTest {
         connection.tell(ready(ConnectionState.DEGRADED, true));
         Issued again = expectReissued(pending.id());
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(first, second);
     }
 
@@ -613,7 +613,7 @@ class MarketDataSubscriptionTest {
                 NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
         expectInterrupted(first, second);
         expectReissued(old.id()).sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         subscription.tell(error(old.id(), TwsErrorCode.NO_SECURITY_DEFINITION, "stale"));
         subscription.tell(tick(3));
         expectEach(tick(3), first, second);
@@ -641,7 +641,7 @@ class MarketDataSubscriptionTest {
         Issued again = expectIssued(STREAM);
         assertNotEquals(rejected.id(), again.id());
         again.sent();
-        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed()), first, second);
+        expectEach(new MarketDataEvent.Status(new Lifecycle.Resumed(true)), first, second);
         expectNothing(first, second, pacer, dispatcher);
     }
 

@@ -40,7 +40,7 @@ class ConflationTest {
     @Test
     void markersAreAllKeptAndTicksNeverCrossThem() {
         MarketDataEvent interrupted = new MarketDataEvent.Status(new Lifecycle.Interrupted("lost"));
-        MarketDataEvent resumed = new MarketDataEvent.Status(new Lifecycle.Resumed());
+        MarketDataEvent resumed = new MarketDataEvent.Status(new Lifecycle.Resumed(true));
         Conflation<MarketDataEvent> c = conflation(price(TickType.BID, 1.0))
                 .add(price(TickType.BID, 1.1))
                 .add(interrupted)
