@@ -231,6 +231,13 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         if (ended) {
             return this;
         }
+        Optional<String> refusal = m.event() instanceof ConnectionEvent.StateChanged change
+                ? change.ready().flatMap(spec::refusal) : Optional.empty();
+        if (refusal.isPresent()) {
+            getContext().getLog().warn("{} not sent: {}", spec.description(), refusal.get());
+            end(0, refusal.get());
+            return this;
+        }
         Recoveries.Reaction reaction = Recoveries.react(m.event(), connection, line, subscribers.isInterrupted(),
                 spec);
         if (m.event() instanceof ConnectionEvent.StateChanged change) {

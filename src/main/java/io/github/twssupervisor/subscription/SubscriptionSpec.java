@@ -1,5 +1,6 @@
 package io.github.twssupervisor.subscription;
 
+import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import java.util.List;
@@ -106,6 +107,16 @@ public interface SubscriptionSpec<E extends RequestEvent> {
 
     /** @return TWS's limit on distinct requests of this kind live at once, if it has one; none by default */
     default Optional<Limit> limit() {
+        return Optional.empty();
+    }
+
+    /**
+     * @param session what the handshake of the current connection established (server version, managed accounts)
+     * @return why this session cannot make the request (an account it does not manage), if it cannot: the request
+     *     then ends with {@link Lifecycle.Ended} and this text instead of being sent. Checked at every READY; none by
+     *     default
+     */
+    default Optional<String> refusal(Ready session) {
         return Optional.empty();
     }
 

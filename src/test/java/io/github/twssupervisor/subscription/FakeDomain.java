@@ -1,5 +1,6 @@
 package io.github.twssupervisor.subscription;
 
+import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,13 @@ final class FakeDomain {
         @Override
         public Optional<Limit> limit() {
             return Optional.of(new Limit("fake limited", max, "the fake allows " + max));
+        }
+
+        /** @return a refusal unless the session manages an account of its name, or its name is "positions" */
+        @Override
+        public Optional<String> refusal(Ready session) {
+            return name.equals("positions") || session.accounts().contains(name) ? Optional.empty()
+                    : Optional.of("account " + name + " is not managed by this session");
         }
 
         @Override

@@ -289,6 +289,22 @@ class ManagedSubscriptionTest {
         assertNotEquals(id, expectKindsRegistered());
     }
 
+    @Test
+    void aRequestTheSessionCannotMakeEndsAtReadyAndIsNeverSent() {
+        FakeDomain.Limited stranger = new FakeDomain.Limited("DU999", Set.of(IncomingMessageId.ACCOUNT_VALUE), 1);
+        ActorRef<RequestEvent> refused = testKit.spawn(ManagedSubscription.create(stranger, new SubscriptionPorts(
+                pacer.ref(), dispatcher.ref(), supervisor.ref(), new RequestIds(), owner.ref())));
+        ActorRef<ConnectionEvent> events = supervisor.expectMessageClass(ConnectionSupervisor.Subscribe.class)
+                .subscriber();
+        refused.tell(new ManagedSubscription.Subscribe<>(subscriber.ref()));
+
+        events.tell(ready(ConnectionState.READY, false)); // the session manages DU1 only
+        assertEquals(new Lifecycle.Ended(0, "account DU999 is not managed by this session"),
+                expectSignal(Lifecycle.Ended.class));
+        owner.expectMessage(new Retirement.Retire(stranger, refused.narrow()));
+        pacer.expectNoMessage();
+    }
+
     /** @return the request id registered, after checking both message kinds were registered with it */
     private int expectKindsRegistered() {
         int id = assertInstanceOf(RouteKey.RequestId.class, dispatcher.expectMessageClass(
