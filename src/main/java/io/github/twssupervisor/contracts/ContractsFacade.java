@@ -4,6 +4,7 @@ import io.github.twssupervisor.subscription.DomainContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -75,30 +76,34 @@ public final class ContractsFacade {
      *     many searches already wait, {@code TwsRequestException} for a TWS error, or a timeout / lost connection
      */
     public CompletionStage<List<ContractDescription>> search(String pattern) {
-        String invalid = invalidPattern(pattern);
-        if (invalid != null) {
-            return CompletableFuture.failedStage(new IllegalArgumentException(invalid));
+        Optional<String> invalid = invalidPattern(pattern);
+        if (invalid.isPresent()) {
+            return CompletableFuture.failedStage(new IllegalArgumentException(invalid.get()));
         }
         Duration wait = timeout.plus(SymbolSearch.INTERVAL).multipliedBy(SymbolSearch.MAX_WAITING + 1L)
                 .plusSeconds(5);
         return kernel.ask(SYMBOL_SEARCH, replyTo -> new SymbolSearch.Search(pattern, replyTo), wait);
     }
 
-    /** @return what is wrong with the pattern, naming the rule, or null if nothing */
-    static String invalidPattern(String pattern) {
+    /**
+     * @param pattern a search pattern
+     * @return what is wrong with it, naming the rule {@link #search} applies, or empty if nothing
+     */
+    public static Optional<String> invalidPattern(String pattern) {
         if (pattern == null || pattern.isBlank()) {
-            return "search pattern must not be blank";
+            return Optional.of("search pattern must not be blank");
         }
         if (pattern.length() > MAX_PATTERN_LENGTH) {
-            return "search pattern must be at most " + MAX_PATTERN_LENGTH + " characters, was " + pattern.length();
+            return Optional.of("search pattern must be at most " + MAX_PATTERN_LENGTH + " characters, was "
+                    + pattern.length());
         }
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c < 0x20 || c > 0x7E) {
-                return "search pattern must be printable ASCII, was '" + pattern + "' (character "
-                        + String.format("U+%04X", (int) c) + " at index " + i + ")";
+                return Optional.of("search pattern must be printable ASCII, was '" + pattern + "' (character "
+                        + String.format("U+%04X", (int) c) + " at index " + i + ")");
             }
         }
-        return null;
+        return Optional.empty();
     }
 }

@@ -2,8 +2,6 @@ package io.github.twssupervisor.contracts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -29,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
@@ -157,16 +156,15 @@ class SymbolSearchTest {
 
     @Test
     void thePatternRulesAreNamed() {
-        assertNull(ContractsFacade.invalidPattern("AAPL"));
-        assertNull(ContractsFacade.invalidPattern("S&P 500"));
-        assertEquals("search pattern must not be blank", ContractsFacade.invalidPattern(null));
-        assertEquals("search pattern must not be blank", ContractsFacade.invalidPattern("  "));
-        String tooLong = ContractsFacade.invalidPattern("A".repeat(ContractsFacade.MAX_PATTERN_LENGTH + 1));
-        assertEquals("search pattern must be at most 64 characters, was 65", tooLong);
-        String accented = ContractsFacade.invalidPattern("Nestl\u00e9");
-        assertNotNull(accented);
+        assertEquals(Optional.empty(), ContractsFacade.invalidPattern("AAPL"));
+        assertEquals(Optional.empty(), ContractsFacade.invalidPattern("S&P 500"));
+        assertEquals(Optional.of("search pattern must not be blank"), ContractsFacade.invalidPattern(null));
+        assertEquals(Optional.of("search pattern must not be blank"), ContractsFacade.invalidPattern("  "));
+        assertEquals(Optional.of("search pattern must be at most 64 characters, was 65"),
+                ContractsFacade.invalidPattern("A".repeat(ContractsFacade.MAX_PATTERN_LENGTH + 1)));
+        String accented = ContractsFacade.invalidPattern("Nestl\u00e9").orElseThrow();
         assertTrue(accented.startsWith("search pattern must be printable ASCII") && accented.contains("U+00E9"),
                 accented);
-        assertTrue(ContractsFacade.invalidPattern("A\tB").contains("U+0009"));
+        assertTrue(ContractsFacade.invalidPattern("A\tB").orElseThrow().contains("U+0009"));
     }
 }
