@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What every command that connects, does one job and exits takes ({@code order}, {@code orders}, {@code cancel},
- * {@code executions}, {@code contract}): the target, how long to wait for READY, and {@code --json}.
+ * {@code executions}, {@code contract}, {@code symbols}): the target, how long to wait for READY, and {@code --json}.
  */
 final class SessionOptions {
 

@@ -10,10 +10,11 @@ import io.github.twssupervisor.subscription.Resident;
 import io.github.twssupervisor.subscription.SubscriptionPorts;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Contracts' registration with the client: the contract-details decoder, and the {@link ContractCache} resident (it
- * owns no message kind: its answers come by request id).
+ * Contracts' registration with the client: the contract-details and symbol-samples decoders, the {@link ContractCache}
+ * resident and the {@link SymbolSearch} resident (they own no message kind: their answers come by request id).
  *
  * @param settings the cache and request settings
  */
@@ -26,15 +27,21 @@ public record ContractsDomain(ContractsSettings settings) implements Domain {
 
     @Override
     public List<DomainDecoder> decoders() {
-        return List.of(new ContractDetailsCodec());
+        return List.of(new ContractDetailsCodec(), new SymbolSamplesCodec());
     }
 
     @Override
     public List<Resident> residents() {
-        return List.of(new Resident() {
+        return List.of(resident(ContractsFacade.RESIDENT, ports -> ContractCache.create(settings, ports)),
+                resident(ContractsFacade.SYMBOL_SEARCH, ports -> SymbolSearch.create(ports,
+                        settings.requestTimeout(), SymbolSearch.INTERVAL)));
+    }
+
+    private static Resident resident(String name, Function<SubscriptionPorts, Behavior<RequestEvent>> behavior) {
+        return new Resident() {
             @Override
             public String name() {
-                return ContractsFacade.RESIDENT;
+                return name;
             }
 
             @Override
@@ -44,8 +51,8 @@ public record ContractsDomain(ContractsSettings settings) implements Domain {
 
             @Override
             public Behavior<RequestEvent> create(SubscriptionPorts ports) {
-                return ContractCache.create(settings, ports);
+                return behavior.apply(ports);
             }
-        });
+        };
     }
 }

@@ -2,8 +2,10 @@ package io.github.twssupervisor.simulator;
 
 import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.contracts.ContractDetails;
+import io.github.twssupervisor.contracts.ContractDescription;
 import io.github.twssupervisor.contracts.ContractDetailsCodec;
 import io.github.twssupervisor.contracts.SecType;
+import io.github.twssupervisor.contracts.SymbolSamplesCodec;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.TwsErrorCode;
@@ -20,8 +22,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Answers reqContractDetails (TWS-WIRE.md §5.9) from the {@link InstrumentUniverse}, as TWS does: one contractDetails
- * per matching listing, then contractDetailsEnd.
+ * Answers reqContractDetails (TWS-WIRE.md §5.9) and reqMatchingSymbols from the {@link InstrumentUniverse}, as TWS
+ * does: one contractDetails per matching listing, then contractDetailsEnd; one symbolSamples with every listing whose
+ * symbol starts with the pattern (ignoring case, at most 16), an empty one when none does.
  *
  * <pre>
  * by conId, or symbol + secType (+ currency, exchange, primaryExchange, expiry where given; SMART matches every
@@ -39,7 +42,13 @@ import java.util.function.Consumer;
  */
 final class ContractDetailsSession implements RequestHandler {
 
-    private static final Set<OutgoingMessageId> REQUESTS = Set.of(OutgoingMessageId.REQ_CONTRACT_DETAILS);
+    private static final Set<OutgoingMessageId> REQUESTS = Set.of(OutgoingMessageId.REQ_CONTRACT_DETAILS,
+            OutgoingMessageId.REQ_MATCHING_SYMBOLS);
+    /** The most matches TWS returns for one reqMatchingSymbols (TWS API documentation, Stock Contract Search). */
+    static final int MAX_SYMBOL_SAMPLES = 16;
+    /** The derivative kinds a symbol search reports per security type of the underlying. */
+    private static final Map<SecType, List<String>> DERIVATIVES = Map.of(SecType.STK, List.of("CFD", "OPT", "WAR"),
+            SecType.FUT, List.of("FOP"), SecType.CASH, List.of("CFD"));
     private static final String SMART = "SMART";
     private static final String ORDER_TYPES = "ACTIVETIM,AD,ADJUST,ALERT,ALGO,DAY,GTC,IOC,LMT,MKT,STP,STPLMT,TRAIL";
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -83,6 +92,13 @@ final class ContractDetailsSession implements RequestHandler {
 
     @Override
     public void onRequest(OutgoingMessageId id, byte[] payload, FieldReader reader) {
+        if (id == OutgoingMessageId.REQ_MATCHING_SYMBOLS) {
+            SymbolSamplesCodec.MatchingSymbolsRequest request = SymbolSamplesCodec.decodeReqMatchingSymbols(reader);
+            out.accept(SymbolSamplesCodec.symbolSamples(serverVersion, request.reqId(),
+                    InstrumentUniverse.withSymbolPrefix(request.pattern(), MAX_SYMBOL_SAMPLES).stream()
+                            .map(ContractDetailsSession::sample).toList()));
+            return;
+        }
         ContractDetailsCodec.ContractDetailsRequest request;
         try {
             request = ContractDetailsCodec.decodeReqContractDetails(serverVersion, reader);
@@ -128,6 +144,14 @@ final class ContractDetailsSession implements RequestHandler {
                 future ? "IND" : "", "26", future ? i.lastTradeDate() : "", future ? "08:30:00" : "",
                 i.lastTradeDate(), p.stockType(), minSize, minSize, Optional.of(stock ? BigDecimal.valueOf(100) : one),
                 Map.of(), Map.of());
+    }
+
+    /** @return how a symbol search describes the listing: its listing exchange as primary, its long name */
+    private static ContractDescription sample(Instrument i) {
+        Contract contract = new Contract(i.conId(), i.symbol(), i.secType(), "", 0, "", "", "", i.exchange(),
+                i.currency(), "", "");
+        return new ContractDescription(contract, DERIVATIVES.getOrDefault(i.secType(), List.of()),
+                PROFILES.get(i.conId()).longName(), "");
     }
 
     /** One session: {@code day:open-day:close}; an open starting with '-' begins the evening before. */

@@ -4,6 +4,7 @@ import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.contracts.SecType;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -45,6 +46,23 @@ final class InstrumentUniverse {
     static List<Instrument> matching(Contract contract) {
         return Stream.concat(BUILT_IN.stream(), ALSO_LISTED.stream())
                 .filter(i -> contract.conId() > 0 ? i.conId() == contract.conId() : matches(i, contract))
+                .toList();
+    }
+
+    /**
+     * @param pattern a reqMatchingSymbols' pattern
+     * @param limit   the most listings to return
+     * @return the listings whose symbol starts with the pattern, ignoring case ({@link #BUILT_IN} then
+     *     {@link #ALSO_LISTED}), at most {@code limit}; none for a blank pattern
+     */
+    static List<Instrument> withSymbolPrefix(String pattern, int limit) {
+        String prefix = pattern.strip().toUpperCase(Locale.ROOT);
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        return Stream.concat(BUILT_IN.stream(), ALSO_LISTED.stream())
+                .filter(i -> i.symbol().toUpperCase(Locale.ROOT).startsWith(prefix))
+                .limit(limit)
                 .toList();
     }
 

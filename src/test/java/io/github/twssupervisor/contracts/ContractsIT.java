@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * client.contracts() against the simulator: a contract qualified to its conId, a typed not-found, an ambiguous
- * request listing its candidates, and a thousand qualifications of one symbol asking TWS once.
+ * request listing its candidates, a thousand qualifications of one symbol asking TWS once; symbol searches with their
+ * matches, an empty answer, invalid patterns refused before TWS, and a burst of searches paced a second apart.
  */
 class ContractsIT {
 
@@ -91,5 +92,46 @@ class ContractsIT {
                 .toList());
         assertTrue(ambiguous.getMessage().contains("give the exchange, the currency or the conId"),
                 ambiguous.getMessage());
+    }
+
+    @Test
+    void aSymbolSearchListsEveryListingWhoseSymbolStartsWithThePattern() {
+        TwsClient client = ready(55);
+        List<ContractDescription> msft = join(client.contracts().search("ms"));
+        assertEquals(List.of(272093, 38708990), msft.stream().map(d -> d.contract().conId()).toList());
+        ContractDescription nasdaq = msft.get(0);
+        assertEquals(new Contract(272093, "MSFT", SecType.STK, "", 0, "", "", "", "NASDAQ", "USD", "", ""),
+                nasdaq.contract());
+        assertEquals(List.of("CFD", "OPT", "WAR"), nasdaq.derivativeSecTypes());
+        assertEquals("MICROSOFT CORP", nasdaq.description(), "description: sv >= 176");
+        assertEquals("EUR", msft.get(1).contract().currency());
+        assertEquals(List.of(), join(client.contracts().search("ZZZZ")), "no match is an empty list");
+    }
+
+    @Test
+    void anInvalidPatternFailsNamingTheRuleWithoutAskingTws() {
+        TwsClient client = ready(56);
+        for (String pattern : new String[] {"", "Nestl\u00e9", "X".repeat(65)}) {
+            CompletionException failure = assertThrows(CompletionException.class,
+                    () -> join(client.contracts().search(pattern)));
+            IllegalArgumentException invalid = assertInstanceOf(IllegalArgumentException.class, failure.getCause());
+            assertTrue(invalid.getMessage().startsWith("search pattern must"), invalid.getMessage());
+        }
+    }
+
+    @Test
+    void searchesAskedAtOnceAreAnsweredInOrderASecondApart() {
+        TwsClient client = ready(57);
+        long start = System.nanoTime();
+        List<CompletableFuture<List<ContractDescription>>> all = new ArrayList<>();
+        for (String pattern : new String[] {"AAPL", "SPY", "ES"}) {
+            all.add(client.contracts().search(pattern).toCompletableFuture());
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).orTimeout(AWAIT.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS).join();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertEquals(List.of(265598, 756733, 495512563), all.stream().map(f -> f.join().get(0).contract().conId())
+                .toList());
+        assertTrue(took.compareTo(SymbolSearch.INTERVAL.multipliedBy(2)) >= 0, "three searches took " + took);
     }
 }
