@@ -1,6 +1,7 @@
 package io.github.twssupervisor.cli;
 
 import akka.actor.typed.ActorSystem;
+import io.github.twssupervisor.account.AccountFacade;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.Ready;
@@ -65,6 +66,25 @@ final class TwsSession implements AutoCloseable {
 
     ContractsFacade contracts() {
         return client.contracts();
+    }
+
+    AccountFacade account() {
+        return client.account();
+    }
+
+    /**
+     * @param account the account a command was given, or null
+     * @return it, or the session's first managed account
+     * @throws CommandFailure when the session manages none
+     */
+    String accountOrFirst(String account) {
+        if (account != null) {
+            return account;
+        }
+        if (ready.accounts().isEmpty()) {
+            throw new CommandFailure("TWS announced no managed account: name one with --account");
+        }
+        return ready.accounts().get(0);
     }
 
     ActorSystem<Void> system() {
