@@ -105,7 +105,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.integer("max-version"), c.config.getStringList(c.path("accounts")), c.integer("next-order-id"),
                 c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"),
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
-                c.config.getLong(c.path("chaos-seed")));
+                c.config.getLong(c.path("chaos-seed")), new SimulatorSettings.Account(
+                        c.config.getDouble(c.path("account.starting-cash")), c.duration("account.update-interval"),
+                        c.duration("account.pnl-interval")));
     }
 
     private static ConnectionSettings connection(Keys c) {
