@@ -141,15 +141,15 @@ final class AccountDesk extends AbstractBehavior<AccountDesk.Command> {
         return newReceiveBuilder()
                 .onMessage(Filled.class, this::onFilled)
                 .onMessage(Summary.class, this::onSummary)
-                .onMessage(CancelSummary.class, m -> removed(summaries.remove(new Key(m.session(), m.reqId()))))
+                .onMessage(CancelSummary.class, this::onCancelSummary)
                 .onMessage(Positions.class, this::onPositions)
-                .onMessage(CancelPositions.class, m -> removed(positions.remove(m.session())))
+                .onMessage(CancelPositions.class, this::onCancelPositions)
                 .onMessage(Updates.class, this::onUpdates)
                 .onMessage(Pnl.class, this::onPnl)
-                .onMessage(CancelPnl.class, m -> removed(pnls.remove(new Key(m.session(), m.reqId()))))
+                .onMessage(CancelPnl.class, this::onCancelPnl)
                 .onMessage(SessionGone.class, this::onSessionGone)
-                .onMessage(UpdateRound.class, m -> onUpdateRound())
-                .onMessage(PnlRound.class, m -> onPnlRound())
+                .onMessage(UpdateRound.class, this::onUpdateRound)
+                .onMessage(PnlRound.class, this::onPnlRound)
                 .build();
     }
 
@@ -197,7 +197,8 @@ final class AccountDesk extends AbstractBehavior<AccountDesk.Command> {
 
     private Behavior<Command> onUpdates(Updates m) {
         if (!m.subscribe()) {
-            return removed(updates.remove(m.session()));
+            updates.remove(m.session());
+            return this;
         }
         watch(m.session());
         SimulatedAccount account = accounts.get(m.account());
@@ -224,6 +225,21 @@ final class AccountDesk extends AbstractBehavior<AccountDesk.Command> {
         return this;
     }
 
+    private Behavior<Command> onCancelSummary(CancelSummary m) {
+        summaries.remove(new Key(m.session(), m.reqId()));
+        return this;
+    }
+
+    private Behavior<Command> onCancelPositions(CancelPositions m) {
+        positions.remove(m.session());
+        return this;
+    }
+
+    private Behavior<Command> onCancelPnl(CancelPnl m) {
+        pnls.remove(new Key(m.session(), m.reqId()));
+        return this;
+    }
+
     private Behavior<Command> onSessionGone(SessionGone m) {
         watched.remove(m.session());
         summaries.keySet().removeIf(k -> k.session().equals(m.session()));
@@ -234,7 +250,7 @@ final class AccountDesk extends AbstractBehavior<AccountDesk.Command> {
     }
 
     /** Summaries and account updates get what changed since they last sent it. */
-    private Behavior<Command> onUpdateRound() {
+    private Behavior<Command> onUpdateRound(UpdateRound m) {
         summaries.forEach((key, sub) -> {
             for (SimulatedAccount account : accounts.values()) {
                 for (AccountSummaryEvent.Row row : account.summary(sub.tags())) {
@@ -249,7 +265,7 @@ final class AccountDesk extends AbstractBehavior<AccountDesk.Command> {
     }
 
     /** The marks move, then every P&amp;L subscription gets its frame. */
-    private Behavior<Command> onPnlRound() {
+    private Behavior<Command> onPnlRound(PnlRound m) {
         accounts.values().forEach(SimulatedAccount::mark);
         pnls.forEach((key, sub) -> {
             SimulatedAccount account = accounts.get(sub.account());
@@ -290,10 +306,6 @@ final class AccountDesk extends AbstractBehavior<AccountDesk.Command> {
         if (watched.add(session)) {
             getContext().watchWith(session, new SessionGone(session));
         }
-    }
-
-    private Behavior<Command> removed(Object ignored) {
-        return this;
     }
 
     private static void send(ActorRef<SimulatorSession.Command> session, byte[] frame) {
