@@ -3,6 +3,7 @@ package io.github.twssupervisor.account;
 import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.SubscriptionSpec;
 import io.github.twssupervisor.wire.TwsErrorCode;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,6 +50,20 @@ public record AccountSummarySpec(AccountSummaryRequest request) implements Subsc
     @Override
     public Optional<Limit> limit() {
         return Optional.of(TWO_AT_ONCE);
+    }
+
+    /** @return a row by account, tag and currency, and the end: the full set a later subscriber gets first */
+    @Override
+    public Object replayKey(AccountSummaryEvent event) {
+        if (event instanceof AccountSummaryEvent.Row row) {
+            return List.of(row.account(), row.tag(), row.currency());
+        }
+        return event instanceof AccountSummaryEvent.End ? AccountSummaryEvent.End.class : null;
+    }
+
+    @Override
+    public boolean hasReplay() {
+        return true;
     }
 
     @Override

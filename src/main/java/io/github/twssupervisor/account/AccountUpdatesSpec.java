@@ -4,6 +4,7 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.SubscriptionSpec;
 import io.github.twssupervisor.wire.IncomingMessageId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,6 +67,26 @@ public record AccountUpdatesSpec(String account) implements SubscriptionSpec<Acc
     @Override
     public Optional<String> refusal(Ready session) {
         return ManagedAccounts.refusal(account, session);
+    }
+
+    /**
+     * @return a value by key and currency, a portfolio item by conId, the update time and the download's end: the
+     *     full set a later subscriber gets first
+     */
+    @Override
+    public Object replayKey(AccountUpdateEvent event) {
+        if (event instanceof AccountUpdateEvent.Value v) {
+            return List.of("value", v.key(), v.currency());
+        }
+        if (event instanceof AccountUpdateEvent.Portfolio p) {
+            return List.of("portfolio", p.contract().conId());
+        }
+        return event instanceof AccountUpdateEvent.Status ? null : event.getClass();
+    }
+
+    @Override
+    public boolean hasReplay() {
+        return true;
     }
 
     @Override

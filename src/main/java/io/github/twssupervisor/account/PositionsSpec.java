@@ -3,6 +3,7 @@ package io.github.twssupervisor.account;
 import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.SubscriptionSpec;
 import io.github.twssupervisor.wire.IncomingMessageId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,6 +47,20 @@ public record PositionsSpec() implements SubscriptionSpec<PositionEvent> {
     @Override
     public Set<IncomingMessageId> messageKinds() {
         return ANSWERS;
+    }
+
+    /** @return a position by account and conId, and the end: the full set a later subscriber gets first */
+    @Override
+    public Object replayKey(PositionEvent event) {
+        if (event instanceof PositionEvent.Position p) {
+            return List.of(p.account(), p.contract().conId());
+        }
+        return event instanceof PositionEvent.End ? PositionEvent.End.class : null;
+    }
+
+    @Override
+    public boolean hasReplay() {
+        return true;
     }
 
     @Override
