@@ -3,8 +3,10 @@ package io.github.twssupervisor.connection;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -33,6 +35,7 @@ public final class ConnectionMetrics {
     /** System.nanoTime when the current socket became READY, or -1. */
     final AtomicLong connectedSince = new AtomicLong(-1);
     private final Map<FailureReason.Kind, LongAdder> reconnectsByReason = new EnumMap<>(FailureReason.Kind.class);
+    private final AtomicReference<FailureReason> lastFailure = new AtomicReference<>();
     private final AtomicInteger pacerQueue = new AtomicInteger();
     private final LongAdder pacerWaits = new LongAdder();
     private final LongAdder pacerWaitNanos = new LongAdder();
@@ -81,6 +84,11 @@ public final class ConnectionMetrics {
      */
     public long reconnects(FailureReason.Kind kind) {
         return reconnectsByReason.get(kind).sum();
+    }
+
+    /** @return why the connection was last lost or an attempt failed, if ever */
+    public Optional<FailureReason> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
     }
 
     /** @return requests waiting in the pacer now, orders included */
@@ -146,9 +154,10 @@ public final class ConnectionMetrics {
         dropped.get(cause).add(events);
     }
 
-    void lost(FailureReason.Kind kind) {
+    void lost(FailureReason reason) {
+        lastFailure.set(reason);
         reconnects.increment();
-        reconnectsByReason.get(kind).increment();
+        reconnectsByReason.get(reason.kind()).increment();
     }
 
     void pacerQueue(int depth) {
