@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public record ServiceSettings(Optional<InetSocketAddress> http, boolean degradedIsReady) {
 
+    /** No endpoint. */
+    public static final ServiceSettings OFF = new ServiceSettings(Optional.empty(), false);
+
     /** Validates. */
     public ServiceSettings {
         Checks.require(http != null, "tws.service.http must be HOST:PORT or \"\"");

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The actor side of {@link TwsMetrics}: follows every order of the client (the order book's live events) and keeps the
@@ -57,15 +58,15 @@ final class MetricsBinder extends AbstractBehavior<MetricsBinder.Command> {
     private final Set<StateTally.Key> registered = new HashSet<>();
     private final List<Meter> meters = new ArrayList<>();
 
-    private MetricsBinder(ActorContext<Command> context, TimerScheduler<Command> timers, TwsClient client,
-                          MeterRegistry registry, Tags tags, Map<OrderStatus, AtomicLong> orders) {
+    private MetricsBinder(ActorContext<Command> context, TimerScheduler<Command> timers, StateTally subscriptions,
+                          Consumer<ActorRef<OrderEvent>> orderEvents, MeterRegistry registry, Tags tags,
+                          Map<OrderStatus, AtomicLong> orders) {
         super(context);
         this.registry = registry;
         this.tags = tags;
-        this.subscriptions = client.metrics().subscriptions();
+        this.subscriptions = subscriptions;
         this.orders = orders;
-        ActorRef<OrderEvent> news = context.messageAdapter(OrderEvent.class, OrderNews::new);
-        client.orders().subscribe(news);
+        orderEvents.accept(context.messageAdapter(OrderEvent.class, OrderNews::new));
         timers.startTimerWithFixedDelay(SyncSubscriptions.INSTANCE, TwsMetrics.SUBSCRIPTION_SYNC);
     }
 
@@ -78,8 +79,21 @@ final class MetricsBinder extends AbstractBehavior<MetricsBinder.Command> {
      */
     static Behavior<Command> create(TwsClient client, MeterRegistry registry, Tags tags,
                                     Map<OrderStatus, AtomicLong> orders) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MetricsBinder(ctx, timers, client, registry,
-                tags, orders)));
+        return create(client.metrics().subscriptions(), client.orders()::subscribe, registry, tags, orders);
+    }
+
+    /**
+     * @param subscriptions the client's subscription tally
+     * @param orderEvents   subscribes an actor to the live events of every order
+     * @param registry      where the subscription gauges go
+     * @param tags          the binding's tags
+     * @param orders        the order gauges' counts, one per status, updated here only
+     * @return the behaviour
+     */
+    static Behavior<Command> create(StateTally subscriptions, Consumer<ActorRef<OrderEvent>> orderEvents,
+                                    MeterRegistry registry, Tags tags, Map<OrderStatus, AtomicLong> orders) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new MetricsBinder(ctx, timers, subscriptions,
+                orderEvents, registry, tags, orders)));
     }
 
     @Override
