@@ -21,7 +21,9 @@ public final class ConnectionMetrics {
         /** It came from a socket older than the current one. */
         STALE_SOCKET,
         /** No request, order or message kind owns its key (a request already ended or cancelled). */
-        NO_OWNER
+        NO_OWNER,
+        /** A slow stream consumer's conflate policy replaced it with a later value of the same field. */
+        CONFLATED
     }
 
     /** Frames received after the handshake. */
