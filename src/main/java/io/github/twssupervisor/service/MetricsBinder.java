@@ -141,7 +141,8 @@ final class MetricsBinder extends AbstractBehavior<MetricsBinder.Command> {
                 meters.add(Gauge.builder("tws.subscriptions", subscriptions,
                                 t -> t.count(key.group(), key.state()))
                         .description("subscriptions by domain and state (as their subscribers see them)")
-                        .tags(tags).tag("domain", key.group()).tag("state", key.state()).register(registry));
+                        .tags(tags).strongReference(true).tag("domain", key.group()).tag("state", key.state())
+                        .register(registry));
             }
         }
         return this;

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
@@ -30,15 +31,16 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>{@code
  * MeterRegistry registry = ...;                                  // the application's own (Prometheus, JMX, ...)
- * TwsMetrics metrics = TwsMetrics.bindTo(client, registry);     // or bindTo(client, registry, Tags.of("gateway", "paper"))
+ * TwsMetrics metrics = TwsMetrics.bindTo(client, registry);     // or with tags: Tags.of("gateway", "paper")
  * ...
  * metrics.close();                                              // removes its meters
  * }</pre>
  *
  * <p>Most meters read the client's lock-free counters ({@link TwsClient#metrics()}) when the registry is read, so the
- * client's actors never call Micrometer. Orders by state come from the order book's events, which a small actor of
- * this binder ({@link MetricsBinder}) follows; it also registers the gauge of each (domain, state) of subscriptions
- * the first time that pair appears. The meters, with their Prometheus names, are listed in the README ("Metrics").
+ * client's actors never call Micrometer; the binding holds those counters until {@link #close()}. Orders by state
+ * come from the order book's events, which a small actor of this binder ({@link MetricsBinder}) follows; it also
+ * registers the gauge of each (domain, state) of subscriptions the first time that pair appears. The meters, with
+ * their Prometheus names, are listed in the README ("Metrics").
  */
 public final class TwsMetrics implements AutoCloseable {
 
@@ -46,37 +48,45 @@ public final class TwsMetrics implements AutoCloseable {
     static final Duration SUBSCRIPTION_SYNC = Duration.ofSeconds(1);
 
     private final MeterRegistry registry;
+    /** Held here: function counters and timers keep only a weak reference to what they read. */
+    private final ConnectionMetrics counters;
     private final List<Meter> meters = new ArrayList<>();
     private final ActorRef<MetricsBinder.Command> binder;
 
     private TwsMetrics(TwsClient client, MeterRegistry registry, Tags tags) {
         this.registry = registry;
-        ConnectionMetrics m = client.metrics();
+        this.counters = client.metrics();
+        ConnectionMetrics m = counters;
         for (ConnectionState state : ConnectionState.values()) {
             meters.add(Gauge.builder("tws.connection.state", client, c -> c.state() == state ? 1 : 0)
                     .description("1 for the connection's current state, 0 for the others")
-                    .tags(tags).tag("state", state.name()).register(registry));
+                    .tags(tags).strongReference(true).tag("state", state.name()).register(registry));
         }
         for (FailureReason.Kind kind : FailureReason.Kind.values()) {
             counter("tws.connection.reconnects", "connections lost (or attempts failed) and retried, by reason",
                     tags.and("reason", kind.name()), c -> c.reconnects(kind), m);
         }
         meters.add(FunctionCounter.builder("tws.connection.ready", m, c -> c.timeConnected().toNanos() / 1e9)
-                .baseUnit("seconds").description("time spent READY or DEGRADED").tags(tags).register(registry));
+                .baseUnit("seconds").description("time spent READY or DEGRADED").tags(tags)
+                .register(registry));
         counter("tws.messages.in", "frames received after the handshake", tags, ConnectionMetrics::messagesIn, m);
         counter("tws.messages.out", "requests sent through the pacer", tags, ConnectionMetrics::messagesOut, m);
         meters.add(Gauge.builder("tws.pacer.queue", m, ConnectionMetrics::pacerQueueDepth)
-                .description("requests waiting in the pacer").tags(tags).register(registry));
+                .description("requests waiting in the pacer").tags(tags).strongReference(true)
+                .register(registry));
         meters.add(FunctionTimer.builder("tws.pacer.wait", m, ConnectionMetrics::pacerWaits,
                         c -> c.pacerWaitTime().toNanos(), TimeUnit.NANOSECONDS)
-                .description("time requests waited in the pacer before going out").tags(tags).register(registry));
+                .description("time requests waited in the pacer before going out").tags(tags)
+                .register(registry));
         meters.add(FunctionTimer.builder("tws.heartbeat.round.trip", m, ConnectionMetrics::heartbeatAnswers,
                         c -> c.heartbeatRoundTripTotal().toNanos(), TimeUnit.NANOSECONDS)
                 .description("from a heartbeat probe on a quiet socket to the first frame after it")
-                .tags(tags).register(registry));
+                .tags(tags)
+                .register(registry));
         meters.add(TimeGauge.builder("tws.heartbeat.round.trip.last", m, TimeUnit.NANOSECONDS,
                         c -> c.lastHeartbeatRoundTrip().toNanos())
-                .description("the last heartbeat probe's round trip").tags(tags).register(registry));
+                .description("the last heartbeat probe's round trip").tags(tags).strongReference(true)
+                .register(registry));
         counter("tws.decode.failures", "frames that did not decode (logged, connection kept)", tags,
                 ConnectionMetrics::decodeFailures, m);
         for (ConnectionMetrics.Dropped cause : ConnectionMetrics.Dropped.values()) {
@@ -89,10 +99,10 @@ public final class TwsMetrics implements AutoCloseable {
             orders.put(status, count);
             meters.add(Gauge.builder("tws.orders", count, AtomicLong::get)
                     .description("orders followed since binding and not closed, by their latest status")
-                    .tags(tags).tag("state", status.name()).register(registry));
+                    .tags(tags).strongReference(true).tag("state", status.name()).register(registry));
         }
         this.binder = client.system().systemActorOf(MetricsBinder.create(client, registry, tags, orders),
-                client.ref().path().name() + "-metrics-" + Integer.toHexString(System.identityHashCode(this)),
+                client.ref().path().name() + "-metrics-" + UUID.randomUUID(),
                 Props.empty());
     }
 
@@ -121,7 +131,8 @@ public final class TwsMetrics implements AutoCloseable {
 
     private void counter(String name, String description, Tags tags, ToDoubleFunction<ConnectionMetrics> count,
                          ConnectionMetrics m) {
-        meters.add(FunctionCounter.builder(name, m, count).description(description).tags(tags).register(registry));
+        meters.add(FunctionCounter.builder(name, m, count).description(description).tags(tags)
+                .register(registry));
     }
 
     /** Removes this binding's meters from the registry and stops following the client. */

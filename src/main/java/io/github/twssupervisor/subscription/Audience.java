@@ -35,13 +35,6 @@ final class Audience<E> {
 
     /**
      * @param signal the domain's event that carries a signal
-     */
-    Audience(Function<Lifecycle, E> signal) {
-        this(signal, new StateTally().entry(""));
-    }
-
-    /**
-     * @param signal the domain's event that carries a signal
      * @param tally  where the subscription's state is counted, from now on as {@value #ACTIVE}
      */
     Audience(Function<Lifecycle, E> signal, StateTally.Entry tally) {
