@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
     private String subscribe;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", description = "Serve /health/live, /health/ready and /metrics "
-            + "(Prometheus) there, e.g. 127.0.0.1:9464; port 0 takes a free one (printed). Default: tws.service.http.")
+            + "(Prometheus) there, e.g. 127.0.0.1:9464 (a port alone: on loopback); port 0 takes a free one (printed). "
+            + "Default: tws.service.http.")
     private String http;
 
     @Override

@@ -11,16 +11,19 @@ import java.util.Optional;
  */
 public record ServiceSettings(Optional<InetSocketAddress> http, boolean degradedIsReady) {
 
+    private static final String LOOPBACK = "127.0.0.1";
+
     /** No endpoint. */
     public static final ServiceSettings OFF = new ServiceSettings(Optional.empty(), false);
 
     /** Validates. */
     public ServiceSettings {
-        Checks.require(http != null, "tws.service.http must be HOST:PORT or \"\"");
+        Checks.require(http != null, "tws.service.http must be HOST:PORT, PORT or \"\"");
     }
 
     /**
-     * @param address {@code HOST:PORT} ({@code [::1]:9464} for an IPv6 literal), or null to keep the configured one
+     * @param address {@code HOST:PORT} ({@code [::1]:9464} for an IPv6 literal), a port alone for loopback
+     *                ({@code 9464} is {@code 127.0.0.1:9464}), or null to keep the configured one
      * @return a copy listening there
      * @throws IllegalArgumentException if it is not HOST:PORT with a port from 0 (any free one) to 65535
      */
@@ -30,26 +33,27 @@ public record ServiceSettings(Optional<InetSocketAddress> http, boolean degraded
 
     /**
      * @param key  the option or key, for the message
-     * @param text {@code HOST:PORT}, or empty for none
+     * @param text {@code HOST:PORT}, a port alone (on loopback), or empty for none
      * @return the address, unresolved, or empty
      */
     static Optional<InetSocketAddress> parseAddress(String key, String text) {
         if (text.isBlank()) {
             return Optional.empty();
         }
-        int colon = text.lastIndexOf(':');
-        String host = colon > 0 ? text.substring(0, colon) : "";
+        String hostPort = text.chars().allMatch(Character::isDigit) ? LOOPBACK + ":" + text : text;
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon > 0 ? hostPort.substring(0, colon) : "";
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         int port;
         try {
-            port = Integer.parseInt(text.substring(colon + 1));
+            port = Integer.parseInt(hostPort.substring(colon + 1));
         } catch (NumberFormatException e) {
             port = -1;
         }
-        Checks.require(!host.isEmpty() && port >= 0 && port <= 65535, key + " must be HOST:PORT (127.0.0.1:9464), "
-                + "was '" + text + "'");
+        Checks.require(!host.isEmpty() && port >= 0 && port <= 65535, key + " must be HOST:PORT (127.0.0.1:9464) or "
+                + "a port on loopback, was '" + text + "'");
         return Optional.of(InetSocketAddress.createUnresolved(host, port));
     }
 }

@@ -35,7 +35,9 @@ class ServiceSettingsTest {
 
     @Test
     void aBadAddressIsNamed() {
-        for (String bad : new String[] {"9464", ":9464", "localhost:", "localhost:http", "localhost:70000"}) {
+        assertEquals(Optional.of(InetSocketAddress.createUnresolved("127.0.0.1", 9464)),
+                ServiceSettings.OFF.withHttp("9464").http(), "a port alone is on loopback");
+        for (String bad : new String[] {"99999", ":9464", "localhost:", "localhost:http", "localhost:70000"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ServiceSettings.OFF.withHttp(bad), bad);
             assertTrue(e.getMessage().startsWith("--http must be HOST:PORT"), e.getMessage());
