@@ -179,7 +179,7 @@ public final class TwsClient {
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
                 supervisor, Facades.domains(all)), "tws-client-" + INSTANCES.incrementAndGet(),
                 ClientGuardian.dispatcher(system));
-        this.facades = Facades.over(new ClientDomainContext(guardian, system), all);
+        this.facades = Facades.over(new ClientDomainContext(guardian, system, metrics), all);
     }
 
     /**

@@ -82,6 +82,23 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
         }
     }
 
+    /**
+     * The runnable's service endpoint ({@code tws.service}), read apart from the library's settings: only
+     * {@code run} uses it.
+     *
+     * @param config a resolved config that includes reference.conf
+     * @return the settings
+     * @throws IllegalArgumentException naming the key, if a setting is missing, mistyped or invalid
+     */
+    public static ServiceSettings service(Config config) {
+        try {
+            return new ServiceSettings(ServiceSettings.parseAddress(ROOT + ".service.http",
+                    config.getString(ROOT + ".service.http")), config.getBoolean(ROOT + ".service.degraded-is-ready"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the library defaults from reference.conf */
     public static TwsSettings defaults() {
         return from(ConfigFactory.load());

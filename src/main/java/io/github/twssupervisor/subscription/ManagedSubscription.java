@@ -118,7 +118,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         this.timers = timers;
         this.spec = spec;
         this.ports = ports;
-        this.subscribers = new Audience<>(spec::signal);
+        this.subscribers = new Audience<>(spec::signal, ports.metrics().subscriptions().entry(Audience.domainOf(spec)));
         this.replay = new Replay<>(spec);
         this.line = new RequestLine(spec, ports, context.getSelf(),
                 context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new), context.getSystem().ignoreRef(),
@@ -351,6 +351,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
             }
             line.unregister();
             ports.supervisor().tell(new ConnectionSupervisor.Unsubscribe(connectionEvents));
+            subscribers.gone();
             return Behaviors.stopped();
         }
         retiring = false;
