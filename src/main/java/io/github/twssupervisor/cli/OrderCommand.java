@@ -17,7 +17,6 @@ import io.github.twssupervisor.orders.OrderStatus;
 import io.github.twssupervisor.orders.TimeInForce;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +32,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -61,44 +59,8 @@ final class OrderCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "buy|sell", description = "The side.")
-    String side;
-
-    @Parameters(index = "1", paramLabel = "QTY", description = "The quantity, > 0 (e.g. 100; 0.5 where fractions are "
-            + "allowed).")
-    double quantity;
-
-    @Parameters(index = "2", paramLabel = "SYMBOL", description = "AAPL (stock), EUR.USD (forex), ES/202612@CME "
-            + "(future).")
-    String symbol;
-
-    @Parameters(index = "3..*", paramLabel = "TYPE", arity = "0..*", description = {"The order type and its prices "
-            + "(default: mkt): mkt | lmt PRICE | stp PRICE | stp-lmt STOP LIMIT | trail AMOUNT | trail-pct PERCENT | "
-            + "moc | loc PRICE. E.g. 'lmt 150.25', 'stp-lmt 149 148.5', 'trail-pct 1.5'."})
-    List<String> type = new ArrayList<>();
-
-    @Option(names = "--tif", paramLabel = "TIF", description = "Time in force: DAY (default), GTC, IOC, OPG, GTD "
-            + "(with --good-till). E.g. --tif GTC.")
-    String tif;
-
-    @Option(names = "--good-till", paramLabel = "TIME", description = "For GTD: \"yyyyMMdd HH:mm:ss\" with an optional "
-            + "zone, e.g. --good-till \"20261231 16:00:00 US/Eastern\" (implies --tif GTD).")
-    String goodTill;
-
-    @Option(names = "--outside-rth", description = "May fill outside regular trading hours.")
-    boolean outsideRth;
-
-    @Option(names = "--account", paramLabel = "A", description = "The account, for logins with several (e.g. "
-            + "--account DU111111).")
-    String account;
-
-    @Option(names = "--ref", paramLabel = "R", description = "Your reference, shown by TWS and in executions (e.g. "
-            + "--ref strategy-7).")
-    String ref;
-
-    @Option(names = "--bracket", arity = "2", paramLabel = "PRICE", description = "With lmt: also a take-profit limit "
-            + "and a stop-loss stop on the other side, e.g. 'lmt 190 --bracket 195 185'; follows all three.")
-    List<Double> bracket;
+    @Mixin
+    private OrderArguments order = new OrderArguments();
 
     @Option(names = "--wait", paramLabel = "D", description = "Stop following after this long, leaving the order "
             + "working (HOCON duration: 2s, 1m); default: until it is filled or cancelled.")
@@ -113,8 +75,8 @@ final class OrderCommand implements Callable<Integer> {
         Duration wait;
         Contract contract;
         try {
-            orders = orders(side, quantity, type, tif, goodTill, outsideRth, account, ref, bracket);
-            contract = Symbols.parse(symbol);
+            orders = order.orders();
+            contract = order.contract();
             wait = RunCommand.parse("--wait", waitFor);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
