@@ -5,6 +5,7 @@ import io.github.twssupervisor.account.AccountSummaryEvent;
 import io.github.twssupervisor.account.AccountSummaryRequest;
 import io.github.twssupervisor.account.AccountUpdateEvent;
 import io.github.twssupervisor.account.AccountView;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,20 +53,26 @@ final class AccountCommand implements Callable<Integer> {
                 view.portfolio().forEach(p -> System.out.println(json(p)));
                 return 0;
             }
-            System.out.println("Account " + id + (view.updateTime().map(t -> " (TWS time " + t + ")").orElse("")));
-            rows.forEach(r -> System.out.println(String.format("  %-20s %16s %s", r.tag(), r.value(), r.currency())));
-            System.out.println();
-            System.out.println(String.format(ITEM, "SYMBOL", "CONID", "POSITION", "PRICE", "VALUE", "AVG COST",
-                    "UNREAL PNL", "REAL PNL"));
-            if (view.portfolio().isEmpty()) {
-                System.out.println("(no portfolio items)");
-            }
-            view.portfolio().forEach(p -> System.out.println(String.format(ITEM, p.contract().displayName(),
-                    p.contract().conId(), p.position().toPlainString(), number(p.marketPrice()),
-                    number(p.marketValue()), number(p.averageCost()), number(p.unrealizedPnl()),
-                    number(p.realizedPnl()))));
+            text(id, view, rows).forEach(System.out::println);
             return 0;
         }
+    }
+
+    /** @return the account's summary rows, a blank line, and its portfolio as a table */
+    static List<String> text(String id, AccountView view, List<AccountSummaryEvent.Row> rows) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Account " + id + (view.updateTime().map(t -> " (TWS time " + t + ")").orElse("")));
+        rows.forEach(r -> lines.add(String.format("  %-20s %16s %s", r.tag(), r.value(), r.currency())));
+        lines.add("");
+        lines.add(String.format(ITEM, "SYMBOL", "CONID", "POSITION", "PRICE", "VALUE", "AVG COST", "UNREAL PNL",
+                "REAL PNL"));
+        if (view.portfolio().isEmpty()) {
+            lines.add("(no portfolio items)");
+        }
+        view.portfolio().forEach(p -> lines.add(String.format(ITEM, p.contract().displayName(), p.contract().conId(),
+                p.position().toPlainString(), number(p.marketPrice()), number(p.marketValue()),
+                number(p.averageCost()), number(p.unrealizedPnl()), number(p.realizedPnl()))));
+        return lines;
     }
 
     /** @return the number with two decimals, or {@code -} when TWS sent none (NaN) */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
  */
 final class OrderArguments {
 
-    @Parameters(index = "0", paramLabel = "buy|sell", description = "The side.")
+    @Parameters(index = "0", paramLabel = "buy|sell", completionCandidates = Sides.class, description = "The side.")
     String side;
 
     @Parameters(index = "1", paramLabel = "QTY", description = "The quantity, > 0 (e.g. 100; 0.5 where fractions are "
@@ -24,7 +24,8 @@ final class OrderArguments {
             + "(future).")
     String symbol;
 
-    @Parameters(index = "3..*", paramLabel = "TYPE", arity = "0..*", description = {"The order type and its prices "
+    @Parameters(index = "3..*", paramLabel = "TYPE", arity = "0..*", completionCandidates = Types.class,
+            description = {"The order type and its prices "
             + "(default: mkt): mkt | lmt PRICE | stp PRICE | stp-lmt STOP LIMIT | trail AMOUNT | trail-pct PERCENT | "
             + "moc | loc PRICE. E.g. 'lmt 150.25', 'stp-lmt 149 148.5', 'trail-pct 1.5'."})
     List<String> type = new ArrayList<>();
@@ -51,6 +52,26 @@ final class OrderArguments {
     @Option(names = "--bracket", arity = "2", paramLabel = "PRICE", description = "With lmt: also a take-profit limit "
             + "and a stop-loss stop on the other side, e.g. 'lmt 190 --bracket 195 185'; follows all three.")
     List<Double> bracket;
+
+    /** The sides, for completion. */
+    static final class Sides extends ArrayList<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        Sides() {
+            super(List.of("buy", "sell"));
+        }
+    }
+
+    /** The order type words, for completion. */
+    static final class Types extends ArrayList<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        Types() {
+            super(List.of("mkt", "lmt", "stp", "stp-lmt", "trail", "trail-pct", "moc", "loc"));
+        }
+    }
 
     /**
      * @return one order, or a bracket's three (entry, take-profit, stop-loss)

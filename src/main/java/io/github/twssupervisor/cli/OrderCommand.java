@@ -146,7 +146,8 @@ final class OrderCommand implements Callable<Integer> {
         return Main.EXIT_FAILURE;
     }
 
-    private static String placed(List<OrderHandle> handles, List<Order> orders, Contract contract, boolean json) {
+    /** @return {@code placed order 7: BUY 100 MKT DAY AAPL}, or its JSON */
+    static String placed(List<OrderHandle> handles, List<Order> orders, Contract contract, boolean json) {
         List<Integer> ids = handles.stream().map(OrderHandle::orderId).toList();
         List<String> what = orders.stream().map(Order::describe).toList();
         return json ? Json.object("placed").put("orderIds", ids.stream().map(String::valueOf).toList())

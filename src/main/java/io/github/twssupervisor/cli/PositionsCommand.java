@@ -3,6 +3,8 @@ package io.github.twssupervisor.cli;
 import io.github.twssupervisor.account.PositionEvent;
 import io.github.twssupervisor.account.Positions;
 import io.github.twssupervisor.contracts.Contract;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,16 +31,24 @@ final class PositionsCommand implements Callable<Integer> {
     public Integer call() {
         try (TwsSession session = connection.open(main.setup())) {
             Positions positions = TwsSession.await(session.account().currentPositions(), "reqPositions");
-            if (!connection.json) {
-                System.out.println(String.format(ROW, "ACCOUNT", "CONID", "SYMBOL", "TYPE", "CCY", "POSITION",
-                        "AVG COST"));
-                if (positions.positions().isEmpty()) {
-                    System.out.println("(no positions)");
-                }
+            if (connection.json) {
+                positions.positions().forEach(p -> System.out.println(json(p)));
+            } else {
+                text(positions).forEach(System.out::println);
             }
-            positions.positions().forEach(p -> System.out.println(connection.json ? json(p) : line(p)));
             return 0;
         }
+    }
+
+    /** @return a header and a line per position, or a line saying there are none */
+    static List<String> text(Positions positions) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(ROW, "ACCOUNT", "CONID", "SYMBOL", "TYPE", "CCY", "POSITION", "AVG COST"));
+        if (positions.positions().isEmpty()) {
+            lines.add("(no positions)");
+        }
+        positions.positions().forEach(p -> lines.add(line(p)));
+        return lines;
     }
 
     private static String line(PositionEvent.Position p) {

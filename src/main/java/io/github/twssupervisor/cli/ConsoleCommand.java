@@ -1,0 +1,114 @@
+package io.github.twssupervisor.cli;
+
+import akka.actor.typed.ActorSystem;
+import io.github.twssupervisor.client.TwsClient;
+import io.github.twssupervisor.config.ConnectionSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code console}: a line-editing shell (JLine: history, completion) over one supervised connection, kept for the whole
+ * session and reconnecting by itself. Commands start with {@code /} ({@link ConsoleCommands}); connection events,
+ * ticks and order events print above the prompt without breaking the line being typed.
+ *
+ * <p>The blocking {@code readLine} loop runs on the command's own thread (the CLI's main thread, not an actor), and so
+ * do the commands, which wait for the library's answers there. Whatever streams deliver meanwhile is printed from their
+ * callbacks through {@link LineReader#printAbove(String)}, which is thread-safe: it takes the reader's lock, erases the
+ * prompt and the line being edited, prints, and draws them again. No thread of our own.
+ *
+ * <p>When stdin is not a terminal (a script piped in) JLine gives a dumb terminal: no editing and no prompt, one command
+ * per line, and end of input ends the console as Ctrl-D does.
+ */
+@Command(name = "console", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"An interactive shell over one supervised connection (it reconnects by itself): market data, "
+                + "quotes, bars, orders, positions, the account, raw messages. Line editing, history and Tab "
+                + "completion; state changes, notices, ticks and order events print above the prompt. /help lists the "
+                + "commands; /quit or Ctrl-D ends it.",
+                "", "Examples:", "  console --port 7497", "  printf '/time\\n/quote AAPL\\n/quit\\n' | console --port 7497",
+                ""},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:ended with /quit, Ctrl-D or the end of its input", "1:the terminal could not be opened",
+                "2:invalid arguments"})
+final class ConsoleCommand implements Callable<Integer> {
+
+    private static final String PROMPT = "tws> ";
+
+    @ParentCommand
+    private Main main;
+
+    @Mixin
+    private TargetOptions target = new TargetOptions();
+
+    @Option(names = "--history", paramLabel = "FILE", description = "Where the command history is kept between "
+            + "sessions (default: ~/.tws-supervisor-history; none when stdin is not a terminal).")
+    Path history;
+
+    @Override
+    public Integer call() {
+        Main.Setup setup = main.setup();
+        ConnectionSettings connection = target.applyTo(setup.settings().connection());
+        try (Terminal terminal = TerminalBuilder.builder().name("tws-supervisor").system(true).dumb(true).build()) {
+            boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType())
+                    || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+            LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("tws-supervisor")
+                    // '!' and '^' are ordinary characters in raw fields and order references
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+            if (!dumb) {
+                builder.variable(LineReader.HISTORY_FILE, history != null ? history
+                        : Path.of(System.getProperty("user.home"), ".tws-supervisor-history"));
+            }
+            ActorSystem<Void> system = setup.actorSystem("tws-console");
+            ConsoleCompleter.Deferred completer = new ConsoleCompleter.Deferred();
+            LineReader reader = builder.completer(completer).build();
+            TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
+            ConsoleSession session = new ConsoleSession(client, connection, reader::printAbove);
+            ConsoleCommands commands = new ConsoleCommands(session, reader::printAbove);
+            completer.attach(new ConsoleCompleter(commands.commandLine(), setup.settings().demoWatchlist()));
+            reader.printAbove("console on " + connection.host() + ":" + connection.port() + " client id "
+                    + connection.clientId() + ": /help lists the commands, /quit or Ctrl-D ends");
+            try {
+                loop(reader, commands, dumb);
+            } finally {
+                session.close();
+                system.terminate();
+                system.getWhenTerminated().toCompletableFuture().join();
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new TwsSession.CommandFailure("cannot open the terminal: " + e.getMessage());
+        }
+    }
+
+    /** Reads and runs commands until /quit, Ctrl-D or the end of the input. */
+    private static void loop(LineReader reader, ConsoleCommands commands, boolean dumb) {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(dumb ? "" : PROMPT);
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C drops the line being typed, as in a shell
+            } catch (EndOfFileException e) {
+                return;
+            } catch (UncheckedIOException e) {
+                return; // the terminal is gone
+            }
+            List<String> words = reader.getParsedLine() != null ? reader.getParsedLine().words() : List.of(line);
+            if (!commands.execute(words)) {
+                return;
+            }
+        }
+    }
+}
