@@ -3,8 +3,14 @@ package io.github.twssupervisor.cli;
 import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,6 +20,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,8 +63,17 @@ final class ConsoleCommand implements Callable<Integer> {
             + "sessions (default: ~/.tws-supervisor-history; none when stdin is not a terminal).")
     Path history;
 
+    @Option(names = "--log-level", paramLabel = "LEVEL", description = "The library's log level while the console "
+            + "runs: ERROR, WARN, INFO, DEBUG (default on a terminal: WARN, since the console prints the state changes "
+            + "and notices itself; else as configured). On a terminal, log lines print above the prompt too.")
+    String logLevel;
+
     @Override
     public Integer call() {
+        Level level = logLevel == null ? null : Level.toLevel(logLevel, null);
+        if (logLevel != null && level == null) {
+            throw new IllegalArgumentException("--log-level must be ERROR, WARN, INFO or DEBUG, was '" + logLevel + "'");
+        }
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         try (Terminal terminal = TerminalBuilder.builder().name("tws-supervisor").system(true).dumb(true).build()) {
@@ -66,6 +82,9 @@ final class ConsoleCommand implements Callable<Integer> {
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("tws-supervisor")
                     // '!' and '^' are ordinary characters in raw fields and order references
                     .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+            if (!dumb || level != null) {
+                setLogLevel(level != null ? level : Level.WARN);
+            }
             if (!dumb) {
                 builder.variable(LineReader.HISTORY_FILE, history != null ? history
                         : Path.of(System.getProperty("user.home"), ".tws-supervisor-history"));
@@ -73,6 +92,11 @@ final class ConsoleCommand implements Callable<Integer> {
             ActorSystem<Void> system = setup.actorSystem("tws-console");
             ConsoleCompleter.Deferred completer = new ConsoleCompleter.Deferred();
             LineReader reader = builder.completer(completer).build();
+            PrintStream stderr = System.err;
+            if (!dumb) {
+                // Log lines (stderr) would break the line being typed: on a terminal they print above it too.
+                System.setErr(new PrintStream(new AbovePrompt(reader), true, StandardCharsets.UTF_8));
+            }
             TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
             ConsoleSession session = new ConsoleSession(client, connection, reader::printAbove);
             ConsoleCommands commands = new ConsoleCommands(session, reader::printAbove);
@@ -85,10 +109,18 @@ final class ConsoleCommand implements Callable<Integer> {
                 session.close();
                 system.terminate();
                 system.getWhenTerminated().toCompletableFuture().join();
+                System.setErr(stderr);
             }
             return 0;
         } catch (IOException e) {
             throw new TwsSession.CommandFailure("cannot open the terminal: " + e.getMessage());
+        }
+    }
+
+    /** Sets the level of the library's loggers, when logging is logback (as in the runnable). */
+    private static void setLogLevel(Level level) {
+        if (LoggerFactory.getLogger("io.github.twssupervisor") instanceof Logger logger) {
+            logger.setLevel(level);
         }
     }
 
@@ -108,6 +140,34 @@ final class ConsoleCommand implements Callable<Integer> {
             List<String> words = reader.getParsedLine() != null ? reader.getParsedLine().words() : List.of(line);
             if (!commands.execute(words)) {
                 return;
+            }
+        }
+    }
+
+    /** Bytes written to it (stderr's log lines) go to {@link LineReader#printAbove(String)} a whole line at a time. */
+    private static final class AbovePrompt extends OutputStream {
+
+        private final LineReader reader;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        AbovePrompt(LineReader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                reader.printAbove(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                write(bytes[i]);
             }
         }
     }
