@@ -89,7 +89,6 @@ final class ConsoleCommand implements Callable<Integer> {
                 builder.variable(LineReader.HISTORY_FILE, history != null ? history
                         : Path.of(System.getProperty("user.home"), ".tws-supervisor-history"));
             }
-            ActorSystem<Void> system = setup.actorSystem("tws-console");
             ConsoleCompleter.Deferred completer = new ConsoleCompleter.Deferred();
             LineReader reader = builder.completer(completer).build();
             PrintStream stderr = System.err;
@@ -97,16 +96,20 @@ final class ConsoleCommand implements Callable<Integer> {
                 // Log lines (stderr) would break the line being typed: on a terminal they print above it too.
                 System.setErr(new PrintStream(new AbovePrompt(reader), true, StandardCharsets.UTF_8));
             }
-            TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
-            ConsoleSession session = new ConsoleSession(client, connection, reader::printAbove);
-            ConsoleCommands commands = new ConsoleCommands(session, reader::printAbove);
-            completer.attach(new ConsoleCompleter(commands.commandLine(), setup.settings().demoWatchlist()));
             reader.printAbove("console on " + connection.host() + ":" + connection.port() + " client id "
                     + connection.clientId() + ": /help lists the commands, /quit or Ctrl-D ends");
+            ActorSystem<Void> system = setup.actorSystem("tws-console");
             try {
-                loop(reader, commands, dumb);
+                TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
+                ConsoleSession session = new ConsoleSession(client, connection, reader::printAbove);
+                ConsoleCommands commands = new ConsoleCommands(session, reader::printAbove);
+                completer.attach(new ConsoleCompleter(commands.commandLine(), setup.settings().demoWatchlist()));
+                try {
+                    loop(reader, commands, dumb);
+                } finally {
+                    session.close();
+                }
             } finally {
-                session.close();
                 system.terminate();
                 system.getWhenTerminated().toCompletableFuture().join();
                 System.setErr(stderr);

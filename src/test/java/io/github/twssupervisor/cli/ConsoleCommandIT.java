@@ -1,0 +1,125 @@
+package io.github.twssupervisor.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.testutil.JarProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code console} from the shaded jar with a script on stdin (not a terminal: JLine's dumb terminal, a command per
+ * line), against a simulator started in this JVM. Connection events and ticks arrive between the answers, so each step
+ * reads on until the line it expects.
+ */
+class ConsoleCommandIT {
+
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    /** Lines read while looking for one: ticks flow all along, so this is generous, but bounded. */
+    private static final int MAX_LINES = 5_000;
+
+    @TempDir
+    static Path stateDir;
+
+    private static TwsSimulator simulator;
+    private static Path config;
+
+    @BeforeAll
+    static void start() throws IOException {
+        simulator = TwsSimulator.start(TEST_KIT.system(), TwsSettings.defaults().simulator()
+                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
+        config = stateDir.resolve("application.conf");
+        Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.stop().toCompletableFuture().join();
+        TEST_KIT.shutdownTestKit();
+    }
+
+    private static JarProcess console(int clientId) {
+        return JarProcess.start("--config", config.toString(), "console", "--port",
+                String.valueOf(simulator.address().getPort()), "--client-id", String.valueOf(clientId));
+    }
+
+    /** @return the first line that matches, after any number (bounded) of others, which {@code seen} collects */
+    private static String readUntil(JarProcess console, List<String> seen, Predicate<String> wanted) {
+        for (int i = 0; i < MAX_LINES; i++) {
+            String line = console.readLine();
+            seen.add(line);
+            if (wanted.test(line)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no such line in " + MAX_LINES + " lines; the last: "
+                + seen.subList(Math.max(0, seen.size() - 20), seen.size()));
+    }
+
+    @Test
+    void aScriptOfCommandsRunsLineByLineWithEventsAndTicksBetweenAndQuitExitsZero() {
+        try (JarProcess console = console(61)) {
+            List<String> seen = new ArrayList<>();
+            int port = simulator.address().getPort();
+            assertEquals("console on 127.0.0.1:" + port + " client id 61: /help lists the commands, /quit or Ctrl-D "
+                    + "ends", console.readLine());
+
+            console.command("/time");
+            readUntil(console, seen, l -> l.matches("TWS time \\d{4}-\\d\\d-\\d\\dT.*Z \\(\\d+ us\\)"));
+            assertTrue(seen.stream().anyMatch(l -> l.matches(".* READY \\(attempt 1\\) serverVersion=\\d+ "
+                    + "clientId=61 .*")), String.valueOf(seen));
+
+            console.command("/subscribe AAPL");
+            readUntil(console, seen, "subscribed to AAPL (/unsubscribe AAPL stops it)"::equals);
+            readUntil(console, seen, l -> l.matches("AAPL (BID|ASK|LAST) \\d+\\.\\d+ x \\d+"));
+
+            console.command("/quote MSFT");
+            readUntil(console, seen, l -> l.matches("MSFT bid \\d+\\.\\d+ x \\d+ ask \\d+\\.\\d+ x \\d+ last .* "
+                    + "volume \\d+"));
+
+            console.command("/order buy 100 SPY");
+            readUntil(console, seen, l -> l.matches("placed order \\d+: BUY 100 MKT DAY SPY"));
+            readUntil(console, seen, l -> l.matches("order \\d+ closed: Filled filled 100"));
+
+            console.command("/positions");
+            readUntil(console, seen, l -> l.startsWith("ACCOUNT ") && l.contains("POSITION"));
+            readUntil(console, seen, l -> l.matches("DU111111\\s+\\d+ SPY\\s+STK\\s+USD\\s+100\\s+\\d+\\.\\d\\d"));
+
+            console.command("/frobnicate");
+            readUntil(console, seen, "unknown command '/frobnicate': /help lists the commands"::equals);
+            console.command("/quote");
+            readUntil(console, seen, "/quote: Missing required parameter: 'SYMBOL' (usage: /quote SYMBOL)"::equals);
+
+            console.command("/quit");
+            List<String> rest = console.readRemaining();
+            assertEquals(0, console.awaitExit(), String.join("\n", rest));
+            assertTrue(rest.stream().anyMatch(l -> l.endsWith(" CLOSED (attempt 1)")), String.join("\n", rest));
+        }
+    }
+
+    @Test
+    void theEndOfTheScriptEndsTheConsoleAsCtrlDDoes() {
+        try (JarProcess console = console(62)) {
+            List<String> seen = new ArrayList<>();
+            console.command("/help");
+            readUntil(console, seen, l -> l.startsWith("  /subscribe SYMBOL "));
+            console.command("/state");
+            readUntil(console, seen, l -> l.startsWith("state "));
+            console.closeStdin();
+            seen.addAll(console.readRemaining());
+            assertEquals(0, console.awaitExit(), String.join("\n", seen));
+            assertTrue(seen.stream().anyMatch(l -> l.endsWith(" CLOSED (attempt 1)")), String.join("\n", seen));
+        }
+    }
+}
