@@ -135,7 +135,7 @@ final class ConsoleCommands {
         List<String> lines = new ArrayList<>();
         NAMES.stream().map(commandLine.getSubcommands()::get).forEach(c -> lines.add(String.format("  %-44s %s",
                 synopsis(c), c.getCommandSpec().usageMessage().description()[0])));
-        lines.add("Symbols: AAPL (stock), EUR.USD (forex), ES/202612@CME (future). Tab completes; Ctrl-D or /quit "
+        lines.add("Symbols as in the other commands: AAPL (stock), EUR.USD (forex), ES/202612@CME (future). Tab completes; Ctrl-D or /quit "
                 + "ends. Events, ticks and order updates print above the prompt.");
         return lines;
     }
@@ -205,7 +205,7 @@ final class ConsoleCommands {
         actions.raw(fields);
     }
 
-    @Command(name = "/order", customSynopsis = "/order buy|sell QTY SYMBOL [TYPE PRICES...] [options]",
+    @Command(name = "/order", customSynopsis = "/order buy|sell QTY SYMBOL [TYPE PRICES] ...",
             description = "Places an order, as the 'order' command does (e.g. /order buy 100 AAPL lmt 150 --tif GTC); "
                     + "its events print as they come.")
     void order(@Mixin OrderArguments order) {
