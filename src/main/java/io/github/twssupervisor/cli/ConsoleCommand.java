@@ -103,6 +103,10 @@ final class ConsoleCommand implements Callable<Integer> {
                 TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
                 ConsoleSession session = new ConsoleSession(client, connection, reader::printAbove);
                 ConsoleCommands commands = new ConsoleCommands(session, reader::printAbove);
+                // Ctrl-C while a command waits: JLine calls this on its signal thread; the interrupt ends the wait
+                // (ConsoleSession.await). While reading a line JLine handles Ctrl-C itself (the line is dropped).
+                Thread console = Thread.currentThread();
+                terminal.handle(Terminal.Signal.INT, signal -> console.interrupt());
                 completer.attach(new ConsoleCompleter(commands.commandLine(), setup.settings().demoWatchlist()));
                 try {
                     loop(reader, commands, dumb);
@@ -130,6 +134,7 @@ final class ConsoleCommand implements Callable<Integer> {
     /** Reads and runs commands until /quit, Ctrl-D or the end of the input. */
     private static void loop(LineReader reader, ConsoleCommands commands, boolean dumb) {
         while (true) {
+            Thread.interrupted(); // a Ctrl-C that came after its command ended is spent
             String line;
             try {
                 line = reader.readLine(dumb ? "" : PROMPT);

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -57,7 +58,7 @@ final class ConsoleFormat {
                 + " timeReady=" + Duration.ofMillis(m.timeConnected().toMillis()) + " pacerQueue="
                 + m.pacerQueueDepth() + " pacerWaits=" + m.pacerWaits() + " heartbeats=" + m.heartbeatAnswers()
                 + " lastHeartbeatRtt=" + micros(m.lastHeartbeatRoundTrip()) + " decodeFailures=" + m.decodeFailures()
-                + " dropped=" + java.util.Arrays.stream(ConnectionMetrics.Dropped.values()).mapToLong(m::dropped).sum()
+                + " dropped=" + Arrays.stream(ConnectionMetrics.Dropped.values()).mapToLong(m::dropped).sum()
                 + " lastFailure=" + m.lastFailure().map(FailureReason::kind).map(Enum::name).orElse("-")
                 + (subscriptions.isEmpty() ? "" : " " + subscriptions);
     }

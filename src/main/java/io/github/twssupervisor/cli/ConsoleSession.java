@@ -37,9 +37,10 @@ import java.util.function.Consumer;
 /**
  * What the console's commands do, over one {@link TwsClient} kept for the whole session (it reconnects by itself).
  *
- * <p>Two kinds of output, both through {@code print}: the answer of a command, printed on the console's thread while
- * it waits for the library (never an actor's thread: the library's stages carry their own timeouts), and what streams
- * deliver at any time (connection events, ticks, order events, raw messages), printed from the streams' callbacks.
+ * <p>Two kinds of output, both through {@code print}: the answer of a command, printed on the console's thread once
+ * it has waited for the library (never an actor's thread; the library's calls carry their own timeouts, and Ctrl-C
+ * ends a wait early), and what streams deliver at any time (connection events, ticks, order events, raw messages),
+ * printed from the streams' callbacks.
  * {@code print} is JLine's {@code LineReader.printAbove}, which is thread-safe and keeps the line being typed intact.
  */
 final class ConsoleSession implements ConsoleCommands.Actions {
@@ -117,13 +118,13 @@ final class ConsoleSession implements ConsoleCommands.Actions {
     @Override
     public void quote(Contract contract) {
         print.accept(ConsoleFormat.quote(contract.displayName(),
-                TwsSession.await(client.marketData().snapshot(contract), "snapshot of " + contract.displayName())));
+                await(client.marketData().snapshot(contract), "snapshot of " + contract.displayName())));
     }
 
     @Override
     public void time() {
         long start = System.nanoTime();
-        Instant tws = TwsSession.await(client.currentTime(), "reqCurrentTime");
+        Instant tws = await(client.currentTime(), "reqCurrentTime");
         print.accept(ConsoleFormat.time(tws, (System.nanoTime() - start) / 1_000));
     }
 
@@ -132,7 +133,7 @@ final class ConsoleSession implements ConsoleCommands.Actions {
         long[] micros = new long[count];
         for (int i = 0; i < count; i++) {
             long start = System.nanoTime();
-            TwsSession.await(client.currentTime(), "reqCurrentTime");
+            await(client.currentTime(), "reqCurrentTime");
             micros[i] = (System.nanoTime() - start) / 1_000;
             print.accept("reqCurrentTime " + (i + 1) + ": " + micros[i] + " us");
         }
@@ -153,15 +154,15 @@ final class ConsoleSession implements ConsoleCommands.Actions {
 
     @Override
     public void raw(List<String> fields) {
-        TwsSession.await(client.sendRaw(fields), "sendRaw");
+        await(client.sendRaw(fields), "sendRaw");
         print.accept("sent " + String.join("|", fields));
     }
 
     @Override
     public void order(Contract contract, List<Order> orders) {
         List<OrderHandle> handles = orders.size() == 1
-                ? List.of(TwsSession.await(client.orders().place(contract, orders.get(0)), "placeOrder"))
-                : TwsSession.await(client.orders().bracket(contract, new Bracket(orders.get(0), orders.get(1),
+                ? List.of(await(client.orders().place(contract, orders.get(0)), "placeOrder"))
+                : await(client.orders().bracket(contract, new Bracket(orders.get(0), orders.get(1),
                 orders.get(2))), "placeOrder (bracket)");
         print.accept(OrderCommand.placed(handles, orders, contract, false));
         follow(handles);
@@ -183,43 +184,43 @@ final class ConsoleSession implements ConsoleCommands.Actions {
 
     @Override
     public void orders() {
-        orderFormat.orders(TwsSession.await(client.orders().openOrders(), "reqOpenOrders"),
-                TwsSession.await(client.orders().completedOrders(), "reqCompletedOrders")).forEach(print);
+        orderFormat.orders(await(client.orders().openOrders(), "reqOpenOrders"),
+                await(client.orders().completedOrders(), "reqCompletedOrders")).forEach(print);
     }
 
     @Override
     public void cancel(int orderId) {
         if (!followed.contains(orderId)) {
             // Listing the open orders adopts those this client id placed from another process, so they can be cancelled.
-            List<OpenOrder> open = TwsSession.await(client.orders().openOrders(), "reqOpenOrders");
+            List<OpenOrder> open = await(client.orders().openOrders(), "reqOpenOrders");
             if (open.stream().noneMatch(o -> o.orderId() == orderId)) {
                 throw new TwsSession.CommandFailure("no open order " + orderId + " of client id "
                         + connection.clientId() + ": it is unknown, or already filled or cancelled (see /orders)");
             }
             follow(List.of(client.orders().handle(orderId)));
         }
-        TwsSession.await(client.orders().cancel(orderId), "cancelOrder " + orderId);
+        await(client.orders().cancel(orderId), "cancelOrder " + orderId);
         print.accept("cancel of order " + orderId + " sent");
     }
 
     @Override
     public void positions() {
-        PositionsCommand.text(TwsSession.await(client.account().currentPositions(), "reqPositions")).forEach(print);
+        PositionsCommand.text(await(client.account().currentPositions(), "reqPositions")).forEach(print);
     }
 
     @Override
     public void account(String account) {
         String id = account;
         if (id == null) {
-            List<String> accounts = TwsSession.await(client.ready(), "waiting for READY").accounts();
+            List<String> accounts = await(client.ready(), "waiting for READY").accounts();
             if (accounts.isEmpty()) {
                 throw new TwsSession.CommandFailure("TWS announced no managed account: name one, /account ID");
             }
             id = accounts.get(0);
         }
-        AccountView view = TwsSession.await(client.account().account(id), "reqAccountUpdates " + id);
+        AccountView view = await(client.account().account(id), "reqAccountUpdates " + id);
         AccountSummaryRequest request = new AccountSummaryRequest(AccountSummaryRequest.ALL, AccountCommand.TAGS);
-        AccountSummary summary = TwsSession.await(client.account().currentSummary(request), request.description());
+        AccountSummary summary = await(client.account().currentSummary(request), request.description());
         String chosen = id;
         List<AccountSummaryEvent.Row> rows = summary.rows().stream().filter(r -> r.account().equals(chosen)).toList();
         AccountCommand.text(id, view, rows).forEach(print);
@@ -227,8 +228,24 @@ final class ConsoleSession implements ConsoleCommands.Actions {
 
     @Override
     public void bars(HistoricalRequest request) {
-        ConsoleFormat.bars(request, TwsSession.await(client.history().bars(request), "reqHistoricalData"))
+        ConsoleFormat.bars(request, await(client.history().bars(request), "reqHistoricalData"))
                 .forEach(print);
+    }
+
+    /**
+     * Waits on the console's thread for a library call, which has its own timeout; Ctrl-C (an interrupt of this
+     * thread, see {@code ConsoleCommand}) gives up waiting, the call goes on.
+     *
+     * @throws TwsSession.CommandFailure when it fails or the wait is interrupted
+     */
+    private static <T> T await(CompletionStage<T> stage, String what) {
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            throw new TwsSession.CommandFailure(what + " failed: " + TwsSession.describe(e.getCause()));
+        } catch (InterruptedException e) {
+            throw new TwsSession.CommandFailure(what + ": stopped waiting (Ctrl-C)");
+        }
     }
 
     /** Stops the market data streams and closes the connection (no reconnect); waits at most 10 s. */
