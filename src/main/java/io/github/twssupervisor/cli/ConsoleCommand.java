@@ -9,11 +9,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -37,7 +39,7 @@ import picocli.CommandLine.ParentCommand;
  * prompt and the line being edited, prints, and draws them again. No thread of our own.
  *
  * <p>When stdin is not a terminal (a script piped in) JLine gives a dumb terminal: no editing and no prompt, one command
- * per line, and end of input ends the console as Ctrl-D does.
+ * per line, lines printed plainly, and end of input ends the console as Ctrl-D does.
  */
 @Command(name = "console", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"An interactive shell over one supervised connection (it reconnects by itself): market data, "
@@ -96,13 +98,21 @@ final class ConsoleCommand implements Callable<Integer> {
                 // Log lines (stderr) would break the line being typed: on a terminal they print above it too.
                 System.setErr(new PrintStream(new AbovePrompt(reader), true, StandardCharsets.UTF_8));
             }
-            reader.printAbove("console on " + connection.host() + ":" + connection.port() + " client id "
+            // A dumb terminal (stdin not a terminal) has no line being typed to keep intact, and printAbove would draw
+            // again the part of the next script line read so far: there lines are printed plainly (println is
+            // synchronized, so lines from the streams' callbacks never mix).
+            PrintWriter writer = terminal.writer();
+            Consumer<String> print = dumb ? line -> {
+                writer.println(line);
+                writer.flush();
+            } : reader::printAbove;
+            print.accept("console on " + connection.host() + ":" + connection.port() + " client id "
                     + connection.clientId() + ": /help lists the commands, /quit or Ctrl-D ends");
             ActorSystem<Void> system = setup.actorSystem("tws-console");
             try {
                 TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
-                ConsoleSession session = new ConsoleSession(client, connection, reader::printAbove);
-                ConsoleCommands commands = new ConsoleCommands(session, reader::printAbove);
+                ConsoleSession session = new ConsoleSession(client, connection, print);
+                ConsoleCommands commands = new ConsoleCommands(session, print);
                 // Ctrl-C while a command waits: JLine calls this on its signal thread; the interrupt ends the wait
                 // (ConsoleSession.await). While reading a line JLine handles Ctrl-C itself (the line is dropped).
                 Thread console = Thread.currentThread();
