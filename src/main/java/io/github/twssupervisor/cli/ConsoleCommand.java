@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -81,18 +82,11 @@ final class ConsoleCommand implements Callable<Integer> {
         try (Terminal terminal = TerminalBuilder.builder().name("tws-supervisor").system(true).dumb(true).build()) {
             boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType())
                     || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
-            LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("tws-supervisor")
-                    // '!' and '^' are ordinary characters in raw fields and order references
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
             if (!dumb || level != null) {
                 setLogLevel(level != null ? level : Level.WARN);
             }
-            if (!dumb) {
-                builder.variable(LineReader.HISTORY_FILE, history != null ? history
-                        : Path.of(System.getProperty("user.home"), ".tws-supervisor-history"));
-            }
             ConsoleCompleter.Deferred completer = new ConsoleCompleter.Deferred();
-            LineReader reader = builder.completer(completer).build();
+            LineReader reader = reader(terminal, dumb, completer);
             PrintStream stderr = System.err;
             if (!dumb) {
                 // Log lines (stderr) would break the line being typed: on a terminal they print above it too.
@@ -132,6 +126,19 @@ final class ConsoleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new TwsSession.CommandFailure("cannot open the terminal: " + e.getMessage());
         }
+    }
+
+    /** @return a reader with completion, and history in a file on a real terminal */
+    private LineReader reader(Terminal terminal, boolean dumb, Completer completer) {
+        LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("tws-supervisor")
+                .completer(completer)
+                // '!' and '^' are ordinary characters in raw fields and order references
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
+        if (!dumb) {
+            builder.variable(LineReader.HISTORY_FILE, history != null ? history
+                    : Path.of(System.getProperty("user.home"), ".tws-supervisor-history"));
+        }
+        return builder.build();
     }
 
     /** Sets the level of the library's loggers, when logging is logback (as in the runnable). */
