@@ -27,8 +27,11 @@ public final class Main implements Runnable {
     /** Exit code when the command could not do its job (e.g. the port is taken). */
     static final int EXIT_FAILURE = 1;
 
-    @Option(names = "--config", defaultValue = "conf/application.conf", paramLabel = "FILE",
-            description = "HOCON settings over the built-in defaults (default: ${DEFAULT-VALUE}; ignored if absent).")
+    /** The settings file read when there is no --config, if it exists. */
+    static final Path DEFAULT_CONFIG = Path.of("conf", "application.conf");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON settings over the built-in defaults; it must "
+            + "exist and parse (default: conf/application.conf if present).")
     Path config;
 
     /**
@@ -45,7 +48,8 @@ public final class Main implements Runnable {
     }
 
     Setup setup() {
-        Config loaded = TwsSettings.loadConfig(config);
+        Config loaded = config != null ? TwsSettings.loadConfig(config)
+                : Files.isRegularFile(DEFAULT_CONFIG) ? TwsSettings.loadConfig(DEFAULT_CONFIG) : TwsSettings.loadConfig();
         return new Setup(loaded, TwsSettings.from(loaded));
     }
 

@@ -196,8 +196,10 @@ public final class TwsClient {
      * Starts a connection in an actor system of its own, configured from a HOCON file over the defaults; {@link #close()}
      * terminates that system.
      *
-     * @param applicationConf usually {@code conf/application.conf}; ignored if absent
+     * @param applicationConf usually {@code conf/application.conf}
      * @return the client, already connecting
+     * @throws IllegalArgumentException if the file does not exist or does not parse, or a setting in it is unknown
+     *                                  (naming the known key most like it), mistyped or out of range
      */
     public static TwsClient create(Path applicationConf) {
         Config config = TwsSettings.loadConfig(applicationConf);

@@ -12,21 +12,23 @@ import java.util.List;
 
 /**
  * All settings of tws-supervisor, read from the {@code tws} section of a Typesafe Config. The only class that reads
- * configuration keys; it checks the given config against reference.conf, so a misspelt or mistyped key fails at start-up
- * with the key's name instead of being ignored.
+ * configuration keys; it checks the given config against reference.conf, so a misspelt key (with the known key most
+ * like it), a mistyped value or a missing key fails at start-up with the key's name instead of being ignored.
  *
  * @param connection    the connection's settings
  * @param orders        the order book's settings
  * @param contracts     the contract cache's settings
  * @param simulator     the simulator's settings
  * @param demoWatchlist the symbols the demo command subscribes to
+ * @param log           how accounts are shown in logs and output
  */
 public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, ContractsSettings contracts,
-                          SimulatorSettings simulator, List<String> demoWatchlist) {
+                          SimulatorSettings simulator, List<String> demoWatchlist, LogSettings log) {
 
     /** Copies the list. */
     public TwsSettings {
         demoWatchlist = List.copyOf(demoWatchlist);
+        log = log == null ? LogSettings.DEFAULT : log;
         if (demoWatchlist.isEmpty()) {
             throw new IllegalArgumentException("tws.demo.watchlist must name at least one symbol");
         }
@@ -37,7 +39,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy connecting with them
      */
     public TwsSettings withConnection(ConnectionSettings newConnection) {
-        return new TwsSettings(newConnection, orders, contracts, simulator, demoWatchlist);
+        return new TwsSettings(newConnection, orders, contracts, simulator, demoWatchlist, log);
     }
 
     /**
@@ -45,7 +47,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy using them
      */
     public TwsSettings withOrders(OrdersSettings newOrders) {
-        return new TwsSettings(connection, newOrders, contracts, simulator, demoWatchlist);
+        return new TwsSettings(connection, newOrders, contracts, simulator, demoWatchlist, log);
     }
 
     /** The root key of every setting. */
@@ -56,12 +58,18 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      *
      * @param config a resolved config that includes reference.conf (e.g. {@code ConfigFactory.load()})
      * @return the settings
-     * @throws IllegalArgumentException naming the key, if a setting is missing, mistyped or out of range
+     * @throws IllegalArgumentException naming the key, if a setting is unknown (with the known key most like it),
+     *                                  missing, mistyped or out of range
      */
     public static TwsSettings from(Config config) {
         try {
+            Config reference = ConfigFactory.defaultReference();
+            List<String> unknown = KnownKeys.of(reference, ROOT).unknownKeys(config);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("invalid configuration: " + String.join("; ", unknown));
+            }
             Config tws = config.getConfig(ROOT);
-            tws.checkValid(ConfigFactory.defaultReference().getConfig(ROOT));
+            tws.checkValid(reference.getConfig(ROOT));
             Keys orders = new Keys(config, ROOT + ".orders.");
             return new TwsSettings(connection(new Keys(config, ROOT + ".connection.")),
                     new OrdersSettings(Path.of(orders.string("state-dir")), orders.integer("id-block"),
@@ -71,7 +79,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                             config.getInt(ROOT + ".contracts.cache-size"),
                             config.getDuration(ROOT + ".contracts.request-timeout")),
                     simulator(new Keys(config, ROOT + ".simulator.")),
-                    config.getStringList(ROOT + ".demo.watchlist"));
+                    config.getStringList(ROOT + ".demo.watchlist"),
+                    new LogSettings(config.getBoolean(ROOT + ".log.mask-accounts")));
         } catch (ConfigException.ValidationFailed e) {
             StringBuilder problems = new StringBuilder("invalid configuration:");
             e.problems().forEach(p -> problems.append(' ').append(ROOT).append('.').append(p.path()).append(": ")
@@ -88,16 +97,45 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
     }
 
     /**
-     * The runnable's configuration: the given file (if it exists) over system properties' defaults and reference.conf.
+     * The runnable's configuration: system properties over the given file over the runnable's Akka logging and
+     * reference.conf.
      *
      * @param applicationConf usually {@code conf/application.conf}
      * @return the loaded, resolved config
+     * @throws IllegalArgumentException naming the file, if it does not exist or does not parse
      */
     public static Config loadConfig(Path applicationConf) {
-        Config file = Files.isRegularFile(applicationConf) ? ConfigFactory.parseFile(applicationConf.toFile())
-                : ConfigFactory.empty();
-        return ConfigFactory.systemProperties().withFallback(file).withFallback(ConfigFactory.parseResources(
-                "tws-runnable.conf")).withFallback(ConfigFactory.defaultReference()).resolve();
+        if (!Files.exists(applicationConf)) {
+            throw new IllegalArgumentException(applicationConf + ": no such file");
+        }
+        if (!Files.isRegularFile(applicationConf) || !Files.isReadable(applicationConf)) {
+            throw new IllegalArgumentException(applicationConf + ": not a readable file");
+        }
+        Config file;
+        try {
+            file = ConfigFactory.parseFile(applicationConf.toFile());
+        } catch (ConfigException e) {
+            // Typesafe Config starts its message with the file's name and line: "app.conf: 3: Expecting ..."
+            String problem = e.getMessage().replace('\n', ' ');
+            String name = applicationConf.toFile().getPath();
+            throw new IllegalArgumentException(applicationConf + ": does not parse as HOCON: "
+                    + (problem.startsWith(name + ": ") ? "line " + problem.substring(name.length() + 2) : problem), e);
+        }
+        return withDefaults(file);
+    }
+
+    /** @return the runnable's configuration without a file: system properties over the defaults */
+    public static Config loadConfig() {
+        return withDefaults(ConfigFactory.empty());
+    }
+
+    private static Config withDefaults(Config file) {
+        try {
+            return ConfigFactory.systemProperties().withFallback(file).withFallback(ConfigFactory.parseResources(
+                    "tws-runnable.conf")).withFallback(ConfigFactory.defaultReference()).resolve();
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
     }
 
     private static SimulatorSettings simulator(Keys c) {
