@@ -18,13 +18,7 @@ final class ChaosOptions {
 
     /** Fails on an invalid --chaos before anything starts. */
     void validate() {
-        if (chaos != null) {
-            try {
-                RunCommand.parse(chaos);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--chaos '" + chaos + "' is not a positive duration such as 2s", e);
-            }
-        }
+        Durations.parse("--chaos", chaos);
     }
 
     /**
@@ -38,7 +32,7 @@ final class ChaosOptions {
     void start(TwsSimulator simulator, SimulatorSettings settings, PrintStream out, boolean json) {
         if (chaos != null) {
             long seed = chaosSeed != null ? chaosSeed : settings.chaosSeed();
-            simulator.startChaos(RunCommand.parse(chaos), seed, line -> {
+            simulator.startChaos(Durations.parse("--chaos", chaos), seed, line -> {
                 out.println(json ? Json.object("chaos").put("fault", line.substring("chaos: ".length())).toString()
                         : line);
                 out.flush();

@@ -115,7 +115,7 @@ final class OrderCommand implements Callable<Integer> {
         try {
             orders = orders(side, quantity, type, tif, goodTill, outsideRth, account, ref, bracket);
             contract = Symbols.parse(symbol);
-            wait = RunCommand.parse("--wait", waitFor);
+            wait = Durations.parse("--wait", waitFor);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -14,6 +14,6 @@ final class OutputOptions {
     String duration;
 
     Duration parsedDuration() {
-        return RunCommand.parse(duration);
+        return Durations.parse("--duration", duration);
     }
 }

@@ -3,7 +3,6 @@ package io.github.twssupervisor.cli;
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
-import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
@@ -109,34 +108,5 @@ final class RunCommand implements Callable<Integer> {
         }
         system.getWhenTerminated().toCompletableFuture().join();
         return 0;
-    }
-
-    /**
-     * @param text a HOCON duration ("30s", "5 minutes") or null
-     * @return the duration, or null for none
-     */
-    static Duration parse(String text) {
-        return parse("--duration", text);
-    }
-
-    /**
-     * @param option the option's name, for the message
-     * @param text   a HOCON duration ("30s", "5 minutes") or null
-     * @return the duration, or null for none
-     */
-    static Duration parse(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        Duration value;
-        try {
-            value = ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a duration such as 30s, 5m or 2h");
-        }
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(option + " must be positive, was " + text);
-        }
-        return value;
     }
 }
