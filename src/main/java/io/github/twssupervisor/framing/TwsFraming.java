@@ -40,6 +40,17 @@ public final class TwsFraming {
     }
 
     /**
+     * Checks the first bytes of a server's answer before they are framed, so that a peer that is not TWS is named as
+     * such ({@link Handshake#notTwsReply}: an HTTP server, an SSH banner) instead of failing as an oversized frame.
+     *
+     * @return a flow that passes the bytes on, failing with a {@link WireFormatException} if the first 4 cannot start
+     *     a TWS reply
+     */
+    public static Flow<ByteString, ByteString, NotUsed> serverReplyCheck() {
+        return Flow.<ByteString>create().statefulMapConcat(TwsFraming::replyCheck);
+    }
+
+    /**
      * @return a flow from length-prefixed frames to their payloads; a zero-length frame or a length above 0xFFFFFF
      *     fails the stream
      */
@@ -90,6 +101,27 @@ public final class TwsFraming {
         byte[] payload = new byte[length];
         frame.drop(WireLimits.LENGTH_PREFIX_BYTES).copyToArray(payload, 0, length);
         return payload;
+    }
+
+    private static akka.japi.function.Function<ByteString, Iterable<ByteString>> replyCheck() {
+        ByteString[] pending = {ByteString.emptyByteString()};
+        boolean[] checked = {false};
+        return chunk -> {
+            if (checked[0]) {
+                return List.of(chunk);
+            }
+            pending[0] = pending[0].concat(chunk);
+            if (pending[0].size() < WireLimits.LENGTH_PREFIX_BYTES) {
+                return List.of();
+            }
+            Handshake.notTwsReply(pending[0].toArray()).ifPresent(problem -> {
+                throw new WireFormatException(problem);
+            });
+            checked[0] = true;
+            ByteString first = pending[0];
+            pending[0] = ByteString.emptyByteString();
+            return List.of(first);
+        };
     }
 
     private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {
