@@ -6,6 +6,7 @@ import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.connection.SocketOptionsReport;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,11 +41,16 @@ final class PingCommand implements Callable<Integer> {
             + "1000 / messages-per-second, so that the pacer never holds a probe back.")
     private Integer intervalMs;
 
+    @Option(names = "--timeout", paramLabel = "D", description = "How long to wait for a READY connection "
+            + "(10s, 1m; default: tws.connection.request-timeout).")
+    private String timeout;
+
     @Override
     public Integer call() {
         if (count < 1) {
             throw new IllegalArgumentException("--count must be at least 1, was " + count);
         }
+        Duration readyTimeout = Durations.parse("--timeout", timeout);
         Main.Setup setup = main.setup();
         TwsSettings settings = setup.settings();
         ConnectionSettings connection = target.applyTo(settings.connection());
@@ -53,9 +60,16 @@ final class PingCommand implements Callable<Integer> {
         }
         ActorSystem<Void> system = setup.actorSystem("tws-ping");
         TwsClient client = TwsClient.create(system, settings.withConnection(connection));
+        Readiness readiness = Readiness.watch(client, system);
         PrintStream out = System.out;
         try {
-            client.ready().toCompletableFuture().join();
+            Duration within = readyTimeout != null ? readyTimeout : connection.requestTimeout();
+            try {
+                client.ready(within).toCompletableFuture().join();
+            } catch (CompletionException e) {
+                System.err.println("error: " + readiness.notReady(connection, within));
+                return Main.EXIT_FAILURE;
+            }
             long[] micros = new long[count];
             Executor delayed = CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS);
             for (int i = 0; i < count; i++) {
@@ -71,7 +85,9 @@ final class PingCommand implements Callable<Integer> {
             out.println("socket: " + options.map(SocketOptionsReport::toLine).orElse("not reported"));
             return 0;
         } catch (CompletionException e) {
-            System.err.println("error: " + e.getCause().getMessage());
+            System.err.println("error: reqCurrentTime failed: " + (e.getCause() instanceof TimeoutException
+                    ? "no answer within " + Readiness.text(connection.requestTimeout()) : e.getCause().getMessage())
+                    + "; " + readiness.now());
             return Main.EXIT_FAILURE;
         } finally {
             client.close().toCompletableFuture().join();

@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code run}: keeps one supervised connection and prints a line per state change and notice until SIGTERM / Ctrl-C or
- * {@code --duration}, then closes gracefully and prints a summary.
+ * {@code --duration}, then closes gracefully and prints a summary. Exit code 0 if it was READY at some time, else 1
+ * with the last failure's reason (also at {@code --ready-timeout}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Connects to TWS and keeps the connection alive, printing each state change and notice.")
@@ -48,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
+        output.parsedReadyTimeout();
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
@@ -68,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
                                List<Contract> watchlist, boolean table, PrintStream out, boolean demoOrder) {
         EventFormat format = new EventFormat(output.json);
         TwsClient client = TwsClient.create(system, settings);
+        Readiness readiness = Readiness.watch(client, system);
         List<CompletableFuture<Done>> feeds = new ArrayList<>();
         if (table) {
             QuoteTable quotes = new QuoteTable(watchlist.stream().map(Contract::displayName).toList());
@@ -106,7 +109,23 @@ final class RunCommand implements Callable<Integer> {
             CompletableFuture.runAsync(() -> shutdown.runAll(CoordinatedShutdown.unknownReason()),
                     CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS));
         }
+        Duration readyTimeout = output.parsedReadyTimeout();
+        if (readyTimeout != null) {
+            system.scheduler().scheduleOnce(readyTimeout, () -> {
+                if (!readiness.reached()) {
+                    shutdown.runAll(CoordinatedShutdown.unknownReason());
+                }
+            }, system.executionContext());
+        }
         system.getWhenTerminated().toCompletableFuture().join();
-        return 0;
+        return readiness.reached() ? 0 : notReady(readiness, settings, readyTimeout, duration);
+    }
+
+    /** A run that never reached READY: the last failure's reason on stderr, exit code 1. */
+    private static int notReady(Readiness readiness, TwsSettings settings, Duration readyTimeout, Duration duration) {
+        Duration within = readyTimeout != null && (duration == null || readyTimeout.compareTo(duration) < 0)
+                ? readyTimeout : duration;
+        System.err.println("error: " + readiness.notReady(settings.connection(), within));
+        return Main.EXIT_FAILURE;
     }
 }

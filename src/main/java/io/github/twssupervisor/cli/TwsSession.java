@@ -37,21 +37,21 @@ final class TwsSession implements AutoCloseable {
      * @param target  --host, --port, --client-id
      * @param timeout how long to wait for READY
      * @return a READY session
-     * @throws CommandFailure naming the address when TWS is not READY in time
+     * @throws CommandFailure naming the address and the last attempt's typed reason when TWS is not READY in time
      */
     static TwsSession open(Main.Setup setup, TargetOptions target, Duration timeout) {
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         ActorSystem<Void> system = setup.actorSystem("tws-cli");
         TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
+        Readiness readiness = Readiness.watch(client, system);
         try {
             Ready ready = client.ready(timeout).toCompletableFuture().get(timeout.toMillis() + 1_000,
                     TimeUnit.MILLISECONDS);
             return new TwsSession(system, client, connection, ready);
         } catch (ExecutionException | TimeoutException e) {
             shutdown(system, client);
-            throw new CommandFailure("not READY with TWS at " + connection.host() + ":" + connection.port()
-                    + " (client id " + connection.clientId() + ") within " + timeout.toSeconds() + " s: is TWS or IB "
-                    + "Gateway running with the API enabled on that port, and is the client id free?");
+            // The connection's own reason (CONNECT_REFUSED with host:port, ...), not the ask's timeout.
+            throw new CommandFailure(readiness.notReady(connection, timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(system, client);

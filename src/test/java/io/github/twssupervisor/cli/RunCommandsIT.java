@@ -86,7 +86,7 @@ class RunCommandsIT {
         }
         try (JarProcess run = JarProcess.start("run", "--port", String.valueOf(port), "--duration", "2s")) {
             List<String> lines = run.readRemaining();
-            assertEquals(0, run.awaitExit());
+            assertEquals(Main.EXIT_FAILURE, run.awaitExit(), "never READY");
             assertTrue(lines.stream().anyMatch(l -> l.contains("RECONNECTING in ") && l.contains("CONNECT_REFUSED")
                     && l.contains("is TWS running with the API enabled on 127.0.0.1:" + port)), String.join("\n", lines));
             assertTrue(lines.get(lines.size() - 1).startsWith("summary: reconnects="));
