@@ -42,10 +42,11 @@ final class ExecutionsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--symbol: " + e.getMessage(), e);
         }
-        try (TwsSession session = connection.open(main.setup())) {
+        Main.Setup setup = main.setup();
+        try (TwsSession session = connection.open(setup)) {
             ExecutionFilter filter = new ExecutionFilter(session.ready().clientId(), "", "", filterSymbol, "", "", "");
             List<Execution> executions = TwsSession.await(session.orders().executions(filter), "reqExecutions");
-            new OrderFormat(connection.json).executions(executions).forEach(System.out::println);
+            new OrderFormat(connection.json, setup.settings().log()).executions(executions).forEach(System.out::println);
             return 0;
         }
     }

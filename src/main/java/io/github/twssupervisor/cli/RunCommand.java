@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
     /** @param demoOrder also place the demo's bracket order and print its events */
     static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
                                List<Contract> watchlist, boolean table, PrintStream out, boolean demoOrder) {
-        EventFormat format = new EventFormat(output.json);
+        EventFormat format = new EventFormat(output.json, settings.log());
         TwsClient client = TwsClient.create(system, settings);
         Readiness readiness = Readiness.watch(client, system);
         List<CompletableFuture<Done>> feeds = new ArrayList<>();

@@ -176,7 +176,7 @@ public final class TwsClient {
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, Facades.domains(all)), "tws-client-" + INSTANCES.incrementAndGet(),
+                supervisor, Facades.domains(all), all.log()), "tws-client-" + INSTANCES.incrementAndGet(),
                 ClientGuardian.dispatcher(system));
         this.facades = Facades.over(new ClientDomainContext(guardian, system), all);
     }

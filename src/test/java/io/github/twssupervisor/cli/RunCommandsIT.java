@@ -21,7 +21,7 @@ class RunCommandsIT {
             assertEquals(0, demo.awaitExit());
             assertTrue(lines.get(0).startsWith("{\"event\":\"simulator\",\"host\":\"127.0.0.1\",\"port\":"), lines.get(0));
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"state\":\"READY\"") && l.contains("\"serverVersion\":200")
-                    && l.contains("\"accounts\":[\"DU111111\",\"DU222222\"]") && l.contains("\"nextOrderId\":1")),
+                    && l.contains("\"accounts\":[\"DU****11\",\"DU****22\"]") && l.contains("\"nextOrderId\":1")),
                     String.join("\n", lines));
             assertTrue(lines.stream().anyMatch(l -> l.startsWith("{\"event\":\"notice\"") && l.contains("\"code\":2104")));
             for (String symbol : List.of("AAPL", "MSFT", "SPY", "EUR.USD", "ES 202612")) {
