@@ -64,7 +64,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
     public static TwsSettings from(Config config) {
         try {
             Config reference = ConfigFactory.defaultReference();
-            List<String> unknown = KnownKeys.of(reference, ROOT).unknownKeys(config);
+            // Not defaultReference(): it holds the system properties, which would make any -Dtws.x a known key.
+            List<String> unknown = KnownKeys.of(ConfigFactory.defaultReferenceUnresolved().resolve(), ROOT)
+                    .unknownKeys(config);
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("invalid configuration: " + String.join("; ", unknown));
             }

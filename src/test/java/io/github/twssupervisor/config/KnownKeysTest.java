@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class KnownKeysTest {
 
-    private static final KnownKeys KEYS = KnownKeys.of(ConfigFactory.defaultReference(), TwsSettings.ROOT);
+    private static final KnownKeys KEYS = KnownKeys.of(ConfigFactory.defaultReferenceUnresolved().resolve(),
+            TwsSettings.ROOT);
 
     @Test
     void aTypoIsMatchedToTheKeyMeant() {

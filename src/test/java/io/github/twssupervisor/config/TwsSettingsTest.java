@@ -126,6 +126,21 @@ class TwsSettingsTest {
     }
 
     @Test
+    void anUnknownKeyFromASystemPropertyIsRefused() {
+        System.setProperty("tws.connection.hots", "gw");
+        try {
+            ConfigFactory.invalidateCaches();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TwsSettings.from(TwsSettings.loadConfig()));
+            assertTrue(e.getMessage().contains("unknown setting tws.connection.hots (system properties); did you mean "
+                    + "tws.connection.host?"), e.getMessage());
+        } finally {
+            System.clearProperty("tws.connection.hots");
+            ConfigFactory.invalidateCaches();
+        }
+    }
+
+    @Test
     void theClientDispatcherSectionTakesAkkasOwnKeys() {
         TwsSettings settings = with("tws.client-dispatcher.thread-pool-executor.fixed-pool-size = 2");
         assertEquals(TwsSettings.defaults(), settings);
