@@ -74,6 +74,12 @@ class TwsSettingsTest {
     }
 
     @Test
+    void theExampleApplicationConfIsValidAndSetsTheDefaults() {
+        TwsSettings example = TwsSettings.from(TwsSettings.loadConfig(Path.of("conf", "application.conf")));
+        assertEquals(TwsSettings.defaults(), example);
+    }
+
+    @Test
     void withoutAFileTheRunnableUsesTheDefaults() {
         assertEquals(TwsSettings.defaults(), TwsSettings.from(TwsSettings.loadConfig()));
     }
