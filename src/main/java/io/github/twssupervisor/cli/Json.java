@@ -40,6 +40,8 @@ final class Json {
             out.append("null");
         } else if (value instanceof java.math.BigDecimal decimal) {
             out.append(decimal.stripTrailingZeros().toPlainString());
+        } else if (value instanceof Double d && !Double.isFinite(d)) {
+            out.append("null"); // JSON has no NaN: TWS's "no value" (unset P&L) is null
         } else if (value instanceof Number || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Collection<?> items) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         description = "A supervised connection to Interactive Brokers TWS / IB Gateway, and a TWS simulator.",
         subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class,
                 OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class,
-                ContractCommand.class, SymbolsCommand.class})
+                ContractCommand.class, SymbolsCommand.class, AccountCommand.class, PositionsCommand.class,
+                PnlCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */

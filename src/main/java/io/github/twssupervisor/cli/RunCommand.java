@@ -5,6 +5,7 @@ import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.ServiceSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
@@ -46,6 +47,11 @@ final class RunCommand implements Callable<Integer> {
             + "AAPL (stock), EUR.USD (forex), ES/202612@CME (future).")
     private String subscribe;
 
+    @Option(names = "--http", paramLabel = "HOST:PORT", description = "Serve /health/live, /health/ready and /metrics "
+            + "(Prometheus) there, e.g. 127.0.0.1:9464 (a port alone: on loopback); port 0 takes a free one (printed). "
+            + "Default: tws.service.http.")
+    private String http;
+
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
@@ -53,7 +59,8 @@ final class RunCommand implements Callable<Integer> {
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
-        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out);
+        ServiceSettings service = TwsSettings.service(setup.config()).withHttp(http);
+        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out, false, service);
     }
 
     /**
@@ -68,9 +75,18 @@ final class RunCommand implements Callable<Integer> {
     /** @param demoOrder also place the demo's bracket order and print its events */
     static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
                                List<Contract> watchlist, boolean table, PrintStream out, boolean demoOrder) {
+        return runUntilStopped(system, settings, output, watchlist, table, out, demoOrder,
+                ServiceSettings.OFF);
+    }
+
+    /** @param service the health and metrics endpoint, if it has an address */
+    static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
+                               List<Contract> watchlist, boolean table, PrintStream out, boolean demoOrder,
+                               ServiceSettings service) {
         EventFormat format = new EventFormat(output.json, settings.log());
         TwsClient client = TwsClient.create(system, settings);
         Readiness readiness = Readiness.watch(client, system);
+        HttpEndpoint http = HttpEndpoint.start(client, service, out, output.json);
         List<CompletableFuture<Done>> feeds = new ArrayList<>();
         if (table) {
             QuoteTable quotes = new QuoteTable(watchlist.stream().map(Contract::displayName).toList());
@@ -103,6 +119,9 @@ final class RunCommand implements Callable<Integer> {
         shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "print-summary", () -> {
             out.println(format.summary(client.metrics()));
             out.flush();
+            if (http != null) {
+                http.close(); // after the close: until then /health/ready says CLOSED
+            }
             return CompletableFuture.completedFuture(Done.getInstance());
         });
         if (duration != null) {

@@ -1,8 +1,10 @@
 package io.github.twssupervisor.cli;
 
 import akka.actor.typed.ActorSystem;
+import io.github.twssupervisor.account.AccountFacade;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.orders.OrderException;
 import io.github.twssupervisor.contracts.ContractsFacade;
@@ -24,8 +26,11 @@ final class TwsSession implements AutoCloseable {
     private final TwsClient client;
     private final ConnectionSettings connection;
     private final Ready ready;
+    private final LogSettings log;
 
-    private TwsSession(ActorSystem<Void> system, TwsClient client, ConnectionSettings connection, Ready ready) {
+    private TwsSession(ActorSystem<Void> system, TwsClient client, ConnectionSettings connection, Ready ready,
+                       LogSettings log) {
+        this.log = log;
         this.system = system;
         this.client = client;
         this.connection = connection;
@@ -47,7 +52,7 @@ final class TwsSession implements AutoCloseable {
         try {
             Ready ready = client.ready(timeout).toCompletableFuture().get(timeout.toMillis() + 1_000,
                     TimeUnit.MILLISECONDS);
-            return new TwsSession(system, client, connection, ready);
+            return new TwsSession(system, client, connection, ready, setup.settings().log());
         } catch (ExecutionException | TimeoutException e) {
             shutdown(system, client);
             // The connection's own reason (CONNECT_REFUSED with host:port, ...), not the ask's timeout.
@@ -65,6 +70,33 @@ final class TwsSession implements AutoCloseable {
 
     ContractsFacade contracts() {
         return client.contracts();
+    }
+
+    AccountFacade account() {
+        return client.account();
+    }
+
+    /**
+     * @param account the account a command was given, or null
+     * @return it, or the session's first managed account
+     * @throws CommandFailure when the session manages none
+     */
+    /**
+     * @param account an account id
+     * @return it as the commands print it: {@code DU****11} unless {@code tws.log.mask-accounts} is off
+     */
+    String shown(String account) {
+        return log.account(account);
+    }
+
+    String accountOrFirst(String account) {
+        if (account != null) {
+            return account;
+        }
+        if (ready.accounts().isEmpty()) {
+            throw new CommandFailure("TWS announced no managed account: name one with --account");
+        }
+        return ready.accounts().get(0);
     }
 
     ActorSystem<Void> system() {

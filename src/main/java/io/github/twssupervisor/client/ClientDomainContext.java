@@ -5,6 +5,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.pattern.StatusReply;
 import akka.stream.javadsl.Source;
+import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.subscription.DomainContext;
@@ -29,9 +30,12 @@ final class ClientDomainContext implements DomainContext {
     private final ActorRef<GuardianMessage> guardian;
     private final ActorSystem<?> system;
 
-    ClientDomainContext(ActorRef<GuardianMessage> guardian, ActorSystem<?> system) {
+    private final ConnectionMetrics metrics;
+
+    ClientDomainContext(ActorRef<GuardianMessage> guardian, ActorSystem<?> system, ConnectionMetrics metrics) {
         this.guardian = guardian;
         this.system = system;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,7 +53,7 @@ final class ClientDomainContext implements DomainContext {
                                                                          Overflow overflow) {
         Objects.requireNonNull(overflow, "overflow must not be null");
         return SubscriptionStreams.source(spec, overflow,
-                ref -> guardian.tell(new GuardianMessage.SubscribeStream(spec, ref)));
+                ref -> guardian.tell(new GuardianMessage.SubscribeStream(spec, ref)), metrics);
     }
 
     @Override

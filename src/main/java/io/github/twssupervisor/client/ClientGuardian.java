@@ -78,10 +78,10 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                            CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
                            List<Domain> domains, LogSettings log) {
         super(context);
-        this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create())
+        this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create(metrics))
                 .onFailure(SupervisorStrategy.resume()), "dispatcher", DispatcherSelector.sameAsParent());
         FrameDecoder decoder = new FrameDecoder(new InboundRouter(domains.stream()
-                .flatMap(d -> d.decoders().stream()).toList()), dispatcher);
+                .flatMap(d -> d.decoders().stream()).toList()), dispatcher, metrics);
         this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
                 .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
         this.supervisor = context.spawn(Behaviors.supervise(
@@ -92,7 +92,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
         supervisorView.complete(supervisor);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, GuardianMessage.RawOutcome::new);
         this.ports = new SubscriptionPorts(pacer, dispatcher, supervisor, new RequestIds(),
-                context.messageAdapter(Retirement.class, GuardianMessage.RetirementReport::new));
+                context.messageAdapter(Retirement.class, GuardianMessage.RetirementReport::new), metrics);
         for (Resident resident : domains.stream().flatMap(d -> d.residents().stream()).toList()) {
             ActorRef<RequestEvent> ref = context.spawn(Behaviors.supervise(resident.create(ports))
                     .onFailure(SupervisorStrategy.resume()), resident.name(), resident.props());

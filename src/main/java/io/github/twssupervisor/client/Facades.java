@@ -1,5 +1,7 @@
 package io.github.twssupervisor.client;
 
+import io.github.twssupervisor.account.AccountDomain;
+import io.github.twssupervisor.account.AccountFacade;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.contracts.ContractsDomain;
 import io.github.twssupervisor.contracts.ContractsFacade;
@@ -17,17 +19,20 @@ import java.util.List;
  * The domains every client assembles (their decoders and residents, for the guardian) and their facades over the
  * client's kernel: the one place a new domain is added to the client.
  */
-record Facades(MarketDataFacade marketData, OrdersFacade orders, ContractsFacade contracts, HistoryFacade history) {
+record Facades(MarketDataFacade marketData, OrdersFacade orders, ContractsFacade contracts, HistoryFacade history,
+               AccountFacade account) {
 
     /** @return the domains, for the client's guardian */
     static List<Domain> domains(TwsSettings settings) {
         return List.of(new MarketDataDomain(), new OrdersDomain(settings.orders(), settings.connection().clientId()),
-                new ContractsDomain(settings.contracts()), new HistoryDomain(settings.connection().requestTimeout()));
+                new ContractsDomain(settings.contracts()), new HistoryDomain(settings.connection().requestTimeout()),
+                new AccountDomain());
     }
 
     /** @return the facades over the client's kernel */
     static Facades over(DomainContext kernel, TwsSettings settings) {
         return new Facades(new MarketDataFacade(kernel), new OrdersFacade(kernel, settings.orders().reconcileTimeout()),
-                new ContractsFacade(kernel, settings.contracts().requestTimeout()), new HistoryFacade(kernel));
+                new ContractsFacade(kernel, settings.contracts().requestTimeout()), new HistoryFacade(kernel),
+                new AccountFacade(kernel, settings.connection().requestTimeout()));
     }
 }

@@ -11,6 +11,7 @@ import akka.stream.OverflowStrategy;
 import akka.stream.javadsl.Source;
 import akka.stream.typed.javadsl.ActorSource;
 import com.typesafe.config.Config;
+import io.github.twssupervisor.account.AccountFacade;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
@@ -178,7 +179,7 @@ public final class TwsClient {
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
                 supervisor, Facades.domains(all), all.log()), "tws-client-" + INSTANCES.incrementAndGet(),
                 ClientGuardian.dispatcher(system));
-        this.facades = Facades.over(new ClientDomainContext(guardian, system), all);
+        this.facades = Facades.over(new ClientDomainContext(guardian, system, metrics), all);
     }
 
     /**
@@ -323,6 +324,11 @@ public final class TwsClient {
     /** @return historical bars, within TWS's historical-data pacing */
     public HistoryFacade history() {
         return facades.history();
+    }
+
+    /** @return positions, account values, account summaries and P&amp;L: live views that survive reconnects */
+    public AccountFacade account() {
+        return facades.account();
     }
 
     /** @return the options of the last socket as read back from the OS, if one connected */

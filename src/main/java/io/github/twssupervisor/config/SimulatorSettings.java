@@ -21,10 +21,31 @@ import java.util.List;
  * @param ticksPerSecond quote updates per second of each streaming market data subscription
  * @param maxMessagesPerSecond messages a client may send in any sliding one-second window (TWS error 100 above it)
  * @param chaosSeed      seed of the {@code --chaos} fault schedule when {@code --chaos-seed} is not given
+ * @param account        the simulated account's money and update rates
  */
 public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
                                 int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer, long seed,
-                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed) {
+                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed, Account account) {
+
+    /**
+     * The simulated account ({@code tws.simulator.account}).
+     *
+     * @param startingCash   cash in USD at the start of a run
+     * @param updateInterval how often changed account summary and account update values are re-sent (TWS: 3 min)
+     * @param pnlInterval    how often pnl and pnlSingle are sent, and the account's marks move (TWS: about 1 s)
+     */
+    public record Account(double startingCash, Duration updateInterval, Duration pnlInterval) {
+
+        /** Validates every field, naming the key in the message. */
+        public Account {
+            Checks.require(startingCash >= 0 && Double.isFinite(startingCash),
+                    "tws.simulator.account.starting-cash must be a number >= 0, was " + startingCash);
+            Checks.require(updateInterval != null && !updateInterval.isNegative() && !updateInterval.isZero(),
+                    "tws.simulator.account.update-interval must be positive, was " + updateInterval);
+            Checks.require(pnlInterval != null && !pnlInterval.isNegative() && !pnlInterval.isZero(),
+                    "tws.simulator.account.pnl-interval must be positive, was " + pnlInterval);
+        }
+    }
 
     /** Above this the scheduler's resolution (10 ms by default) would turn the rate into bursts. */
     public static final int MAX_TICKS_PER_SECOND = 100;
@@ -49,6 +70,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
                 "tws.simulator.ticks-per-second must be 1.." + MAX_TICKS_PER_SECOND + ", was " + ticksPerSecond);
         Checks.require(maxMessagesPerSecond > 0,
                 "tws.simulator.max-messages-per-second must be positive, was " + maxMessagesPerSecond);
+        Checks.require(account != null, "tws.simulator.account must be set");
     }
 
     /** @return the time between two quote updates of one subscription */
@@ -63,7 +85,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAddress(String newHost, int newPort) {
         return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -72,7 +94,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxVersion(int newMaxVersion) {
         return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -82,7 +104,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -91,7 +113,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -100,7 +122,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -109,7 +131,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withTicksPerSecond(int newTicksPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -118,7 +140,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxMessagesPerSecond(int newMaxMessagesPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed, account);
     }
 
     /**
@@ -127,6 +149,15 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withOutboundBuffer(int newOutboundBuffer) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+    }
+
+    /**
+     * @param newAccount the simulated account's settings
+     * @return a copy with them
+     */
+    public SimulatorSettings withAccount(Account newAccount) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, newAccount);
     }
 }

@@ -93,6 +93,23 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
         }
     }
 
+    /**
+     * The runnable's service endpoint ({@code tws.service}), read apart from the library's settings: only
+     * {@code run} uses it.
+     *
+     * @param config a resolved config that includes reference.conf
+     * @return the settings
+     * @throws IllegalArgumentException naming the key, if a setting is missing, mistyped or invalid
+     */
+    public static ServiceSettings service(Config config) {
+        try {
+            return new ServiceSettings(ServiceSettings.parseAddress(ROOT + ".service.http",
+                    config.getString(ROOT + ".service.http")), config.getBoolean(ROOT + ".service.degraded-is-ready"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
+    }
+
     /** @return the library defaults from reference.conf */
     public static TwsSettings defaults() {
         return from(ConfigFactory.load());
@@ -145,7 +162,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.integer("max-version"), c.config.getStringList(c.path("accounts")), c.integer("next-order-id"),
                 c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"),
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
-                c.config.getLong(c.path("chaos-seed")));
+                c.config.getLong(c.path("chaos-seed")), new SimulatorSettings.Account(
+                        c.config.getDouble(c.path("account.starting-cash")), c.duration("account.update-interval"),
+                        c.duration("account.pnl-interval")));
     }
 
     private static ConnectionSettings connection(Keys c) {

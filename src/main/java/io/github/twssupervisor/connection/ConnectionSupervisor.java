@@ -283,7 +283,7 @@ public final class ConnectionSupervisor {
         currentTime.failAll("connection lost before TWS answered: " + reason);
         socket.ifPresent(context::stop);
         socket = Optional.empty();
-        metrics.reconnects.increment();
+        metrics.lost(reason);
         Duration delay = attempts.lost(reason);
         timers.startSingleTimer(RETRY_TIMER, RetryNow.INSTANCE, delay);
         transition(ConnectionState.RECONNECTING, Optional.of(reason), Optional.of(delay), false);

@@ -69,14 +69,18 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         INSTANCE
     }
 
+    /** A request in a queue, with the {@code System.nanoTime()} it came in at: its wait is a metric. */
+    private record Waiting(OutboundRequest request, long since) {
+    }
+
     private static final Duration WINDOW = Duration.ofSeconds(1);
 
     private final TimerScheduler<Command> timers;
     private final ConnectionSettings settings;
     private final ConnectionMetrics metrics;
-    private final ArrayDeque<OutboundRequest> queue = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     /** Orders wait here, and go before anything in {@link #queue}: a trading service's orders beat its data. */
-    private final ArrayDeque<OutboundRequest> orders = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> orders = new ArrayDeque<>();
     private Optional<SocketReady> socket = Optional.empty();
     private boolean shutdown;
     private final Duration spacing;
@@ -134,7 +138,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
                     + settings.pacing().queueSize() + " requests waiting at " + settings.pacing().messagesPerSecond()
                     + " messages/s)");
         } else {
-            (order ? orders : queue).addLast(request);
+            (order ? orders : queue).addLast(new Waiting(request, System.nanoTime()));
             drain();
         }
         return this;
@@ -153,10 +157,11 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         socket = Optional.empty();
         tickOwed = false;
         while (!orders.isEmpty()) {
-            reject(orders.pollFirst(), OutboundRequest.Reason.DISCONNECTED, "the connection was lost before it was "
+            reject(orders.pollFirst().request(), OutboundRequest.Reason.DISCONNECTED, "the connection was lost before it was "
                     + "sent (the library never re-sends an order)");
         }
-        queue.removeIf(request -> {
+        queue.removeIf(waiting -> {
+            OutboundRequest request = waiting.request();
             if (request.retention() == OutboundRequest.Retention.DROP_ON_DISCONNECT) {
                 reject(request, OutboundRequest.Reason.DISCONNECTED, "the connection was lost before it was sent");
                 return true;
@@ -185,9 +190,9 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private Behavior<Command> onShutdown(Shutdown m) {
         shutdown = true;
         socket = Optional.empty();
-        for (ArrayDeque<OutboundRequest> waiting : List.of(orders, queue)) {
+        for (ArrayDeque<Waiting> waiting : List.of(orders, queue)) {
             while (!waiting.isEmpty()) {
-                reject(waiting.pollFirst(), OutboundRequest.Reason.CLOSED, "the connection was closed before it was "
+                reject(waiting.pollFirst().request(), OutboundRequest.Reason.CLOSED, "the connection was closed before it was "
                         + "sent");
             }
         }
@@ -224,7 +229,9 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         if (socket.isEmpty() || waiting() == 0 || slotsInUse >= settings.pacing().messagesPerSecond()) {
             return socket.isPresent() && waiting() > 0;
         }
-        OutboundRequest request = orders.isEmpty() ? queue.pollFirst() : orders.pollFirst();
+        Waiting next = orders.isEmpty() ? queue.pollFirst() : orders.pollFirst();
+        OutboundRequest request = next.request();
+        metrics.pacerWaited(System.nanoTime() - next.since());
         SocketReady target = socket.get();
         byte[] frame;
         try {
@@ -245,6 +252,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     }
 
     private void afterChange() {
+        metrics.pacerQueue(waiting());
         updateThrottlingLog();
     }
 

@@ -317,6 +317,7 @@ public final class SocketActor<D> {
             context.getLog().debug("Socket {}: nothing received for {}, probing with reqCurrentTime", epoch,
                     settings.heartbeat().idle());
             timers.startSingleTimer(ProbeTimeout.INSTANCE, settings.heartbeat().timeout());
+            metrics.probeSent();
             return write(SessionCodec.reqCurrentTime());
         }
         return Behaviors.same();

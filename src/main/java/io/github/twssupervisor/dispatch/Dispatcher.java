@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import io.github.twssupervisor.connection.ConnectionMetrics;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -93,15 +94,25 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
 
     private final Set<ActorRef<RawEvent>> rawSubscribers = new HashSet<>();
     private final Map<RouteKey, ActorRef<RequestEvent>> owners = new HashMap<>();
+    private final ConnectionMetrics metrics;
     private long epoch = -1;
 
-    private Dispatcher(ActorContext<Command> context) {
+    private Dispatcher(ActorContext<Command> context, ConnectionMetrics metrics) {
         super(context);
+        this.metrics = metrics;
     }
 
-    /** @return the behaviour */
+    /** @return the behaviour, counting its drops nowhere */
     public static Behavior<Command> create() {
-        return Behaviors.setup(Dispatcher::new);
+        return create(new ConnectionMetrics());
+    }
+
+    /**
+     * @param metrics counts the events it drops
+     * @return the behaviour
+     */
+    public static Behavior<Command> create(ConnectionMetrics metrics) {
+        return Behaviors.setup(ctx -> new Dispatcher(ctx, metrics));
     }
 
     @Override
@@ -127,6 +138,8 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
             if (decoded.epoch() < epoch) {
                 getContext().getLog().debug("Dropped {} delivery(ies) of socket epoch {} (current {})",
                         decoded.deliveries().size(), decoded.epoch(), epoch);
+                decoded.deliveries().forEach(d -> metrics.countDropped(ConnectionMetrics.Dropped.STALE_SOCKET,
+                        d instanceof RequestRun run ? run.events().size() : 1));
                 return this;
             }
             epoch = decoded.epoch();
@@ -155,6 +168,7 @@ public final class Dispatcher extends AbstractBehavior<Dispatcher.Command> {
             rawSubscribers.forEach(s -> s.tell(raw));
         }
         if (run.events().size() > run.rawErrors().size()) {
+            metrics.countDropped(ConnectionMetrics.Dropped.NO_OWNER, run.events().size() - run.rawErrors().size());
             getContext().getLog().debug("No owner for {}: dropped {} event(s)", run.key(),
                     run.events().size() - run.rawErrors().size());
         }

@@ -2,6 +2,7 @@ package io.github.twssupervisor.dispatch;
 
 import akka.Done;
 import akka.actor.typed.ActorRef;
+import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.InboundDecoder;
 import io.github.twssupervisor.connection.SessionEvent;
 import io.github.twssupervisor.wire.Frames;
@@ -27,14 +28,25 @@ public final class FrameDecoder implements InboundDecoder<List<Dispatcher.Delive
 
     private final InboundRouter router;
     private final ActorRef<Dispatcher.Command> dispatcher;
+    private final ConnectionMetrics metrics;
 
     /**
      * @param router     decodes and routes
      * @param dispatcher gets the events for owners and raw subscribers
      */
     public FrameDecoder(InboundRouter router, ActorRef<Dispatcher.Command> dispatcher) {
+        this(router, dispatcher, new ConnectionMetrics());
+    }
+
+    /**
+     * @param router     decodes and routes
+     * @param dispatcher gets the events for owners and raw subscribers
+     * @param metrics    counts the frames that do not decode
+     */
+    public FrameDecoder(InboundRouter router, ActorRef<Dispatcher.Command> dispatcher, ConnectionMetrics metrics) {
         this.router = router;
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
     }
 
     @Override
@@ -64,6 +76,7 @@ public final class FrameDecoder implements InboundDecoder<List<Dispatcher.Delive
                 deliveries.add(raw);
             } else {
                 Routed.Failed failed = (Routed.Failed) routed;
+                metrics.countDecodeFailure();
                 LOG.warn("Cannot decode message {} at server version {}: {}", failed.messageId(), serverVersion,
                         failed.error());
                 LOG.debug("Undecodable frame: {}", Frames.hex(payload, DUMPED_BYTES));

@@ -77,6 +77,14 @@ final class InstrumentUniverse {
         return BUILT_IN.stream().filter(i -> matches(i, contract)).findFirst();
     }
 
+    /**
+     * @param conId a contract id
+     * @return the instrument, of {@link #BUILT_IN} or {@link #ALSO_LISTED}, with that conId
+     */
+    static Optional<Instrument> byConId(int conId) {
+        return Stream.concat(BUILT_IN.stream(), ALSO_LISTED.stream()).filter(i -> i.conId() == conId).findFirst();
+    }
+
     private static boolean matches(Instrument i, Contract c) {
         boolean named = c.symbol().isEmpty() ? c.localSymbol().equalsIgnoreCase(i.localSymbol())
                 : c.symbol().equalsIgnoreCase(i.symbol());

@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.TimerScheduler;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.orders.ExecutionCodec;
 import io.github.twssupervisor.orders.ExecutionFilter;
 import io.github.twssupervisor.orders.Order;
 import java.time.Clock;
@@ -99,13 +100,15 @@ public final class OrderDesk extends AbstractBehavior<OrderDesk.Command> {
     private final TimerScheduler<Command> timers;
     private final Duration roundInterval;
     private final SimulatedOrderBook book;
+    private final ActorRef<AccountDesk.Command> accounts;
     private final Map<Integer, Client> clients = new HashMap<>();
     private final Map<Integer, Fault.DropAfterOrder> armedDrops = new HashMap<>();
     private final List<IdBack> armedIdBacks = new ArrayList<>();
 
     private OrderDesk(ActorContext<Command> context, TimerScheduler<Command> timers, SimulatedOrderBook book,
-                      Duration roundInterval) {
+                      Duration roundInterval, ActorRef<AccountDesk.Command> accounts) {
         super(context);
+        this.accounts = accounts;
         this.timers = timers;
         this.book = book;
         this.roundInterval = roundInterval;
@@ -114,20 +117,34 @@ public final class OrderDesk extends AbstractBehavior<OrderDesk.Command> {
     /**
      * @param settings the simulator's settings: seed, first order id, accounts, zone, tick rate
      * @param metrics  the shared counters
+     * @param accounts told every fill, to book it
      * @return the behaviour
      */
-    static Behavior<Command> create(SimulatorSettings settings, SimulatorMetrics metrics) {
+    static Behavior<Command> create(SimulatorSettings settings, SimulatorMetrics metrics,
+                                    ActorRef<AccountDesk.Command> accounts) {
         return create(new SimulatedOrderBook(new WalkQuotes(settings.seed()), settings, DUPLICATE_STATUS_CHANCE,
-                Clock.system(settings.timeZone()), metrics), settings.tickInterval());
+                Clock.system(settings.timeZone()), metrics), settings.tickInterval(), accounts);
     }
 
     /**
      * @param book          the book to own
      * @param roundInterval the time between two matching rounds
-     * @return the behaviour
+     * @return the behaviour, booking fills nowhere
      */
     static Behavior<Command> create(SimulatedOrderBook book, Duration roundInterval) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new OrderDesk(ctx, timers, book, roundInterval)));
+        return Behaviors.setup(ctx -> create(book, roundInterval, ctx.getSystem().ignoreRef()));
+    }
+
+    /**
+     * @param book          the book to own
+     * @param roundInterval the time between two matching rounds
+     * @param accounts      told every fill, to book it
+     * @return the behaviour
+     */
+    static Behavior<Command> create(SimulatedOrderBook book, Duration roundInterval,
+                                    ActorRef<AccountDesk.Command> accounts) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new OrderDesk(ctx, timers, book, roundInterval,
+                accounts)));
     }
 
     @Override
@@ -219,6 +236,10 @@ public final class OrderDesk extends AbstractBehavior<OrderDesk.Command> {
     private Behavior<Command> sent(List<SimulatedOrderBook.Out> events) {
         for (SimulatedOrderBook.Out event : events) {
             tell(event.clientId(), event.event());
+            if (event.event() instanceof OrderEvent.Fill fill && fill.requestId() == ExecutionCodec.UNSOLICITED) {
+                InstrumentUniverse.byConId(fill.execution().contract().conId()).ifPresent(instrument ->
+                        accounts.tell(new AccountDesk.Filled(fill.execution(), instrument)));
+            }
         }
         boolean needed = book.hasWorkingOrders();
         if (needed && !timers.isTimerActive(Round.INSTANCE)) {

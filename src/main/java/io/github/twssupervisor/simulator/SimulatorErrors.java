@@ -10,6 +10,11 @@ final class SimulatorErrors {
 
     /** Error 102. */
     static final String DUPLICATE_TICKER_ID = "Duplicate ticker ID";
+    /** Error 322 for a third account summary subscription, in the words TWS uses (its code letter varies). */
+    static final String MAX_ACCOUNT_SUMMARY_REQUESTS = "Error processing request.-'bf' : cause - Maximum number of "
+            + "account summary requests exceeded; desubscribe to previous request first";
+    /** Error 321 for reqAccountUpdates of an account the session does not manage, as TWS words it. */
+    static final String INVALID_ACCOUNT_CODE = "Error validating request.-'cq' : cause - Invalid account code";
     /** Error 200. */
     static final String NO_SECURITY_DEFINITION = "No security definition has been found for the request";
 

@@ -26,6 +26,8 @@ final class SimulatorMetrics {
     final LongAdder duplicateOrderIds = new LongAdder();
     /** Fills since start. */
     final LongAdder executions = new LongAdder();
+    /** reqAccountSummary requests refused with error 322 (a third active subscription) since start. */
+    final LongAdder accountSummaryLimitErrors = new LongAdder();
 
     /**
      * @param openConnections open connections, registered or not
@@ -37,6 +39,6 @@ final class SimulatorMetrics {
         return new SimulatorStats(connectionsAccepted.sum(), openConnections, clientsById, messagesIn.sum(),
                 messagesOut.sum(), activeSubscriptions.sum(), pacingViolations.sum(),
                 historicalPacingViolations.sum(), ordersPlaced.sum(),
-                duplicateOrderIds.sum(), executions.sum(), uptime);
+                duplicateOrderIds.sum(), executions.sum(), accountSummaryLimitErrors.sum(), uptime);
     }
 }

@@ -136,6 +136,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
 
     private final ActorRef<SimulatorPort.Command> port;
     private final ActorRef<OrderDesk.Command> orders;
+    private final ActorRef<AccountDesk.Command> accounts;
     private final Materializer materializer;
     private final SimulatorMetrics metrics = new SimulatorMetrics();
     private final SessionRegistry registry = new SessionRegistry();
@@ -156,7 +157,8 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         this.boundPort = settings.port();
         this.materializer = Materializer.createMaterializer(context);
         this.port = context.spawn(SimulatorPort.create(context.getSelf(), settings, metrics), "port");
-        this.orders = context.spawn(OrderDesk.create(settings, metrics), "orders");
+        this.accounts = context.spawn(AccountDesk.create(settings), "accounts");
+        this.orders = context.spawn(OrderDesk.create(settings, metrics, accounts), "orders");
     }
 
     /**
@@ -213,7 +215,8 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         getContext().getLog().debug("Accepted connection from {}", m.connection().remoteAddress());
         Duration versionDelay = Duration.ofNanos(Math.max(0, handshakesDelayedUntil - System.nanoTime()));
         ActorRef<SimulatorSession.Command> session = getContext().spawn(
-                SimulatorSession.create(getContext().getSelf(), settings, metrics, m.connection(), versionDelay),
+                SimulatorSession.create(getContext().getSelf(), settings, metrics, m.connection(), versionDelay,
+                        accounts),
                 "session-" + (++sessionCounter));
         getContext().watchWith(session, new SessionStopped(session));
         registry.opened(session);

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  *
  * <p>Once active, {@link ClientRequests} paces every frame (error 100 above the rate, the third violation closes the
  * connection) and answers it through the {@link RequestHandler} of its domain (market data: the client's
- * {@link MarketDataSession}; orders: {@link OrderRequests}, to the simulator's {@link OrderDesk}). The
+ * {@link MarketDataSession}; orders: {@link OrderRequests}, to the simulator's {@link OrderDesk}; account: {@link AccountSession}, to the simulator's {@link AccountDesk}). The
  * {@link SessionFeed} runs the session's one tick timer and its blasts ({@link BlastCoordinator}): a blast pauses the
  * regular ticks and streams its frames as fast as the outbox drains.
  */
@@ -156,11 +156,14 @@ public final class SimulatorSession {
     private final SessionHandshake handshake;
     private final SessionFeed feed;
     private final SessionFaults faults;
+    private final ActorRef<AccountDesk.Command> accounts;
 
     private SimulatorSession(ActorContext<Command> context, TimerScheduler<Command> timers,
                              ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
-                             SimulatorMetrics metrics, Tcp.IncomingConnection connection, Duration versionDelay) {
+                             SimulatorMetrics metrics, Tcp.IncomingConnection connection, Duration versionDelay,
+                             ActorRef<AccountDesk.Command> accounts) {
         this.context = context;
+        this.accounts = accounts;
         this.timers = timers;
         this.server = server;
         this.settings = settings;
@@ -182,13 +185,14 @@ public final class SimulatorSession {
      * @param metrics    the shared counters
      * @param connection the accepted connection, not yet materialized
      * @param versionDelay how long to hold back the answer to the version frame (zero: none)
+     * @param accounts   the simulator's account desk, which answers the account requests
      * @return the behaviour of a new session
      */
     static Behavior<Command> create(ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
                                     SimulatorMetrics metrics, Tcp.IncomingConnection connection,
-                                    Duration versionDelay) {
+                                    Duration versionDelay, ActorRef<AccountDesk.Command> accounts) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorSession(ctx, timers, server, settings,
-                metrics, connection, versionDelay).awaitingVersion()));
+                metrics, connection, versionDelay, accounts).awaitingVersion()));
     }
 
     private Behavior<Command> awaitingVersion() {
@@ -245,7 +249,8 @@ public final class SimulatorSession {
                 new SimulatedMarket(settings.seed(), info.clientId()), metrics);
         ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData,
                 new OrderRequests(info, r.orders(), socket::send), new ContractDetailsSession(info, socket::send),
-                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics)),
+                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics),
+                new AccountSession(info, settings.accounts(), accounts, context.getSelf(), socket::send, metrics)),
                 socket::send);
         client.greet();
         ackTo.tell(StreamAck.INSTANCE);

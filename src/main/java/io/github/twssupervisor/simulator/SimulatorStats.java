@@ -20,11 +20,14 @@ import java.util.Map;
  *                            refused with 103 (a cancelled order's id) or 104 (a filled one's), or the same order sent
  *                            again while it works
  * @param executions          fills since start
+ * @param accountSummaryLimitErrors reqAccountSummary requests refused with error 322 since start (a third active
+ *                            subscription of one connection)
  * @param uptime              time since the simulator was bound
  */
 public record SimulatorStats(long connectionsAccepted, int openConnections, Map<Integer, String> clientsById,
                              long messagesIn, long messagesOut, long activeSubscriptions, long pacingViolations,
-                             long historicalPacingViolations, long ordersPlaced, long duplicateOrderIds, long executions, Duration uptime) {
+                             long historicalPacingViolations, long ordersPlaced, long duplicateOrderIds, long executions,
+                             long accountSummaryLimitErrors, Duration uptime) {
 
     /** Copies the map. */
     public SimulatorStats {
@@ -37,6 +40,7 @@ public record SimulatorStats(long connectionsAccepted, int openConnections, Map<
                 + " messagesIn=" + messagesIn + " messagesOut=" + messagesOut + " subscriptions=" + activeSubscriptions
                  + " pacingViolations=" + pacingViolations + " historicalPacingViolations=" + historicalPacingViolations
                 + " orders=" + ordersPlaced + " duplicateOrderIds="
-                + duplicateOrderIds + " executions=" + executions + " uptime=" + uptime.toSeconds() + "s";
+                + duplicateOrderIds + " executions=" + executions + " accountSummaryLimitErrors=" + accountSummaryLimitErrors
+                + " uptime=" + uptime.toSeconds() + "s";
     }
 }

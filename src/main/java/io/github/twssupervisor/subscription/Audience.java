@@ -1,6 +1,7 @@
 package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.ActorRef;
+import io.github.twssupervisor.connection.StateTally;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,16 +22,39 @@ import java.util.function.Function;
  */
 final class Audience<E> {
 
+    /** The states it reports to the client's subscription tally (metrics), as its subscribers see it. */
+    static final String ACTIVE = "active";
+    static final String INTERRUPTED = "interrupted";
+    static final String ENDED = "ended";
+
     private final Function<Lifecycle, E> signal;
+    private final StateTally.Entry tally;
     private boolean interrupted;
     /** Why it ended, told to any subscriber that arrives afterwards; null while it runs. */
     private E endedWith;
 
     /**
      * @param signal the domain's event that carries a signal
+     * @param tally  where the subscription's state is counted, from now on as {@value #ACTIVE}
      */
-    Audience(Function<Lifecycle, E> signal) {
+    Audience(Function<Lifecycle, E> signal, StateTally.Entry tally) {
         this.signal = signal;
+        this.tally = tally;
+        tally.set(ACTIVE);
+    }
+
+    /**
+     * @param spec a domain's request
+     * @return its domain, for metrics: the spec's package, as every domain has one ({@code marketdata})
+     */
+    static String domainOf(SubscriptionSpec<?> spec) {
+        String pkg = spec.getClass().getPackageName();
+        return pkg.substring(pkg.lastIndexOf('.') + 1);
+    }
+
+    /** The subscription is gone: counted no more. */
+    void gone() {
+        tally.remove();
     }
 
     /** @return whether subscribers were told Interrupted and not Resumed since */
@@ -47,6 +71,7 @@ final class Audience<E> {
     void interrupt(String reason) {
         if (!interrupted) {
             interrupted = true;
+            tally.set(INTERRUPTED);
             publish(signal.apply(new Lifecycle.Interrupted(reason)));
         }
     }
@@ -59,6 +84,7 @@ final class Audience<E> {
     void resume(boolean reissued) {
         if (interrupted) {
             interrupted = false;
+            tally.set(ACTIVE);
             publish(signal.apply(new Lifecycle.Resumed(reissued)));
         }
     }
@@ -70,6 +96,7 @@ final class Audience<E> {
      */
     void end(int code, String message, Consumer<ActorRef<?>> forget) {
         endedWith = signal.apply(new Lifecycle.Ended(code, message));
+        tally.set(ENDED);
         publish(endedWith);
         clear(forget);
     }

@@ -19,6 +19,7 @@ final class Conflation<E> {
     private final Function<E, Object> keyOf;
     private final List<Object> segments = new ArrayList<>();
     private Map<Object, E> latest;
+    private int replaced;
 
     /**
      * @param keyOf an event's conflation key, or null for one that is never conflated
@@ -35,13 +36,20 @@ final class Conflation<E> {
                 segments.add(latest);
             }
             // Re-inserting moves the key to the end, so values leave in the order they last changed.
-            latest.remove(key);
+            if (latest.remove(key) != null) {
+                replaced++;
+            }
             latest.put(key, event);
         } else {
             latest = null;
             segments.add(new Kept<>(event));
         }
         return this;
+    }
+
+    /** @return events replaced by a later one of their key: never seen by the consumer */
+    int replaced() {
+        return replaced;
     }
 
     @SuppressWarnings("unchecked")

@@ -107,6 +107,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
     private final ActorRef<ConnectionEvent> connectionEvents;
     private final RequestLine line;
     private final Audience<E> subscribers;
+    private final Replay<E> replay;
     private ConnectionState connection = ConnectionState.DISCONNECTED;
     private boolean retiring;
     private boolean ended;
@@ -117,7 +118,8 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         this.timers = timers;
         this.spec = spec;
         this.ports = ports;
-        this.subscribers = new Audience<>(spec::signal);
+        this.subscribers = new Audience<>(spec::signal, ports.metrics().subscriptions().entry(Audience.domainOf(spec)));
+        this.replay = new Replay<>(spec);
         this.line = new RequestLine(spec, ports, context.getSelf(),
                 context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new), context.getSystem().ignoreRef(),
                 context.getLog());
@@ -156,7 +158,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
                 .onMessage(Outcome.class, this::onOutcome)
                 .onMessage(RetryIssue.class, m -> {
                     if (!line.isLive() && connection.isConnected() && !ended) {
-                        line.issue();
+                        issue();
                     }
                     return this;
                 })
@@ -172,6 +174,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
             return this;
         }
         line.markAnswered();
+        replay.record(event);
         subscribers.publish(event);
         Optional<String> complete = spec.terminal(event);
         if (complete.isPresent()) {
@@ -184,7 +187,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
     private Behavior<RequestEvent> onRequestEvents(RequestEvents batch) {
         subscribers.startBatch();
         try {
-            if (!batch.withErrors() && !spec.hasTerminal()) {
+            if (!batch.withErrors() && !spec.hasTerminal() && !spec.hasReplay()) {
                 // Nothing in it can end the subscription (only errors, and a terminal event, do): its events go on
                 // unread, which spares a cache miss per event (the socket's thread made them).
                 if (!ended) {
@@ -270,7 +273,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         switch (recovery) {
             case REISSUE:
                 line.unregister();
-                line.issue();
+                issue();
                 break;
             case RESUME:
                 subscribers.resume(false);
@@ -290,7 +293,7 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
             // In case TWS did take it after all: a cancel for an unknown id costs only an error 300.
             line.cancel();
             line.unregister();
-            line.issue();
+            issue();
         }
         return this;
     }
@@ -324,6 +327,8 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
         }
         if (add.getAsBoolean()) {
             getContext().watchWith(subscriber, new SubscriberStopped(subscriber));
+            // The full set first, then the outage it may be in: an Interrupted after it leaves the set stale.
+            replay.events().forEach(tellNow);
             subscribers.greeting().ifPresent(tellNow);
         }
         return this;
@@ -346,11 +351,18 @@ public final class ManagedSubscription<E extends RequestEvent> extends AbstractB
             }
             line.unregister();
             ports.supervisor().tell(new ConnectionSupervisor.Unsubscribe(connectionEvents));
+            subscribers.gone();
             return Behaviors.stopped();
         }
         retiring = false;
         ports.owner().tell(new Retirement.Unretire(spec, getContext().getSelf().narrow()));
         return this;
+    }
+
+    /** Sends the request afresh: TWS answers with a new full set, so nothing kept of the old one is replayed. */
+    private void issue() {
+        replay.clear();
+        line.issue();
     }
 
     /** The request is over for good: nothing more is routed here, and subscribers get Ended last. */

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.subscription;
 
 import akka.actor.typed.ActorRef;
+import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.dispatch.Dispatcher;
@@ -14,8 +15,16 @@ import io.github.twssupervisor.dispatch.RequestIds;
  * @param supervisor publishes connection events
  * @param requestIds fresh request ids
  * @param owner      told about retirement
+ * @param metrics    the client's counters (subscriptions by domain and state)
  */
 public record SubscriptionPorts(ActorRef<Pacer.Command> pacer, ActorRef<Dispatcher.Command> dispatcher,
                                 ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
-                                ActorRef<Retirement> owner) {
+                                ActorRef<Retirement> owner, ConnectionMetrics metrics) {
+
+    /** Ports whose counters go nowhere (tests of one actor). */
+    public SubscriptionPorts(ActorRef<Pacer.Command> pacer, ActorRef<Dispatcher.Command> dispatcher,
+                             ActorRef<ConnectionSupervisor.Command> supervisor, RequestIds requestIds,
+                             ActorRef<Retirement> owner) {
+        this(pacer, dispatcher, supervisor, requestIds, owner, new ConnectionMetrics());
+    }
 }

@@ -11,6 +11,7 @@ import akka.stream.stage.GraphStageLogic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The upstream side of a subscription's stream: takes the {@link EventBatch}es its source's actor gets from the
@@ -39,16 +40,20 @@ final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, Li
     private final String description;
     private final Overflow overflow;
     private final Function<E, Object> conflationKey;
+    private final IntConsumer conflated;
 
     /**
      * @param description   what the subscription is, for error messages
      * @param overflow      the slow-consumer policy
      * @param conflationKey an event's conflation key, or null
+     * @param conflated     told how many events conflation replaced, each time it hands on what waited
      */
-    SubscriptionSource(String description, Overflow overflow, Function<E, Object> conflationKey) {
+    SubscriptionSource(String description, Overflow overflow, Function<E, Object> conflationKey,
+                       IntConsumer conflated) {
         this.description = description;
         this.overflow = overflow;
         this.conflationKey = conflationKey;
+        this.conflated = conflated;
     }
 
     @Override
@@ -122,6 +127,9 @@ final class SubscriptionSource<E> extends GraphStage<FlowShape<EventBatch<E>, Li
         private void handOn() {
             if (!isAvailable(out) || (waiting == null && conflated == null)) {
                 return;
+            }
+            if (conflated != null && conflated.replaced() > 0) {
+                SubscriptionSource.this.conflated.accept(conflated.replaced());
             }
             List<E> events = conflated != null ? conflated.drain() : waiting;
             waiting = null;

@@ -162,6 +162,22 @@ public interface SubscriptionSpec<E extends RequestEvent> {
     }
 
     /**
+     * @param event an event of the request
+     * @return the key under which the subscription keeps the latest such event for subscribers that join later (a row
+     *     of a full set, and its end marker), or null if the event is not kept (the default: a request whose answer is
+     *     a flow, like ticks, has nothing to replay). What is kept is dropped whenever the request is sent again, as
+     *     TWS then sends its full set again
+     */
+    default Object replayKey(E event) {
+        return null;
+    }
+
+    /** @return true if {@link #replayKey} keeps some events: the subscription then reads every event it passes on */
+    default boolean hasReplay() {
+        return false;
+    }
+
+    /**
      * @param signal a lifecycle signal
      * @return the domain's event that carries it (its {@link Lifecycle.Carrier} record)
      */

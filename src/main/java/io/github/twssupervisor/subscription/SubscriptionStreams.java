@@ -3,6 +3,7 @@ package io.github.twssupervisor.subscription;
 import akka.actor.typed.ActorRef;
 import akka.stream.Attributes;
 import akka.stream.OverflowStrategy;
+import io.github.twssupervisor.connection.ConnectionMetrics;
 import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Source;
 import akka.stream.typed.javadsl.ActorSource;
@@ -36,6 +37,21 @@ public final class SubscriptionStreams {
      */
     public static <E extends RequestEvent> Source<E, SubscriptionHandle> source(
             SubscriptionSpec<E> spec, Overflow overflow, Consumer<ActorRef<EventBatch<E>>> subscribe) {
+        return source(spec, overflow, subscribe, new ConnectionMetrics());
+    }
+
+    /**
+     * @param spec      what is subscribed to: its description, conflation key and signal carrier
+     * @param overflow  the slow-consumer policy
+     * @param subscribe registers the stream's actor with the subscription, when the stream starts
+     * @param metrics   counts the events conflation replaced
+     * @param <E>       the domain's event type
+     * @return a source of the subscription's events; it completes after {@link Lifecycle.Ended}, and cancelling it
+     *     unsubscribes
+     */
+    public static <E extends RequestEvent> Source<E, SubscriptionHandle> source(
+            SubscriptionSpec<E> spec, Overflow overflow, Consumer<ActorRef<EventBatch<E>>> subscribe,
+            ConnectionMetrics metrics) {
         E cancelled = spec.signal(new Lifecycle.Ended(0, SubscriptionHandle.CANCELLED));
         return ActorSource.<EventBatch<E>>actorRef(b -> false, b -> Optional.empty(), BATCHES_BUFFERED,
                         OverflowStrategy.fail())
@@ -43,7 +59,8 @@ public final class SubscriptionStreams {
                     subscribe.accept(ref);
                     return new SubscriptionHandle(ref, cancelled);
                 })
-                .via(new SubscriptionSource<E>(spec.description(), overflow, spec::conflationKey))
+                .via(new SubscriptionSource<E>(spec.description(), overflow, spec::conflationKey,
+                        n -> metrics.countDropped(ConnectionMetrics.Dropped.CONFLATED, n)))
                 // An island of its own: a consumer that blocks (a println into a full pipe) stops only its own stages,
                 // while the source's actor and the stage go on taking batches and applying the policy. Fused with
                 // the consumer, the batches would queue unread in the blocked island's mailbox, without bound. Lists

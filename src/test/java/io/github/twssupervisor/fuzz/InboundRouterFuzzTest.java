@@ -12,6 +12,8 @@ import io.github.twssupervisor.dispatch.Routed;
 import io.github.twssupervisor.fuzz.FuzzSeeds.ServerSeed;
 import io.github.twssupervisor.fuzz.Mutations.Labeled;
 import io.github.twssupervisor.fuzz.Mutations.Mutant;
+import io.github.twssupervisor.account.AccountDomain;
+import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.orders.ExecutionCodec;
 import io.github.twssupervisor.orders.OrderStateCodec;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -39,8 +42,9 @@ import net.jqwik.api.Provide;
  */
 class InboundRouterFuzzTest {
 
-    private static final InboundRouter ROUTER = new InboundRouter(List.of(new MarketDataCodec(),
-            new OrderStateCodec(), new ExecutionCodec()));
+    private static final InboundRouter ROUTER = new InboundRouter(Stream.concat(
+            Stream.<DomainDecoder>of(new MarketDataCodec(), new OrderStateCodec(), new ExecutionCodec()),
+            new AccountDomain().decoders().stream()).toList());
     private static final List<ServerSeed> SEEDS = FuzzSeeds.serverSeeds();
     /** Room for sign, point and exponent spellings beyond the frame's own length. */
     private static final int PRINT_SLACK = 1024;

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.fuzz.Mutations.Labeled;
 import io.github.twssupervisor.fuzz.Mutations.Mutant;
+import io.github.twssupervisor.account.AccountSummaryCodec;
+import io.github.twssupervisor.account.AccountUpdatesCodec;
+import io.github.twssupervisor.account.PnlCodec;
+import io.github.twssupervisor.account.PositionCodec;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.orders.OrderRequestCodec;
 import io.github.twssupervisor.marketdata.MarketDataType;
@@ -47,7 +51,11 @@ class RequestDecoderFuzzTest {
     private static final Set<OutgoingMessageId> DECODED = Set.of(OutgoingMessageId.REQ_MKT_DATA,
             OutgoingMessageId.CANCEL_MKT_DATA, OutgoingMessageId.REQ_MARKET_DATA_TYPE, OutgoingMessageId.START_API,
             OutgoingMessageId.REQ_IDS, OutgoingMessageId.PLACE_ORDER, OutgoingMessageId.CANCEL_ORDER,
-            OutgoingMessageId.REQ_EXECUTIONS, OutgoingMessageId.REQ_COMPLETED_ORDERS);
+            OutgoingMessageId.REQ_EXECUTIONS, OutgoingMessageId.REQ_COMPLETED_ORDERS,
+            OutgoingMessageId.REQ_ACCOUNT_SUMMARY, OutgoingMessageId.CANCEL_ACCOUNT_SUMMARY,
+            OutgoingMessageId.REQ_POSITIONS, OutgoingMessageId.CANCEL_POSITIONS, OutgoingMessageId.REQ_ACCOUNT_UPDATES,
+            OutgoingMessageId.REQ_PNL, OutgoingMessageId.REQ_PNL_SINGLE, OutgoingMessageId.CANCEL_PNL,
+            OutgoingMessageId.CANCEL_PNL_SINGLE);
 
     /** Requests whose layout changes inside the supported range: a frame decodes at its own version only. */
     private static final Set<OutgoingMessageId> VERSIONED_LAYOUT = Set.of(OutgoingMessageId.PLACE_ORDER,
@@ -169,6 +177,13 @@ class RequestDecoderFuzzTest {
         seeds.add(unframed(SessionCodec.reqIds(1)));
         seeds.add(unframed(OrderRequestCodec.cancelOrder(176, 7)));
         seeds.add(unframed(OrderRequestCodec.reqCompletedOrders(true)));
+        seeds.add(unframed(AccountSummaryCodec.cancelAccountSummary(9001)));
+        seeds.add(unframed(PositionCodec.cancelPositions()));
+        seeds.add(unframed(AccountUpdatesCodec.reqAccountUpdates(true, "DU111111")));
+        seeds.add(unframed(PnlCodec.reqPnL(1, "DU111111", "")));
+        seeds.add(unframed(PnlCodec.reqPnLSingle(2, "DU111111", "", 265598)));
+        seeds.add(unframed(PnlCodec.cancelPnL(1)));
+        seeds.add(unframed(PnlCodec.cancelPnLSingle(2)));
         return seeds;
     }
 
@@ -200,6 +215,29 @@ class RequestDecoderFuzzTest {
                 break;
             case REQ_COMPLETED_ORDERS:
                 OrderRequestCodec.decodeReqCompletedOrders(reader);
+                break;
+            case REQ_ACCOUNT_SUMMARY:
+                AccountSummaryCodec.decodeReqAccountSummary(reader);
+                break;
+            case CANCEL_ACCOUNT_SUMMARY:
+                AccountSummaryCodec.decodeCancelAccountSummary(reader);
+                break;
+            case REQ_POSITIONS:
+            case CANCEL_POSITIONS:
+                PositionCodec.decodePositionsRequest(reader);
+                break;
+            case REQ_ACCOUNT_UPDATES:
+                AccountUpdatesCodec.decodeReqAccountUpdates(reader);
+                break;
+            case REQ_PNL:
+                PnlCodec.decodeReqPnL(reader);
+                break;
+            case REQ_PNL_SINGLE:
+                PnlCodec.decodeReqPnLSingle(reader);
+                break;
+            case CANCEL_PNL:
+            case CANCEL_PNL_SINGLE:
+                PnlCodec.decodeCancel(reader);
                 break;
             default:
                 throw new IllegalStateException("no decoder for " + id);

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
+import io.github.twssupervisor.account.AccountSummaryCodec;
+import io.github.twssupervisor.account.AccountSummaryEvent;
+import io.github.twssupervisor.account.PositionCodec;
 import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.contracts.ContractDetailsCodec;
@@ -345,6 +348,23 @@ class SimulatorIT {
                     assertEquals(RouteKey.request(5001), details.key());
                     assertEquals(265598, ((ContractDetailsEvent.Row) details.event()).details().contract().conId());
                     assertEquals(List.of(code(IncomingMessageId.CONTRACT_DETAILS_END), "1", "5001"), nextAnswer(client));
+                } else if (id == OutgoingMessageId.REQ_ACCOUNT_SUMMARY) {
+                    // Account summary now: a row per account and asked tag, each decoded to its last field, then the end.
+                    List<List<String>> rows = rowsUntil(client, IncomingMessageId.ACCOUNT_SUMMARY,
+                            IncomingMessageId.ACCOUNT_SUMMARY_END);
+                    assertFalse(rows.isEmpty(), frame.name());
+                    for (List<String> row : rows) {
+                        DomainDecoder.Addressed decoded = decodedFully(new AccountSummaryCodec(), version, row);
+                        assertEquals(RouteKey.request(9001), decoded.key());
+                        String tag = ((AccountSummaryEvent.Row) decoded.event()).tag();
+                        assertTrue(tag.equals("NetLiquidation") || tag.equals("TotalCashValue"), tag);
+                    }
+                } else if (id == OutgoingMessageId.REQ_POSITIONS) {
+                    // Positions now: one per holding (none before any fill of the run), each decoded, then the end.
+                    for (List<String> row : rowsUntil(client, IncomingMessageId.POSITION, IncomingMessageId.POSITION_END)) {
+                        DomainDecoder.Addressed decoded = decodedFully(new PositionCodec(), version, row);
+                        assertEquals(RouteKey.kind(IncomingMessageId.POSITION), decoded.key());
+                    }
                 } else if (id == OutgoingMessageId.REQ_HISTORICAL_DATA) {
                     // Historical data now: AAPL's 24 hour bars with the range, which at 176 and 193 is the end.
                     List<String> bars = nextAnswer(client);
@@ -379,10 +399,40 @@ class SimulatorIT {
         }
     }
 
-    /** @return the next frame that is not a tick of a running market data request */
+    /**
+     * @return the next frame that is not a tick of a running market data request, nor a later account summary or
+     *     position of the script's still running subscriptions (values move with the marks, positions with fills)
+     */
     private static List<String> nextAnswer(PlainTwsClient client) {
         return MarketDataWire.readUntil(client, f -> !(f.get(0).equals(code(IncomingMessageId.TICK_PRICE))
-                || f.get(0).equals(code(IncomingMessageId.TICK_SIZE))));
+                || f.get(0).equals(code(IncomingMessageId.TICK_SIZE))
+                || f.get(0).equals(code(IncomingMessageId.ACCOUNT_SUMMARY))
+                || f.get(0).equals(code(IncomingMessageId.POSITION))));
+    }
+
+    /** @return the frames of kind {@code row} up to the {@code end} frame, ticks and other streams skipped */
+    private static List<List<String>> rowsUntil(PlainTwsClient client, IncomingMessageId row, IncomingMessageId end) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        while (true) {
+            List<String> f = MarketDataWire.readUntil(client, x -> x.get(0).equals(code(row))
+                    || x.get(0).equals(code(end)) || x.get(0).equals(code(IncomingMessageId.ERROR)));
+            assertEquals(List.of(code(row), code(end)).contains(f.get(0)), true, "not an error: " + f);
+            if (f.get(0).equals(code(end))) {
+                return rows;
+            }
+            rows.add(f);
+        }
+    }
+
+    /** Decodes a frame's fields with a domain decoder and checks that it read every field. */
+    private static DomainDecoder.Addressed decodedFully(DomainDecoder decoder, int version, List<String> fields) {
+        byte[] bytes = FieldWriter.frameOf(fields);
+        FieldReader reader = new FieldReader(bytes, WireLimits.LENGTH_PREFIX_BYTES,
+                bytes.length - WireLimits.LENGTH_PREFIX_BYTES).skipping(1);
+        DomainDecoder.Addressed decoded = decoder.decode(version,
+                IncomingMessageId.fromCode(Integer.parseInt(fields.get(0))).orElseThrow(), reader);
+        assertFalse(reader.hasMore(), "every field read of " + fields);
+        return decoded;
     }
 
     @Test

@@ -161,6 +161,17 @@ final class FakeDomain {
             return Optional.of(new Limit("fake limited", max, "the fake allows " + max));
         }
 
+        /** @return rows by their key and the end marker: a full set, replayed to subscribers that join later */
+        @Override
+        public Object replayKey(FakeEvent event) {
+            return event instanceof Row row ? row.key() : event instanceof End ? End.class : null;
+        }
+
+        @Override
+        public boolean hasReplay() {
+            return true;
+        }
+
         /** @return a refusal unless the session manages an account of its name, or its name is "positions" */
         @Override
         public Optional<String> refusal(Ready session) {

@@ -290,6 +290,43 @@ class ManagedSubscriptionTest {
     }
 
     @Test
+    void aLaterSubscriberGetsTheFullSetKeptSinceTheLastIssueThenTheOutageItIsIn() {
+        FakeDomain.Limited positions = new FakeDomain.Limited("positions",
+                Set.of(IncomingMessageId.POSITION, IncomingMessageId.POSITION_END), 1);
+        ActorRef<RequestEvent> shared = testKit.spawn(ManagedSubscription.create(positions, new SubscriptionPorts(
+                pacer.ref(), dispatcher.ref(), supervisor.ref(), new RequestIds(), owner.ref())));
+        ActorRef<ConnectionEvent> events = supervisor.expectMessageClass(ConnectionSupervisor.Subscribe.class)
+                .subscriber();
+        shared.tell(new ManagedSubscription.Subscribe<>(subscriber.ref()));
+        events.tell(ready(ConnectionState.READY, false));
+        int id = expectKindsRegistered();
+        pacer.expectMessageClass(Pacer.Enqueue.class).request().replyTo().tell(new OutboundRequest.Sent(id, EPOCH));
+        shared.tell(new Row("AAPL", 100));
+        shared.tell(new Row("MSFT", 5));
+        shared.tell(new FakeDomain.End());
+        shared.tell(new Row("AAPL", 150));
+        subscriber.receiveSeveralMessages(4);
+
+        TestProbe<FakeEvent> late = testKit.createTestProbe(FakeEvent.class);
+        shared.tell(new ManagedSubscription.Subscribe<>(late.ref()));
+        assertEquals(java.util.List.of(new Row("AAPL", 150), new Row("MSFT", 5), new FakeDomain.End()),
+                late.receiveSeveralMessages(3), "the latest row per key, in the order keys came, and the end");
+
+        // 1101: the request goes again, and nothing of the old set is replayed; an outage comes after the set.
+        events.tell(notice(TwsErrorCode.CONNECTIVITY_RESTORED_DATA_LOST, NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST));
+        expectSignal(Lifecycle.Interrupted.class);
+        late.receiveMessage();
+        shared.tell(new Row("IBM", 1));
+        subscriber.receiveMessage();
+        late.receiveMessage();
+        TestProbe<FakeEvent> later = testKit.createTestProbe(FakeEvent.class);
+        shared.tell(new ManagedSubscription.Subscribe<>(later.ref()));
+        assertEquals(new Row("IBM", 1), later.receiveMessage());
+        assertInstanceOf(Lifecycle.Interrupted.class, assertInstanceOf(FakeDomain.Signal.class,
+                later.receiveMessage()).lifecycle());
+    }
+
+    @Test
     void aRequestTheSessionCannotMakeEndsAtReadyAndIsNeverSent() {
         FakeDomain.Limited stranger = new FakeDomain.Limited("DU999", Set.of(IncomingMessageId.ACCOUNT_VALUE), 1);
         ActorRef<RequestEvent> refused = testKit.spawn(ManagedSubscription.create(stranger, new SubscriptionPorts(

@@ -1,0 +1,57 @@
+package io.github.twssupervisor.cli;
+
+import io.github.twssupervisor.account.PositionEvent;
+import io.github.twssupervisor.account.Positions;
+import io.github.twssupervisor.contracts.Contract;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code positions}: the session's positions (reqPositions), one line or JSON object per holding. */
+@Command(name = "positions", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Prints the positions of every account of the session once TWS's full set is in "
+                + "(reqPositions): account, conId, symbol, type, currency, position, average cost.",
+            "", "Examples:", "  positions", "  positions --json", "  positions --port 4002 --client-id 9", ""},
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (also when there are none)", "1:not "
+                + "connected, or TWS did not answer in time", "2:invalid arguments"})
+final class PositionsCommand implements Callable<Integer> {
+
+    private static final String ROW = "%-12s %10s %-10s %-4s %-4s %14s %14s";
+
+    @ParentCommand
+    private Main main;
+
+    @Mixin
+    private SessionOptions connection = new SessionOptions();
+
+    @Override
+    public Integer call() {
+        try (TwsSession session = connection.open(main.setup())) {
+            Positions positions = TwsSession.await(session.account().currentPositions(), "reqPositions");
+            if (!connection.json) {
+                System.out.println(String.format(ROW, "ACCOUNT", "CONID", "SYMBOL", "TYPE", "CCY", "POSITION",
+                        "AVG COST"));
+                if (positions.positions().isEmpty()) {
+                    System.out.println("(no positions)");
+                }
+            }
+            positions.positions().forEach(p -> System.out.println(connection.json ? json(p, session.shown(p.account()))
+                    : line(p, session.shown(p.account()))));
+            return 0;
+        }
+    }
+
+    private static String line(PositionEvent.Position p, String shownAccount) {
+        Contract c = p.contract();
+        return String.format(ROW, shownAccount, c.conId(), c.displayName(), c.secType(), c.currency(),
+                p.position().toPlainString(), AccountCommand.number(p.averageCost()));
+    }
+
+    private static String json(PositionEvent.Position p, String shownAccount) {
+        Contract c = p.contract();
+        return Json.object("position").put("account", shownAccount).put("conId", c.conId())
+                .put("symbol", c.symbol()).put("secType", c.secType().name()).put("currency", c.currency())
+                .put("position", p.position()).put("averageCost", p.averageCost()).toString();
+    }
+}
