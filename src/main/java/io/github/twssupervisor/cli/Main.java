@@ -81,6 +81,11 @@ public final class Main implements Runnable {
                 cmd.getErr().println("error: " + e.getMessage());
                 return EXIT_USAGE;
             }
+            if (e instanceof com.typesafe.config.ConfigException) {
+                // a setting outside tws (akka.*) that Akka itself refused when the actor system started
+                cmd.getErr().println("error: invalid configuration: " + e.getMessage().replace('\n', ' '));
+                return EXIT_USAGE;
+            }
             throw e;
         });
         return commandLine;

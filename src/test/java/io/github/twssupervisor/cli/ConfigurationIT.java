@@ -94,12 +94,13 @@ class ConfigurationIT {
     }
 
     @Test
-    void aClientIdOutOfRangeIsRefusedByItsFlag() {
+    void aClientIdOrPortOutOfRangeIsRefusedByItsFlag() {
         String range = "0.." + ConnectionSettings.MAX_CLIENT_ID;
         assertEquals("error: --client-id must be " + range + ", was 2147483647",
                 refused(Main.EXIT_USAGE, "run", "--client-id", "2147483647", "--duration", "1s"));
         assertEquals("error: --client-id must be " + range + ", was -1",
                 refused(Main.EXIT_USAGE, "ping", "--client-id", "-1"));
+        assertEquals("error: --port must be 1..65535, was 70000", refused(Main.EXIT_USAGE, "orders", "--port", "70000"));
     }
 
     @Test
