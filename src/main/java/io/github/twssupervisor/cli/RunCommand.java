@@ -46,12 +46,20 @@ final class RunCommand implements Callable<Integer> {
             + "AAPL (stock), EUR.USD (forex), ES/202612@CME (future).")
     private String subscribe;
 
+    @Option(names = "--pool", description = "Runs the client pool of tws.pool instead (one connection per purpose, "
+            + "each with its own client id); every line starts with its purpose.")
+    private boolean pool;
+
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
+        if (pool) {
+            TwsSettings pooled = PoolRun.targeted(setup.settings(), target); // refused before anything starts
+            return PoolRun.runUntilStopped(setup.actorSystem("tws-supervisor"), pooled, output, watchlist, System.out);
+        }
         return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out);
     }
 
