@@ -138,8 +138,8 @@ public final class TwsClientPool {
     }
 
     /**
-     * @return every purpose's Ready, by client id, once all are READY; fails with the first purpose not READY within
-     *     its {@code request-timeout}, naming it
+     * @return every purpose's Ready, by client id, once all are READY; fails as soon as one purpose is not READY
+     *     within its own {@code request-timeout}, with an {@link IllegalStateException} naming it
      */
     public CompletionStage<Map<String, Ready>> ready() {
         Map<String, CompletableFuture<Ready>> each = new LinkedHashMap<>();
@@ -152,11 +152,18 @@ public final class TwsClientPool {
                     }
                     return ready;
                 })));
-        return CompletableFuture.allOf(each.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
+        CompletableFuture<Map<String, Ready>> all = new CompletableFuture<>();
+        each.values().forEach(ready -> ready.whenComplete((r, failure) -> {
+            if (failure != null) {
+                all.completeExceptionally(failure); // the first purpose to fail, without waiting for the others
+            }
+        }));
+        CompletableFuture.allOf(each.values().toArray(CompletableFuture[]::new)).thenRun(() -> {
             Map<String, Ready> readies = new LinkedHashMap<>();
             each.forEach((purpose, ready) -> readies.put(purpose, ready.join()));
-            return Collections.unmodifiableMap(readies);
+            all.complete(Collections.unmodifiableMap(readies));
         });
+        return all;
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,7 @@ class ClientPoolTest {
         // Nothing listens on port 1: the clients keep retrying until the pool is closed.
         TwsSettings settings = TwsSettings.from(ConfigFactory.parseString("""
                 tws.connection.port = 1
+                tws.pool.purposes.history.request-timeout = 300ms
                 tws.orders.state-dir = "%s"
                 tws.pool { default = history, purposes { orders.client-id = 1, history.client-id = 3 } }
                 """.formatted(stateDir.toString().replace("\\", "/"))).withFallback(ConfigFactory.load()).resolve());
@@ -85,6 +87,11 @@ class ClientPoolTest {
             assertTrue(e.getMessage().contains("'scanner'") && e.getMessage().contains("[orders, history]"),
                     e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> pool.ready("scanner"));
+            CompletionException notReady = assertThrows(CompletionException.class,
+                    () -> pool.ready().toCompletableFuture().join());
+            assertTrue(notReady.getCause() instanceof IllegalStateException, notReady.toString());
+            assertTrue(notReady.getCause().getMessage().startsWith("purpose history (client id 3) is not READY"),
+                    notReady.getCause().getMessage());
         } finally {
             pool.close().toCompletableFuture().join();
         }
