@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class PoolRun {
 
+    /** How long the close waits for the last events to be printed (they follow at once). */
+    private static final Duration EVENTS_END_TIMEOUT = Duration.ofSeconds(2);
+
     private PoolRun() {
     }
 
@@ -53,15 +56,18 @@ final class PoolRun {
                                List<Contract> watchlist, PrintStream out) {
         EventFormat format = new EventFormat(output.json);
         TwsClientPool clients = TwsClientPool.create(system, settings);
-        clients.events().runForeach(e -> out.println(prefixed(output.json, e.purpose(), format.format(e.event()))),
-                system);
+        CompletableFuture<Done> printed = clients.events().runForeach(e -> out.println(prefixed(output.json,
+                e.purpose(), format.format(e.event()))), system).toCompletableFuture();
         TickFormat ticks = new TickFormat(output.json);
         watchlist.forEach(c -> clients.defaultClient().marketData().stream(c, MarketDataOptions.defaults())
                 .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(line -> out.println(prefixed(output.json,
                         clients.defaultPurpose(), line))), system));
         CoordinatedShutdown shutdown = CoordinatedShutdown.get(system);
+        // Every purpose's CLOSED line is printed before the summaries: the event stream ends after the last one.
         shutdown.addTask(CoordinatedShutdown.PhaseServiceUnbind(), "close-tws-pool", () -> clients.close()
-                .exceptionally(e -> Done.getInstance()));
+                .exceptionally(e -> Done.getInstance())
+                .thenCompose(done -> printed.handle((all, failure) -> done)
+                        .completeOnTimeout(done, EVENTS_END_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
         shutdown.addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "print-summary", () -> {
             clients.metrics().forEach((purpose, metrics) -> out.println(prefixed(output.json, purpose,
                     format.summary(metrics))));

@@ -100,6 +100,15 @@ class ClientPoolIT {
         }
     }
 
+    /** @return the pool's health once it shows every purpose READY: its view of the events may come a moment later */
+    private static PoolHealth allReady(TwsClientPool pool) {
+        return TEST_KIT.createTestProbe().awaitAssert(AWAIT, () -> {
+            PoolHealth health = join(pool.health());
+            assertTrue(health.allReady(), health.toString());
+            return health;
+        });
+    }
+
     private static List<Integer> connectedIds(TwsSimulator simulator) {
         return join(simulator.clients()).stream().map(ClientInfo::clientId).sorted().toList();
     }
@@ -163,7 +172,7 @@ class ClientPoolIT {
         TwsSimulator simulator = LOOPBACK.simulator(0);
         TwsClientPool pool = pool(simulator);
         join(pool.ready());
-        PoolHealth before = join(pool.health());
+        PoolHealth before = allReady(pool);
         TestProbe<TwsClientPool.PurposeEvent> events = follow(pool);
 
         join(simulator.rejectClientId(Target.client(MARKET_DATA)));
@@ -174,11 +183,7 @@ class ClientPoolIT {
                 ? FishingOutcomes.complete() : FishingOutcomes.continueAndIgnore());
         await(events, "market-data", ConnectionState.READY);
 
-        PoolHealth after = TEST_KIT.createTestProbe().awaitAssert(AWAIT, () -> {
-            PoolHealth health = join(pool.health()); // the pool's own view of the events, maybe a moment later
-            assertTrue(health.allReady(), health.toString());
-            return health;
-        });
+        PoolHealth after = allReady(pool);
         assertEquals(FailureReason.Kind.CLIENT_ID_IN_USE, after.of("market-data").lastFailure().orElseThrow().kind());
         for (String untouched : List.of("orders", "history")) {
             assertEquals(before.of(untouched).since(), after.of(untouched).since(), untouched + " changed state");
