@@ -52,14 +52,27 @@ final class RunCommand implements Callable<Integer> {
             + "Default: tws.service.http.")
     private String http;
 
+    @Option(names = "--pool", description = "Runs the client pool of tws.pool instead (one connection per purpose, "
+            + "each with its own client id); every line starts with its purpose.")
+    private boolean pool;
+
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
+        if (pool) {
+            if (http != null) {
+                throw new IllegalArgumentException("--http does not apply to --pool yet: run one process per purpose "
+                        + "for health endpoints, or embed TwsClientPool and bind TwsMetrics per client");
+            }
+            TwsSettings pooled = PoolRun.targeted(setup.settings(), target); // refused before anything starts
+            return PoolRun.runUntilStopped(setup.actorSystem("tws-supervisor"), pooled, output, watchlist, System.out);
+        }
         ServiceSettings service = TwsSettings.service(setup.config()).withHttp(http);
-        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out, false, service);
+        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output,
+                watchlist, false, System.out, false, service);
     }
 
     /**
