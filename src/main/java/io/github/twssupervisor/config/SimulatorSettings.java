@@ -21,10 +21,12 @@ import java.util.List;
  * @param ticksPerSecond quote updates per second of each streaming market data subscription
  * @param maxMessagesPerSecond messages a client may send in any sliding one-second window (TWS error 100 above it)
  * @param chaosSeed      seed of the {@code --chaos} fault schedule when {@code --chaos-seed} is not given
+ * @param historicalPacing TWS's historical-data pacing rules as the simulator enforces them (error 162)
  */
 public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
                                 int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer, long seed,
-                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed) {
+                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed,
+                                HistoricalPacingRules historicalPacing) {
 
     /** Above this the scheduler's resolution (10 ms by default) would turn the rate into bursts. */
     public static final int MAX_TICKS_PER_SECOND = 100;
@@ -49,6 +51,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
                 "tws.simulator.ticks-per-second must be 1.." + MAX_TICKS_PER_SECOND + ", was " + ticksPerSecond);
         Checks.require(maxMessagesPerSecond > 0,
                 "tws.simulator.max-messages-per-second must be positive, was " + maxMessagesPerSecond);
+        Checks.require(historicalPacing != null, "tws.simulator.historical-pacing must be set");
     }
 
     /** @return the time between two quote updates of one subscription */
@@ -63,7 +66,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAddress(String newHost, int newPort) {
         return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -72,7 +76,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxVersion(int newMaxVersion) {
         return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -82,7 +87,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -91,7 +97,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -100,7 +107,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -109,7 +117,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withTicksPerSecond(int newTicksPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -118,7 +127,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxMessagesPerSecond(int newMaxMessagesPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed);
+                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed,
+                historicalPacing);
     }
 
     /**
@@ -127,6 +137,16 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withOutboundBuffer(int newOutboundBuffer) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed);
+                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed,
+                historicalPacing);
+    }
+
+    /**
+     * @param rules the historical-data pacing to enforce
+     * @return a copy enforcing them
+     */
+    public SimulatorSettings withHistoricalPacing(HistoricalPacingRules rules) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, rules);
     }
 }

@@ -18,11 +18,12 @@ import java.util.List;
  * @param connection    the connection's settings
  * @param orders        the order book's settings
  * @param contracts     the contract cache's settings
+ * @param history       historical data's settings
  * @param simulator     the simulator's settings
  * @param demoWatchlist the symbols the demo command subscribes to
  */
 public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, ContractsSettings contracts,
-                          SimulatorSettings simulator, List<String> demoWatchlist) {
+                          HistorySettings history, SimulatorSettings simulator, List<String> demoWatchlist) {
 
     /** Copies the list. */
     public TwsSettings {
@@ -37,7 +38,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy connecting with them
      */
     public TwsSettings withConnection(ConnectionSettings newConnection) {
-        return new TwsSettings(newConnection, orders, contracts, simulator, demoWatchlist);
+        return new TwsSettings(newConnection, orders, contracts, history, simulator, demoWatchlist);
     }
 
     /**
@@ -45,7 +46,23 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy using them
      */
     public TwsSettings withOrders(OrdersSettings newOrders) {
-        return new TwsSettings(connection, newOrders, contracts, simulator, demoWatchlist);
+        return new TwsSettings(connection, newOrders, contracts, history, simulator, demoWatchlist);
+    }
+
+    /**
+     * @param newHistory historical data's settings
+     * @return a copy using them
+     */
+    public TwsSettings withHistory(HistorySettings newHistory) {
+        return new TwsSettings(connection, orders, contracts, newHistory, simulator, demoWatchlist);
+    }
+
+    /**
+     * @param newSimulator the simulator's settings
+     * @return a copy using them
+     */
+    public TwsSettings withSimulator(SimulatorSettings newSimulator) {
+        return new TwsSettings(connection, orders, contracts, history, newSimulator, demoWatchlist);
     }
 
     /** The root key of every setting. */
@@ -70,6 +87,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                     new ContractsSettings(config.getDuration(ROOT + ".contracts.cache-ttl"),
                             config.getInt(ROOT + ".contracts.cache-size"),
                             config.getDuration(ROOT + ".contracts.request-timeout")),
+                    history(new Keys(config, ROOT + ".history.")),
                     simulator(new Keys(config, ROOT + ".simulator.")),
                     config.getStringList(ROOT + ".demo.watchlist"));
         } catch (ConfigException.ValidationFailed e) {
@@ -105,7 +123,22 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.integer("max-version"), c.config.getStringList(c.path("accounts")), c.integer("next-order-id"),
                 c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"),
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
-                c.config.getLong(c.path("chaos-seed")));
+                c.config.getLong(c.path("chaos-seed")), pacingRules(new Keys(c.config, c.path("historical-pacing."))));
+    }
+
+    private static HistorySettings history(Keys c) {
+        Keys pacing = new Keys(c.config, c.path("pacing."));
+        return new HistorySettings(pacingRules(pacing), pacing.integer("max-open"), pacing.integer("queue-size"),
+                pacing.duration("retry-after-162"), c.duration("request-timeout"));
+    }
+
+    private static HistoricalPacingRules pacingRules(Keys c) {
+        try {
+            return new HistoricalPacingRules(c.duration("identical-request-window"), c.duration("same-contract-window"),
+                    c.integer("same-contract-max"), c.duration("rolling-window"), c.integer("rolling-max"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.prefix() + e.getMessage(), e);
+        }
     }
 
     private static ConnectionSettings connection(Keys c) {

@@ -54,7 +54,7 @@ final class HistoricalDataSession implements RequestHandler {
     private final SimulatorMetrics metrics;
     private final Clock clock;
     private final Duration updateInterval;
-    private final HistoricalPacingGuard pacing = new HistoricalPacingGuard(PacingLimits.TWS);
+    private final HistoricalPacingGuard pacing;
     private final Map<Integer, ActorRef<HistoricalUpdates.Command>> streams = new HashMap<>();
 
     /**
@@ -63,15 +63,24 @@ final class HistoricalDataSession implements RequestHandler {
      * @param out     sends a frame to the client
      * @param context the session's actor, parent of the keepUpToDate streams
      * @param metrics the shared counters (error 162)
+     * @param pacing  the historical-data pacing rules it enforces
      */
     HistoricalDataSession(ClientInfo client, long seed, Consumer<byte[]> out,
-                          ActorContext<SimulatorSession.Command> context, SimulatorMetrics metrics) {
-        this(client.serverVersion(), seed, out, context, metrics, Clock.systemUTC(), UPDATE_INTERVAL);
+                          ActorContext<SimulatorSession.Command> context, SimulatorMetrics metrics,
+                          PacingLimits pacing) {
+        this(client.serverVersion(), seed, out, context, metrics, Clock.systemUTC(), UPDATE_INTERVAL, pacing);
     }
 
     HistoricalDataSession(int serverVersion, long seed, Consumer<byte[]> out,
                           ActorContext<SimulatorSession.Command> context, SimulatorMetrics metrics, Clock clock,
                           Duration updateInterval) {
+        this(serverVersion, seed, out, context, metrics, clock, updateInterval, PacingLimits.TWS);
+    }
+
+    HistoricalDataSession(int serverVersion, long seed, Consumer<byte[]> out,
+                          ActorContext<SimulatorSession.Command> context, SimulatorMetrics metrics, Clock clock,
+                          Duration updateInterval, PacingLimits pacing) {
+        this.pacing = new HistoricalPacingGuard(pacing);
         this.serverVersion = serverVersion;
         this.metrics = metrics;
         this.seed = seed;
