@@ -32,7 +32,7 @@ public record HistoryDomain(HistorySettings settings) implements Domain {
 
     @Override
     public List<DomainDecoder> decoders() {
-        return List.of(new HistoricalDataCodec());
+        return List.of(new HistoricalDataCodec(), new HeadTimestampCodec());
     }
 
     @Override
