@@ -188,8 +188,8 @@ public final class HistoricalPacer extends AbstractBehavior<RequestEvent> {
             start(id);
         } else {
             getContext().getLog().debug("Historical request {} waits for TWS's pacing: {}", describe, admission);
+            scheduleNext(); // before anyone hears of it: a listener that moves time on finds the timer set
             place(id, (PacingAdmission.Queued) admission);
-            scheduleNext();
         }
         return this;
     }
@@ -260,8 +260,8 @@ public final class HistoricalPacer extends AbstractBehavior<RequestEvent> {
         getContext().getLog().info("TWS refused {} for pacing (162: {}); retrying once after the window", p.describe(),
                 message);
         pending.put(id, p.retry());
-        p.progress().tell(new HistoricalProgress.Retrying(TwsErrorCode.HISTORICAL_DATA_SERVICE, message));
         scheduleNext();
+        p.progress().tell(new HistoricalProgress.Retrying(TwsErrorCode.HISTORICAL_DATA_SERVICE, message));
         return true;
     }
 
@@ -291,13 +291,12 @@ public final class HistoricalPacer extends AbstractBehavior<RequestEvent> {
     }
 
     private Behavior<RequestEvent> drain() {
-        for (PacedRequest due : pacing.due(clock.instant())) {
-            start(due.requestId());
-        }
+        List<PacedRequest> due = pacing.due(clock.instant());
+        scheduleNext(); // before anyone hears of it: a listener that moves time on finds the timer set
+        due.forEach(r -> start(r.requestId()));
         if (pacing.footprint().queued() > 0 && pending.values().stream().anyMatch(p -> p.listened(nobody))) {
             pacing.forecast(clock.instant()).forEach(this::place);
         }
-        scheduleNext();
         return this;
     }
 

@@ -179,10 +179,19 @@ class HistoricalDataCodecTest {
     @Test
     void aRequestNamesTheFieldItRefusesAndWhatItAllows() {
         Contract aapl = Contract.stock("AAPL");
-        assertMessage("duration '1 day' must be a number, a space and one of S, D, W, M, Y (e.g. '1 D')",
+        String units = "one of [S (seconds), D (days), W (weeks), M (months), Y (years)] (e.g. '1 D', '3600 S')";
+        assertMessage("duration '1 day' must be a whole number above 0, a space and " + units,
                 () -> new HistoricalRequest(aapl, "", "1 day", "1 hour", "TRADES", true, 1, false));
-        assertMessage("barSize '1 hours' must be one of " + HistoricalRequest.BAR_SIZES,
+        assertMessage("duration '0 D' must be a whole number above 0, a space and " + units,
+                () -> new HistoricalRequest(aapl, "", "0 D", "1 hour", "TRADES", true, 1, false));
+        assertMessage("duration '1D' must be a whole number above 0, a space and " + units,
+                () -> new HistoricalRequest(aapl, "", "1D", "1 hour", "TRADES", true, 1, false));
+        assertMessage("barSize '1 hours' must be one of " + HistoricalRequest.BAR_SIZES + " (did you mean '1 hour'?)",
                 () -> new HistoricalRequest(aapl, "", "1 D", "1 hours", "TRADES", true, 1, false));
+        assertMessage("barSize '5 min' must be one of " + HistoricalRequest.BAR_SIZES + " (did you mean '5 mins'?)",
+                () -> new HistoricalRequest(aapl, "", "1 D", "5 min", "TRADES", true, 1, false));
+        assertMessage("barSize '7 mins' must be one of " + HistoricalRequest.BAR_SIZES,
+                () -> new HistoricalRequest(aapl, "", "1 D", "7 mins", "TRADES", true, 1, false));
         assertMessage("whatToShow 'LAST' must be one of " + HistoricalRequest.WHAT_TO_SHOW,
                 () -> new HistoricalRequest(aapl, "", "1 D", "1 hour", "LAST", true, 1, false));
         assertMessage("formatDate 3 must be 1 (yyyyMMdd HH:mm:ss zone) or 2 (epoch seconds)",
