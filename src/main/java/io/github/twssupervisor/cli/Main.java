@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         description = "A supervised connection to Interactive Brokers TWS / IB Gateway, and a TWS simulator.",
         subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class,
                 OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class,
-                ContractCommand.class})
+                ContractCommand.class, BarsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */

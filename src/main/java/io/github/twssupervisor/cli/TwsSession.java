@@ -6,6 +6,7 @@ import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.orders.OrderException;
 import io.github.twssupervisor.contracts.ContractsFacade;
+import io.github.twssupervisor.history.HistoryFacade;
 import io.github.twssupervisor.orders.OrdersFacade;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -65,6 +66,10 @@ final class TwsSession implements AutoCloseable {
 
     ContractsFacade contracts() {
         return client.contracts();
+    }
+
+    HistoryFacade history() {
+        return client.history();
     }
 
     ActorSystem<Void> system() {
