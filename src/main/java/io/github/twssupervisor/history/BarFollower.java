@@ -47,19 +47,11 @@ final class BarFollower {
     sealed interface Command extends RequestEvent permits Admitted, PacingFailed {
     }
 
-    /**
-     * The pacer admitted the request it asked for: send it now.
-     *
-     * @param pacingId the pacer's id of the admission, to release it later
-     */
+    /** The pacer admitted the request asked for: send it now; {@code pacingId} releases it later. */
     record Admitted(long pacingId) implements Command {
     }
 
-    /**
-     * A second 162: the request is dead.
-     *
-     * @param message TWS's text
-     */
+    /** A second 162 (or the pacer's queue refused it): the series is over, with this text. */
     record PacingFailed(String message) implements Command {
     }
 

@@ -178,7 +178,8 @@ public final class HistoricalPacer extends AbstractBehavior<RequestEvent> {
                                           ActorRef<HistoricalProgress> progress) {
         long id = nextId++;
         PacedRequest paced = new PacedRequest(identity, contract, bidAsk, id);
-        PacingAdmission admission = pacing.submit(paced, clock.instant());
+        boolean listened = !progress.equals(nobody);
+        PacingAdmission admission = pacing.submit(paced, clock.instant(), listened);
         if (admission instanceof PacingAdmission.Refused refused) {
             fail(job, new IllegalStateException("historical request refused: " + refused.reason()));
             return this;
@@ -189,7 +190,9 @@ public final class HistoricalPacer extends AbstractBehavior<RequestEvent> {
         } else {
             getContext().getLog().debug("Historical request {} waits for TWS's pacing: {}", describe, admission);
             scheduleNext(); // before anyone hears of it: a listener that moves time on finds the timer set
-            place(id, (PacingAdmission.Queued) admission);
+            if (listened) {
+                place(id, (PacingAdmission.Queued) admission);
+            }
         }
         return this;
     }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
+import io.github.twssupervisor.dispatch.InboundRouter;
+import io.github.twssupervisor.dispatch.Routed;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.history.HistoricalDataCodec.HistoricalDataRequest;
 import io.github.twssupervisor.testutil.Golden;
@@ -206,7 +209,23 @@ class HistoricalDataCodecTest {
                 reader("20|5|0|AAPL|STK||0.0|||SMART||USD|||0||1 hours|1 D|1|TRADES|1|0||")));
     }
 
+    @Test
+    void aMalformedBarFrameIsADecodeFailureValueAtTheRouterNotACrash() {
+        InboundRouter router = new InboundRouter(new HistoryDomain(TwsSettings.defaults().history()).decoders());
+        String good = "17|9|1|20260402 09:30:00 US/Eastern|254.20|254.80|250.65|252.53|2829736|252.266|13633|";
+        assertInstanceOf(Routed.ToOwner.class, router.route(200, payload(good)));
+        for (String bad : List.of(good.replace("254.80", "abc"), "17|9|3|20260402 09:30:00 US/Eastern|1|2|",
+                "90|9|x|", "108|9|", "88|9|yesterday|")) {
+            Routed.Failed failed = assertInstanceOf(Routed.Failed.class, router.route(200, payload(bad)), bad);
+            assertTrue(failed.error().contains("field"), failed.error());
+        }
+    }
+
     // ================================================================== helpers
+
+    private static byte[] payload(String text) {
+        return text.replace('|', '\0').getBytes(StandardCharsets.US_ASCII);
+    }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, construct).getMessage());

@@ -8,6 +8,7 @@ import io.github.twssupervisor.config.HistoricalPacingRules;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.simulator.TwsSimulator;
+import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.Loopback;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -28,16 +30,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * margin on that window is not scaled: it must cover the time a burst of 60 admitted requests spends in the message
  * pacer (45 messages/s: 1.3 s), which the window's scale does not change, since the pacer counts a request from when
  * it admits it and TWS from when it arrives. The default margin (5 s on 10 minutes) covers it; here the client's
- * window is 12 s (with 10.5 s the simulator counted 50 violations). The identical-request (15 s) and same-contract
- * (5 in 2 s) rules keep TWS's values: they are already seconds, and with 200 distinct requests over 12 contract keys
- * (3 stocks x 4 kinds of data) neither binds before the rolling rule does (60 per window is 5 per key, sent in one
- * burst, and the key's next 5 come a window later).
+ * window is 12 s (with 10.5 s the simulator counted 24 violations; and before the pacer stopped computing an eta
+ * that nobody asked for, its work delayed the sends by seconds, and even 12 s saw 34). The identical-request (15 s)
+ * and same-contract (5 in 2 s) rules keep TWS's values: they are already seconds, and with 200 distinct requests
+ * over 12 contract keys (3 stocks x 4 kinds of data) neither binds before the rolling rule does (60 per window is 5
+ * per key, sent in one burst, and the key's next 5 come a window later).
  *
  * <p><b>The bounds.</b> The simulator admits at most 60 in any 10 s, so the 200th request cannot be admitted before
  * {@code floor(199 / 60) = 3} full windows have passed since the first: at least 30 s. The client waits its own,
  * longer window (12 s), and each burst of 60 leaves through the message pacer (about 1.3 s per burst); the upper
  * bound allows for those plus a loaded machine: {@code 3 x 12 s + 4 x 1.5 s + 20 s}.
  */
+@ExtendWith(LogCapturing.class)
 class HistoricalPacingIT {
 
     @RegisterExtension
