@@ -277,10 +277,15 @@ final class BarFollower {
         if (s.asking() != null || s.live() != null || s.connection() != ConnectionState.READY) {
             return s;
         }
-        HistoricalRequest r = s.series().catchUp(clock.instant(), spec.request().barSize())
-                .map(d -> spec.request().withDuration(d)).orElse(spec.request());
+        HistoricalRequest r = next(s);
         pacer.tell(new HistoricalPacer.Admit(r, context.getSelf().narrow()));
         return s.asking(r);
+    }
+
+    /** @return the request to send now: the series' own, or the catch-up from the last data to now */
+    private HistoricalRequest next(State s) {
+        return s.series().catchUp(clock.instant(), spec.request().barSize()).map(d -> spec.request().withDuration(d))
+                .orElse(spec.request());
     }
 
     private State onAdmitted(State s, Admitted m) {
@@ -289,13 +294,15 @@ final class BarFollower {
             pacer.tell(new HistoricalPacer.Release(m.pacingId()));
             return s.asking(null);
         }
+        // A catch-up may have waited in the pacer's queue: it covers the gap up to now, not up to when it asked.
+        HistoricalRequest r = next(s);
         int id = ports.requestIds().next();
         ports.dispatcher().tell(new Dispatcher.RegisterOwner(id, context.getSelf()));
-        KeepUpToDateSpec.Message request = new KeepUpToDateSpec(s.asking()).request(id);
+        KeepUpToDateSpec.Message request = new KeepUpToDateSpec(r).request(id);
         ports.pacer().tell(new Pacer.Enqueue(new OutboundRequest(id, request.description(), request.encoder(),
                 outcomes, OutboundRequest.Retention.DROP_ON_DISCONNECT)));
-        context.getLog().debug("{} issued as request {} ({})", spec.description(), id, s.asking().duration());
-        return s.live(s.asking(), id, m.pacingId());
+        context.getLog().debug("{} issued as request {} ({})", spec.description(), id, r.duration());
+        return s.live(r, id, m.pacingId());
     }
 
     private State onOutcome(State s, OutboundRequest.Outcome outcome) {

@@ -129,6 +129,26 @@ class BarFollowerTest {
     }
 
     @Test
+    void aCatchUpThatWaitedInThePacersQueueCoversTheGapUpToWhenItIsSent() {
+        ActorRef<RequestEvent> follower = follow();
+        connection.tell(ready(ConnectionState.HANDSHAKING, false));
+        admit(follower, 1, "1 D");
+        follower.tell(new HistoricalDataEvent.Bars(List.of(bar(100, 1)), "", ""));
+        connection.tell(lost(ConnectionState.READY));
+        pacer.expectMessage(new HistoricalPacer.Release(1));
+        clock.advance(Duration.ofSeconds(60));
+        connection.tell(ready(ConnectionState.HANDSHAKING, false));
+        HistoricalPacer.Admit asked = pacer.expectMessageClass(HistoricalPacer.Admit.class);
+        assertEquals("71 S", asked.request().duration(), "60 s since the data, 1 s, two 5-second bars");
+
+        clock.advance(Duration.ofSeconds(30)); // the pacer held it for TWS's windows
+        asked.follower().tell(new BarFollower.Admitted(2));
+        registration();
+        OutboundRequest out = wire.expectMessageClass(Pacer.Enqueue.class).request();
+        assertTrue(text(out.encoder().apply(200)).contains("|5 secs|101 S|"), text(out.encoder().apply(200)));
+    }
+
+    @Test
     void aSecond162EndsTheSeriesWithTwsTextAndAFatalErrorEndsItToo() {
         ActorRef<RequestEvent> follower = follow();
         connection.tell(ready(ConnectionState.HANDSHAKING, false));
