@@ -38,9 +38,10 @@ import picocli.CommandLine.ParentCommand;
             "", "Examples:", "  bars AAPL", "  bars AAPL --duration \"2 D\" --bar \"5 mins\" --what MIDPOINT --json",
             "  bars AAPL@NASDAQ --duration \"3600 S\" --bar \"1 min\" --follow", "  bars #265598 --bar \"1 day\" "
                 + "--duration \"1 M\"", "",
-            "--json lines: {\"event\":\"bar\"|\"update\", \"symbol\", \"time\", \"open\", \"high\", \"low\", \"close\", "
-                + "\"volume\", \"wap\", \"count\"}, {\"event\":\"end\"}, {\"event\":\"interrupted\", \"reason\"}, "
-                + "{\"event\":\"resumed\"}, {\"event\":\"warning\"|\"ended\", \"code\", \"message\"}.", ""},
+            "--json lines: {\"event\":\"bar\"|\"update\", \"symbol\", \"time\", \"open\", \"high\", \"low\", "
+                + "\"close\", \"volume\", \"wap\", \"count\"}, {\"event\":\"end\"}, "
+                + "{\"event\":\"interrupted\", \"reason\"}, {\"event\":\"resumed\"}, "
+                + "{\"event\":\"warning\"|\"ended\", \"code\", \"message\"}.", ""},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:the bars were printed (or --follow was stopped)",
             "1:TWS refused the request (e.g. no such contract), not connected, or the series ended",
             "2:invalid arguments (the message names the allowed values)"})

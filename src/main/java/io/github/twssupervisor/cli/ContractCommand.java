@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "contract", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Looks a contract up at TWS (reqContractDetails) and prints every match: conId, symbol, type, "
                 + "exchange, primary exchange, currency, local symbol, trading class, min tick, long name, time zone.",
-            "", "Examples:", "  contract AAPL", "  contract EUR.USD --json", "  contract ES/202612@CME", "  contract AAPL@NASDAQ",
+            "", "Examples:", "  contract AAPL", "  contract EUR.USD --json", "  contract ES/202612@CME",
+            "  contract AAPL@NASDAQ",
             "  contract #265598", ""},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:found", "1:no such contract, not connected or TWS "
                 + "refused", "2:invalid arguments"})

@@ -123,7 +123,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.integer("max-version"), c.config.getStringList(c.path("accounts")), c.integer("next-order-id"),
                 c.integer("max-clients"), c.zone("time-zone"), c.integer("outbound-buffer"),
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
-                c.config.getLong(c.path("chaos-seed")), pacingRules(new Keys(c.config, c.path("historical-pacing."))));
+                c.config.getLong(c.path("chaos-seed")),
+                pacingRules(new Keys(c.config, c.path("historical-pacing."))));
     }
 
     private static HistorySettings history(Keys c) {

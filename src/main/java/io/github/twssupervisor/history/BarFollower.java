@@ -145,7 +145,8 @@ final class BarFollower {
      * @param clock      the time catch-up durations are measured in
      * @return the behaviour
      */
-    static Behavior<RequestEvent> create(HistoricalRequest request, ActorRef<EventBatch<HistoricalDataEvent>> subscriber,
+    static Behavior<RequestEvent> create(HistoricalRequest request,
+                                         ActorRef<EventBatch<HistoricalDataEvent>> subscriber,
                                          SubscriptionPorts ports, ActorRef<RequestEvent> pacer, Clock clock) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             BarFollower f = new BarFollower(ctx, timers, new KeepUpToDateSpec(request), subscriber, ports, pacer,

@@ -90,7 +90,8 @@ class HeadTimestampCodecTest {
                 () -> new HeadTimestampRequest(Contract.stock("AAPL"), "LAST", true));
         assertEquals("whatToShow 'LAST' must be one of " + HistoricalRequest.WHAT_TO_SHOW, e.getMessage());
         assertInstanceOf(IllegalArgumentException.class, assertThrows(IllegalArgumentException.class,
-                () -> HeadTimestampCodec.decodeReqHeadTimestamp(reader("87|5|0|AAPL|STK||0.0|||SMART||USD|||0|1|LAST|2|"))));
+                () -> HeadTimestampCodec.decodeReqHeadTimestamp(
+                        reader("87|5|0|AAPL|STK||0.0|||SMART||USD|||0|1|LAST|2|"))));
     }
 
     private static String text(byte[] frame) {
