@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     private OutputOptions output = new OutputOptions();
 
     @Option(names = "--subscribe", paramLabel = "SYMBOLS", description = "Market data to print, comma-separated: "
-            + "AAPL (stock), EUR.USD (forex), ES/202612@CME (future).")
+            + Symbols.HELP)
     private String subscribe;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", description = "Serve /health/live, /health/ready and /metrics "

@@ -25,13 +25,15 @@ import java.util.Optional;
  * @param connection    the connection's settings
  * @param orders        the order book's settings
  * @param contracts     the contract cache's settings
+ * @param history       historical data's settings
  * @param simulator     the simulator's settings
  * @param demoWatchlist the symbols the demo command subscribes to
  * @param pool          the client pool by purpose, if {@code tws.pool.purposes} names any (read from the config once:
  *                      {@link #withConnection} does not change it)
  */
 public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, ContractsSettings contracts,
-                          SimulatorSettings simulator, List<String> demoWatchlist, Optional<PoolSettings> pool) {
+                          HistorySettings history, SimulatorSettings simulator, List<String> demoWatchlist,
+                          Optional<PoolSettings> pool) {
 
     /** Copies the list. */
     public TwsSettings {
@@ -47,7 +49,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy connecting with them
      */
     public TwsSettings withConnection(ConnectionSettings newConnection) {
-        return new TwsSettings(newConnection, orders, contracts, simulator, demoWatchlist, pool);
+        return new TwsSettings(newConnection, orders, contracts, history, simulator, demoWatchlist, pool);
     }
 
     /**
@@ -55,7 +57,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy using them
      */
     public TwsSettings withOrders(OrdersSettings newOrders) {
-        return new TwsSettings(connection, newOrders, contracts, simulator, demoWatchlist, pool);
+        return new TwsSettings(connection, newOrders, contracts, history, simulator, demoWatchlist, pool);
     }
 
     /**
@@ -63,7 +65,24 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy with it
      */
     public TwsSettings withPool(PoolSettings newPool) {
-        return new TwsSettings(connection, orders, contracts, simulator, demoWatchlist, Optional.of(newPool));
+        return new TwsSettings(connection, orders, contracts, history, simulator, demoWatchlist,
+                Optional.of(newPool));
+    }
+
+    /**
+     * @param newHistory historical data's settings
+     * @return a copy using them
+     */
+    public TwsSettings withHistory(HistorySettings newHistory) {
+        return new TwsSettings(connection, orders, contracts, newHistory, simulator, demoWatchlist, pool);
+    }
+
+    /**
+     * @param newSimulator the simulator's settings
+     * @return a copy using them
+     */
+    public TwsSettings withSimulator(SimulatorSettings newSimulator) {
+        return new TwsSettings(connection, orders, contracts, history, newSimulator, demoWatchlist, pool);
     }
 
     /** The root key of every setting. */
@@ -88,6 +107,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                     new ContractsSettings(config.getDuration(ROOT + ".contracts.cache-ttl"),
                             config.getInt(ROOT + ".contracts.cache-size"),
                             config.getDuration(ROOT + ".contracts.request-timeout")),
+                    history(new Keys(config, ROOT + ".history.")),
                     simulator(new Keys(config, ROOT + ".simulator.")),
                     config.getStringList(ROOT + ".demo.watchlist"), pool(config));
         } catch (ConfigException.ValidationFailed e) {
@@ -142,7 +162,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
                 c.config.getLong(c.path("chaos-seed")), new SimulatorSettings.Account(
                         c.config.getDouble(c.path("account.starting-cash")), c.duration("account.update-interval"),
-                        c.duration("account.pnl-interval")));
+                        c.duration("account.pnl-interval")),
+                pacingRules(new Keys(c.config, c.path("historical-pacing."))));
     }
 
     /**
@@ -177,6 +198,21 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
         } catch (IllegalArgumentException e) {
             // The settings records name tws.connection's keys; here they are the purpose's.
             throw new IllegalArgumentException(e.getMessage().replace(ROOT + ".connection.", path + "."), e);
+        }
+    }
+
+    private static HistorySettings history(Keys c) {
+        Keys pacing = new Keys(c.config, c.path("pacing."));
+        return new HistorySettings(pacingRules(pacing), pacing.integer("max-open"), pacing.integer("queue-size"),
+                pacing.duration("retry-after-162"), c.duration("request-timeout"));
+    }
+
+    private static HistoricalPacingRules pacingRules(Keys c) {
+        try {
+            return new HistoricalPacingRules(c.duration("identical-request-window"), c.duration("same-contract-window"),
+                    c.integer("same-contract-max"), c.duration("rolling-window"), c.integer("rolling-max"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.prefix() + e.getMessage(), e);
         }
     }
 
