@@ -28,7 +28,8 @@ final class ExecutionsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", description = "Only this symbol's executions, e.g. --symbol "
-            + "AAPL (the underlying symbol: EUR for EUR.USD, ES for ES/202612@CME).")
+            + "AAPL (the underlying symbol: EUR for EUR.USD, ES for ES/202612@CME, AAPL for AAPL@NASDAQ; a conId "
+            + "form (#265598) has no symbol and matches nothing).")
     String symbol;
 
     @Mixin

@@ -68,8 +68,7 @@ final class OrderCommand implements Callable<Integer> {
             + "allowed).")
     double quantity;
 
-    @Parameters(index = "2", paramLabel = "SYMBOL", description = "AAPL (stock), EUR.USD (forex), ES/202612@CME "
-            + "(future).")
+    @Parameters(index = "2", paramLabel = "SYMBOL", description = Symbols.HELP)
     String symbol;
 
     @Parameters(index = "3..*", paramLabel = "TYPE", arity = "0..*", description = {"The order type and its prices "

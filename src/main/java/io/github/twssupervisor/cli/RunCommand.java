@@ -44,13 +44,17 @@ final class RunCommand implements Callable<Integer> {
     private OutputOptions output = new OutputOptions();
 
     @Option(names = "--subscribe", paramLabel = "SYMBOLS", description = "Market data to print, comma-separated: "
-            + "AAPL (stock), EUR.USD (forex), ES/202612@CME (future).")
+            + Symbols.HELP)
     private String subscribe;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", description = "Serve /health/live, /health/ready and /metrics "
             + "(Prometheus) there, e.g. 127.0.0.1:9464 (a port alone: on loopback); port 0 takes a free one (printed). "
             + "Default: tws.service.http.")
     private String http;
+
+    @Option(names = "--pool", description = "Runs the client pool of tws.pool instead (one connection per purpose, "
+            + "each with its own client id); every line starts with its purpose.")
+    private boolean pool;
 
     @Override
     public Integer call() {
@@ -59,8 +63,17 @@ final class RunCommand implements Callable<Integer> {
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
+        if (pool) {
+            if (http != null) {
+                throw new IllegalArgumentException("--http does not apply to --pool yet: run one process per purpose "
+                        + "for health endpoints, or embed TwsClientPool and bind TwsMetrics per client");
+            }
+            TwsSettings pooled = PoolRun.targeted(setup.settings(), target); // refused before anything starts
+            return PoolRun.runUntilStopped(setup.actorSystem("tws-supervisor"), pooled, output, watchlist, System.out);
+        }
         ServiceSettings service = TwsSettings.service(setup.config()).withHttp(http);
-        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out, false, service);
+        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output,
+                watchlist, false, System.out, false, service);
     }
 
     /**

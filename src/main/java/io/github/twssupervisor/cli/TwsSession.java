@@ -8,6 +8,7 @@ import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.orders.OrderException;
 import io.github.twssupervisor.contracts.ContractsFacade;
+import io.github.twssupervisor.history.HistoryFacade;
 import io.github.twssupervisor.orders.OrdersFacade;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -97,6 +98,10 @@ final class TwsSession implements AutoCloseable {
             throw new CommandFailure("TWS announced no managed account: name one with --account");
         }
         return ready.accounts().get(0);
+    }
+
+    HistoryFacade history() {
+        return client.history();
     }
 
     ActorSystem<Void> system() {

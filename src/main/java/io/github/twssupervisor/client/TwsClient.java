@@ -169,7 +169,7 @@ public final class TwsClient {
     private final boolean ownsSystem;
     private final Facades facades;
 
-    private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem) {
+    private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem, String label) {
         ConnectionSettings settings = all.connection();
         this.system = system;
         this.settings = settings;
@@ -177,7 +177,7 @@ public final class TwsClient {
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, Facades.domains(all), all.log()), "tws-client-" + INSTANCES.incrementAndGet(),
+                supervisor, Facades.domains(all), all.log()), "tws-client-" + INSTANCES.incrementAndGet() + label,
                 ClientGuardian.dispatcher(system));
         this.facades = Facades.over(new ClientDomainContext(guardian, system, metrics), all);
     }
@@ -190,7 +190,16 @@ public final class TwsClient {
      * @return the client, already connecting
      */
     public static TwsClient create(ActorSystem<?> system, TwsSettings settings) {
-        return new TwsClient(system, settings, false);
+        return new TwsClient(system, settings, false, "");
+    }
+
+    /**
+     * A client of a {@link TwsClientPool}: its actors' names end with the purpose, so log lines say which one.
+     *
+     * @param purpose the purpose's name (letters, digits, '-', '_')
+     */
+    static TwsClient create(ActorSystem<?> system, TwsSettings settings, String purpose) {
+        return new TwsClient(system, settings, false, "-" + purpose);
     }
 
     /**
@@ -206,7 +215,7 @@ public final class TwsClient {
         Config config = TwsSettings.loadConfig(applicationConf);
         TwsSettings settings = TwsSettings.from(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-client", config);
-        return new TwsClient(system, settings, true);
+        return new TwsClient(system, settings, true, "");
     }
 
     /** @return the actor of this connection, for the {@link Command} protocol */

@@ -17,11 +17,14 @@ import java.util.TreeSet;
  * key is named with where it was set and, when one is close, the known key probably meant.
  *
  * <p>Under {@code tws.client-dispatcher} any key is accepted: it is an Akka dispatcher section, with keys Akka reads.
+ * Under {@code tws.pool.purposes.NAME} the keys are those of {@code tws.connection}, which a purpose overrides.
  */
 public final class KnownKeys {
 
     /** Sections whose keys are someone else's to define. */
     private static final List<String> OPEN_SECTIONS = List.of("client-dispatcher");
+    /** Sections of user-named entries, each holding the keys of another section: the entries' parent -> that one. */
+    private static final Map<String, String> NAMED_ENTRIES = Map.of("pool.purposes", "connection");
 
     private final String root;
     private final Set<String> known;
@@ -56,11 +59,50 @@ public final class KnownKeys {
             if (known.contains(key) || OPEN_SECTIONS.stream().anyMatch(s -> key.startsWith(root + "." + s + "."))) {
                 continue;
             }
+            Optional<Map.Entry<String, String>> named = namedEntry(key);
+            if (named.isEmpty() && isNamedEntry(key)) {
+                continue; // an entry that is no object: TwsSettings names what it must be
+            }
+            if (named.isPresent()) {
+                // tws.pool.purposes.orders.conect-timeout: checked as tws.connection.conect-timeout
+                String entryPrefix = named.get().getKey();
+                String asBase = named.get().getValue();
+                if (!known.contains(asBase)) {
+                    String base = asBase.substring(0, asBase.length() - (key.length() - entryPrefix.length()));
+                    problems.add("unknown setting " + key + where(entry.getValue().origin()) + closest(asBase)
+                            .filter(k -> k.startsWith(base)).map(k -> "; did you mean " + entryPrefix
+                                    + k.substring(base.length()) + "?")
+                            .orElse("; its keys are those of " + base.substring(0, base.length() - 1)));
+                }
+                continue;
+            }
             problems.add("unknown setting " + key + where(entry.getValue().origin())
                     + closest(key).map(k -> "; did you mean " + k + "?").orElse("; see reference.conf for the "
                     + "settings under " + root));
         }
         return problems;
+    }
+
+    /**
+     * @param key a key, e.g. {@code tws.pool.purposes.orders.client-id}
+     * @return for a key inside a named entry: the entry's prefix ({@code tws.pool.purposes.orders.}) and the key it
+     *     stands for ({@code tws.connection.client-id}); empty for other keys and for the entry itself
+     */
+    private Optional<Map.Entry<String, String>> namedEntry(String key) {
+        for (Map.Entry<String, String> section : NAMED_ENTRIES.entrySet()) {
+            String parent = root + "." + section.getKey() + ".";
+            int nameEnd = key.indexOf('.', parent.length());
+            if (key.startsWith(parent) && nameEnd > 0) {
+                return Optional.of(Map.entry(key.substring(0, nameEnd + 1),
+                        root + "." + section.getValue() + "." + key.substring(nameEnd + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isNamedEntry(String key) {
+        return NAMED_ENTRIES.keySet().stream().anyMatch(parent -> key.startsWith(root + "." + parent + ".")
+                && key.indexOf('.', (root + "." + parent + ".").length()) < 0);
     }
 
     /**

@@ -22,10 +22,12 @@ import java.util.List;
  * @param maxMessagesPerSecond messages a client may send in any sliding one-second window (TWS error 100 above it)
  * @param chaosSeed      seed of the {@code --chaos} fault schedule when {@code --chaos-seed} is not given
  * @param account        the simulated account's money and update rates
+ * @param historicalPacing TWS's historical-data pacing rules as the simulator enforces them (error 162)
  */
 public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
                                 int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer, long seed,
-                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed, Account account) {
+                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed, Account account,
+                                HistoricalPacingRules historicalPacing) {
 
     /**
      * The simulated account ({@code tws.simulator.account}).
@@ -71,6 +73,7 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
         Checks.require(maxMessagesPerSecond > 0,
                 "tws.simulator.max-messages-per-second must be positive, was " + maxMessagesPerSecond);
         Checks.require(account != null, "tws.simulator.account must be set");
+        Checks.require(historicalPacing != null, "tws.simulator.historical-pacing must be set");
     }
 
     /** @return the time between two quote updates of one subscription */
@@ -85,7 +88,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAddress(String newHost, int newPort) {
         return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -94,7 +98,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxVersion(int newMaxVersion) {
         return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -104,7 +109,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -113,7 +119,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -122,7 +129,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -131,7 +139,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withTicksPerSecond(int newTicksPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -140,7 +149,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxMessagesPerSecond(int newMaxMessagesPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -149,7 +159,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withOutboundBuffer(int newOutboundBuffer) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing);
     }
 
     /**
@@ -158,6 +169,16 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccount(Account newAccount) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, newAccount);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, newAccount,
+                historicalPacing);
+    }
+
+    /**
+     * @param rules the historical-data pacing to enforce
+     * @return a copy enforcing them
+     */
+    public SimulatorSettings withHistoricalPacing(HistoricalPacingRules rules) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account, rules);
     }
 }

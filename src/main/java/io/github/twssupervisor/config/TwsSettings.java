@@ -3,12 +3,19 @@ package io.github.twssupervisor.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * All settings of tws-supervisor, read from the {@code tws} section of a Typesafe Config. The only class that reads
@@ -18,16 +25,21 @@ import java.util.List;
  * @param connection    the connection's settings
  * @param orders        the order book's settings
  * @param contracts     the contract cache's settings
+ * @param history       historical data's settings
  * @param simulator     the simulator's settings
  * @param demoWatchlist the symbols the demo command subscribes to
+ * @param pool          the client pool by purpose, if {@code tws.pool.purposes} names any (read from the config once:
+ *                      {@link #withConnection} does not change it)
  * @param log           how accounts are shown in logs and output
  */
 public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, ContractsSettings contracts,
-                          SimulatorSettings simulator, List<String> demoWatchlist, LogSettings log) {
+                          HistorySettings history, SimulatorSettings simulator, List<String> demoWatchlist,
+                          Optional<PoolSettings> pool, LogSettings log) {
 
     /** Copies the list. */
     public TwsSettings {
         demoWatchlist = List.copyOf(demoWatchlist);
+        pool = pool == null ? Optional.empty() : pool;
         log = log == null ? LogSettings.DEFAULT : log;
         if (demoWatchlist.isEmpty()) {
             throw new IllegalArgumentException("tws.demo.watchlist must name at least one symbol");
@@ -39,7 +51,7 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy connecting with them
      */
     public TwsSettings withConnection(ConnectionSettings newConnection) {
-        return new TwsSettings(newConnection, orders, contracts, simulator, demoWatchlist, log);
+        return new TwsSettings(newConnection, orders, contracts, history, simulator, demoWatchlist, pool, log);
     }
 
     /**
@@ -47,7 +59,32 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
      * @return a copy using them
      */
     public TwsSettings withOrders(OrdersSettings newOrders) {
-        return new TwsSettings(connection, newOrders, contracts, simulator, demoWatchlist, log);
+        return new TwsSettings(connection, newOrders, contracts, history, simulator, demoWatchlist, pool, log);
+    }
+
+    /**
+     * @param newPool the client pool
+     * @return a copy with it
+     */
+    public TwsSettings withPool(PoolSettings newPool) {
+        return new TwsSettings(connection, orders, contracts, history, simulator, demoWatchlist,
+                Optional.of(newPool), log);
+    }
+
+    /**
+     * @param newHistory historical data's settings
+     * @return a copy using them
+     */
+    public TwsSettings withHistory(HistorySettings newHistory) {
+        return new TwsSettings(connection, orders, contracts, newHistory, simulator, demoWatchlist, pool, log);
+    }
+
+    /**
+     * @param newSimulator the simulator's settings
+     * @return a copy using them
+     */
+    public TwsSettings withSimulator(SimulatorSettings newSimulator) {
+        return new TwsSettings(connection, orders, contracts, history, newSimulator, demoWatchlist, pool, log);
     }
 
     /** The root key of every setting. */
@@ -80,8 +117,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                     new ContractsSettings(config.getDuration(ROOT + ".contracts.cache-ttl"),
                             config.getInt(ROOT + ".contracts.cache-size"),
                             config.getDuration(ROOT + ".contracts.request-timeout")),
+                    history(new Keys(config, ROOT + ".history.")),
                     simulator(new Keys(config, ROOT + ".simulator.")),
-                    config.getStringList(ROOT + ".demo.watchlist"),
+                    config.getStringList(ROOT + ".demo.watchlist"), pool(config),
                     new LogSettings(config.getBoolean(ROOT + ".log.mask-accounts")));
         } catch (ConfigException.ValidationFailed e) {
             StringBuilder problems = new StringBuilder("invalid configuration:");
@@ -164,7 +202,58 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
                 c.config.getLong(c.path("chaos-seed")), new SimulatorSettings.Account(
                         c.config.getDouble(c.path("account.starting-cash")), c.duration("account.update-interval"),
-                        c.duration("account.pnl-interval")));
+                        c.duration("account.pnl-interval")),
+                pacingRules(new Keys(c.config, c.path("historical-pacing."))));
+    }
+
+    /**
+     * Reads {@code tws.pool}: each purpose's keys over {@code tws.connection}, read at the purpose's own path so that
+     * every error names the purpose's key.
+     */
+    private static Optional<PoolSettings> pool(Config config) {
+        ConfigObject purposes = config.getObject(ROOT + ".pool.purposes");
+        if (purposes.isEmpty()) {
+            return Optional.empty();
+        }
+        Config connection = config.getConfig(ROOT + ".connection");
+        Map<String, ConnectionSettings> read = new HashMap<>();
+        purposes.forEach((name, value) -> read.put(name, purpose(connection, name, value)));
+        return Optional.of(new PoolSettings(config.getString(ROOT + ".pool.default"), read));
+    }
+
+    private static ConnectionSettings purpose(Config connection, String name, ConfigValue value) {
+        String path = ConfigUtil.joinPath(ROOT, "pool", "purposes", name);
+        if (value.valueType() != ConfigValueType.OBJECT) {
+            throw new IllegalArgumentException(path + " must be an object of tws.connection keys (at least client-id),"
+                    + " was " + value.valueType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        Config overrides = ((ConfigObject) value).toConfig();
+        overrides.entrySet().forEach(e -> Checks.require(connection.hasPath(e.getKey()), path + "." + e.getKey()
+                + " is not a tws.connection key, so a purpose cannot override it"));
+        Checks.require(overrides.hasPath("client-id"), path + ".client-id is missing: each purpose needs a client "
+                + "id of its own");
+        Config merged = overrides.withFallback(connection).atPath(path);
+        try {
+            return connection(new Keys(merged, path + "."));
+        } catch (IllegalArgumentException e) {
+            // The settings records name tws.connection's keys; here they are the purpose's.
+            throw new IllegalArgumentException(e.getMessage().replace(ROOT + ".connection.", path + "."), e);
+        }
+    }
+
+    private static HistorySettings history(Keys c) {
+        Keys pacing = new Keys(c.config, c.path("pacing."));
+        return new HistorySettings(pacingRules(pacing), pacing.integer("max-open"), pacing.integer("queue-size"),
+                pacing.duration("retry-after-162"), c.duration("request-timeout"));
+    }
+
+    private static HistoricalPacingRules pacingRules(Keys c) {
+        try {
+            return new HistoricalPacingRules(c.duration("identical-request-window"), c.duration("same-contract-window"),
+                    c.integer("same-contract-max"), c.duration("rolling-window"), c.integer("rolling-max"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(c.prefix() + e.getMessage(), e);
+        }
     }
 
     private static ConnectionSettings connection(Keys c) {

@@ -12,6 +12,7 @@ import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.history.PacingLimits;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.time.Duration;
 import java.util.List;
@@ -249,7 +250,8 @@ public final class SimulatorSession {
                 new SimulatedMarket(settings.seed(), info.clientId()), metrics);
         ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData,
                 new OrderRequests(info, r.orders(), socket::send), new ContractDetailsSession(info, socket::send),
-                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics),
+                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics,
+                        PacingLimits.enforcing(settings.historicalPacing())),
                 new AccountSession(info, settings.accounts(), accounts, context.getSelf(), socket::send, metrics)),
                 socket::send);
         client.greet();

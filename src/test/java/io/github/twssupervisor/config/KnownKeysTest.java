@@ -49,6 +49,17 @@ class KnownKeysTest {
     }
 
     @Test
+    void aPoolPurposeTakesTheConnectionsKeys() {
+        assertEquals(List.of(), KEYS.unknownKeys(ConfigFactory.parseString(
+                "tws.pool.purposes.orders { client-id = 11, backoff.max = 5s }")));
+        assertEquals(List.of("unknown setting tws.pool.purposes.orders.clientid (String: 1); did you mean "
+                + "tws.pool.purposes.orders.client-id?"), KEYS.unknownKeys(ConfigFactory.parseString(
+                "tws.pool.purposes.orders.clientid = 11")));
+        assertEquals(List.of("unknown setting tws.pool.purposes.orders.zzz (String: 1); its keys are those of "
+                + "tws.connection"), KEYS.unknownKeys(ConfigFactory.parseString("tws.pool.purposes.orders.zzz = 1")));
+    }
+
+    @Test
     void distanceCountsEdits() {
         assertEquals(0, KnownKeys.distance("port", "port"));
         assertEquals(1, KnownKeys.distance("prt", "port"));

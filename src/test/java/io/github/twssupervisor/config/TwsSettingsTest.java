@@ -48,6 +48,18 @@ class TwsSettingsTest {
     }
 
     @Test
+    void theHistoricalPacingWindowsAreSettingsOnBothSidesAndNameTheKey() {
+        TwsSettings scaled = with("tws.history.pacing.rolling-window = 12s\ntws.simulator.historical-pacing"
+                + ".rolling-window = 10s");
+        assertEquals(java.time.Duration.ofSeconds(12), scaled.history().pacing().rollingWindow());
+        assertEquals(java.time.Duration.ofSeconds(10), scaled.simulator().historicalPacing().rollingWindow());
+        assertEquals(HistoricalPacingRules.TWS, TwsSettings.defaults().simulator().historicalPacing());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> with("tws.history.pacing.rolling-max = 1"));
+        assertTrue(e.getMessage().contains("tws.history.pacing.rolling-max must be >= 2"), e.getMessage());
+    }
+
+    @Test
     void anUnknownTimeZoneIsRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> with("tws.simulator.time-zone = \"Mars/Olympus\""));
