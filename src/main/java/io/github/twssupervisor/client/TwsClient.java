@@ -253,10 +253,18 @@ public final class TwsClient {
 
     /**
      * @param timeout how long to wait for READY
-     * @return the Ready of the current connection, now or when next READY
+     * @return the Ready of the current connection, now or when next READY; after the timeout, fails with
+     *     {@link NotReadyException} naming why the last attempt failed ({@code CONNECT_REFUSED: ...})
      */
     public CompletionStage<Ready> ready(Duration timeout) {
-        return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler());
+        String target = settings.host() + ":" + settings.port() + " client id " + settings.clientId();
+        return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler())
+                .handle((ready, failure) -> {
+                    if (failure != null) {
+                        throw NotReadyException.of(failure, timeout, target, metrics.lastFailure());
+                    }
+                    return ready;
+                });
     }
 
     /** @param subscriber receives the current state, then every state change and notice */
