@@ -6,12 +6,15 @@ import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.client.TwsClientPool;
 import io.github.twssupervisor.config.PoolSettings;
 import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.marketdata.MarketDataOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,8 +59,14 @@ final class PoolRun {
                                List<Contract> watchlist, PrintStream out) {
         EventFormat format = new EventFormat(output.json, settings.log());
         TwsClientPool clients = TwsClientPool.create(system, settings);
-        CompletableFuture<Done> printed = clients.events().runForeach(e -> out.println(prefixed(output.json,
-                e.purpose(), format.format(e.event()))), system).toCompletableFuture();
+        // Which purposes were ever READY: written by the event stream, read by this thread once the system ended.
+        Set<String> reached = ConcurrentHashMap.newKeySet();
+        CompletableFuture<Done> printed = clients.events().runForeach(e -> {
+            if (e.event() instanceof ConnectionEvent.StateChanged change && change.state().isConnected()) {
+                reached.add(e.purpose());
+            }
+            out.println(prefixed(output.json, e.purpose(), format.format(e.event())));
+        }, system).toCompletableFuture();
         TickFormat ticks = new TickFormat(output.json);
         watchlist.forEach(c -> clients.defaultClient().marketData().stream(c, MarketDataOptions.defaults())
                 .runForeach(e -> ticks.format(c.displayName(), e).ifPresent(line -> out.println(prefixed(output.json,
@@ -80,7 +89,14 @@ final class PoolRun {
                     CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS));
         }
         system.getWhenTerminated().toCompletableFuture().join();
-        return 0;
+        List<String> never = clients.purposes().stream().filter(p -> !reached.contains(p)).toList();
+        if (never.isEmpty()) {
+            return 0;
+        }
+        // Like run: a pool of which a purpose never reached READY did not do its job.
+        never.forEach(p -> System.err.println("error: purpose " + p + " was never READY: " + clients.metrics().get(p)
+                .lastFailure().map(Object::toString).orElse("no attempt failed (still connecting)")));
+        return Main.EXIT_FAILURE;
     }
 
     /**

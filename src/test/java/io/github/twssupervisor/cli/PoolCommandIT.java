@@ -82,4 +82,27 @@ class PoolCommandIT {
                     String.join("\n", run.stderr()));
         }
     }
+
+    @Test
+    void aPurposeThatWasNeverReadyFailsTheRunNamingItsReason() throws IOException {
+        int closed;
+        try (java.net.ServerSocket holder = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = holder.getLocalPort();
+        }
+        Path split = stateDir.resolve("split.conf");
+        Files.writeString(split, """
+                tws.orders.state-dir = "%s"
+                tws.pool {
+                  default = market-data
+                  purposes { market-data { client-id = 74, port = %d }, history { client-id = 75, port = %d } }
+                }
+                """.formatted(stateDir.toString().replace("\\", "/"), simulator.address().getPort(), closed));
+        // No --port: it would apply to every purpose.
+        try (JarProcess run = JarProcess.start("--config", split.toString(), "run", "--pool", "--duration", "3s")) {
+            run.readRemaining();
+            assertEquals(Main.EXIT_FAILURE, run.awaitExit());
+            assertTrue(run.stderr().stream().anyMatch(l -> l.startsWith("error: purpose history was never READY: "
+                    + "CONNECT_REFUSED")), String.join("\n", run.stderr()));
+        }
+    }
 }
