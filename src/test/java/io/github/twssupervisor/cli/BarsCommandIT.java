@@ -3,16 +3,17 @@ package io.github.twssupervisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.JarProcess;
+import io.github.twssupervisor.testutil.SimulatorCommands;
+import io.github.twssupervisor.testutil.SimulatorCommands.Result;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bars} from the shaded jar, as a user runs it, against a simulator started in this JVM: a day of hour bars
@@ -22,42 +23,27 @@ import org.junit.jupiter.api.Test;
  */
 class BarsCommandIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
     private static final Duration AWAIT = Duration.ofSeconds(40);
-    private static TwsSimulator simulator;
+
+    @TempDir
+    static Path stateDir;
+
+    private static SimulatorCommands commands;
 
     @BeforeAll
     static void start() {
-        simulator = TwsSimulator.start(TEST_KIT.system(), TwsSettings.defaults().simulator()
-                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
+        commands = SimulatorCommands.start(stateDir);
     }
 
     @AfterAll
     static void stop() {
-        simulator.stop().toCompletableFuture().join();
-        TEST_KIT.shutdownTestKit();
-    }
-
-    private record Result(int exit, List<String> out, List<String> err) {
-
-        String all() {
-            return String.join("\n", out) + "\n--- stderr:\n" + String.join("\n", err);
+        if (commands != null) {
+            commands.close();
         }
-    }
-
-    private static String[] target(int clientId, String... args) {
-        List<String> command = new ArrayList<>(List.of(args));
-        command.addAll(List.of("--port", String.valueOf(simulator.address().getPort()), "--client-id",
-                String.valueOf(clientId)));
-        return command.toArray(String[]::new);
     }
 
     private static Result run(int clientId, String... args) {
-        try (JarProcess process = JarProcess.start(target(clientId, args))) {
-            List<String> out = process.readRemaining();
-            int exit = process.awaitExit();
-            return new Result(exit, out, process.stderr());
-        }
+        return commands.run(clientId, args);
     }
 
     @Test
@@ -96,7 +82,7 @@ class BarsCommandIT {
 
     @Test
     void followPrintsUpdatesAndMarksAnOutageUntilStopped() {
-        try (JarProcess process = JarProcess.start(target(56, "bars", "AAPL", "--duration", "60 S", "--bar", "5 secs",
+        try (JarProcess process = JarProcess.start(commands.commandLine(56, "bars", "AAPL", "--duration", "60 S", "--bar", "5 secs",
                 "--follow"))) {
             List<String> seen = new ArrayList<>();
             String line;
@@ -104,7 +90,7 @@ class BarsCommandIT {
                 seen.add(line);
             }
             assertEquals(1 + 12, seen.size(), String.join("\n", seen));
-            assertEquals(1, simulator.refuse(Duration.ofSeconds(8)).toCompletableFuture().join());
+            assertEquals(1, commands.simulator().refuse(Duration.ofSeconds(8)).toCompletableFuture().join());
             List<String> after = new ArrayList<>();
             while (!(line = process.readLine(AWAIT)).startsWith("resumed")) {
                 after.add(line);
