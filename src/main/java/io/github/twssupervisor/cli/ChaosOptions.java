@@ -1,6 +1,7 @@
 package io.github.twssupervisor.cli;
 
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.simulator.Fault;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
@@ -20,9 +21,10 @@ final class ChaosOptions {
     void validate() {
         if (chaos != null) {
             try {
-                RunCommand.parse(chaos);
+                Fault.requireBounded("--chaos", RunCommand.parse(chaos));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--chaos '" + chaos + "' is not a positive duration such as 2s", e);
+                throw new IllegalArgumentException("--chaos '" + chaos + "' is not a positive duration of at most "
+                        + Fault.MAX_DURATION.toHours() + "h such as 2s", e);
             }
         }
     }
