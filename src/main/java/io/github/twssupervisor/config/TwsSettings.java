@@ -124,7 +124,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.config.getLong(c.path("seed")), c.integer("ticks-per-second"), c.integer("max-messages-per-second"),
                 c.config.getLong(c.path("chaos-seed")), new SimulatorSettings.Account(
                         c.config.getDouble(c.path("account.starting-cash")), c.duration("account.update-interval"),
-                        c.duration("account.pnl-interval")));
+                        c.duration("account.pnl-interval")),
+                new SimulatorSettings.Limits(c.duration("handshake-timeout"), c.bytes("max-frame-size"),
+                        c.config.getBytes(c.path("max-buffered-bytes"))));
     }
 
     private static ConnectionSettings connection(Keys c) {
