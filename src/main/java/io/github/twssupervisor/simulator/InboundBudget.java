@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  *
  * A read that would take the sum past the cap fails that connection's stream with {@link Exceeded}, which closes it:
- * the other connections keep what they hold. The framing stage itself caps one connection at one frame of
+ * the other connections keep what they hold. A connection that holds no more than {@link #ALWAYS_ADMITTED} is never
+ * refused, so the small requests of well-behaved clients still pass while others hold the whole budget (the sum may
+ * then exceed the cap by that much per connection). The framing stage itself caps one connection at one frame of
  * {@code max-frame-size} (plus the read that completes it).
  *
  * <p>Thread-safe: the connections' streams run on any thread of the dispatcher, so the sums are atomics rather than
@@ -30,6 +32,9 @@ final class InboundBudget {
             super(message, null, false, false);
         }
     }
+
+    /** What one connection may always hold, whatever the others hold: many times any TWS request. */
+    static final int ALWAYS_ADMITTED = 8 * 1024;
 
     private final long limit;
     private final AtomicLong held = new AtomicLong();
@@ -60,12 +65,13 @@ final class InboundBudget {
         /**
          * @param read bytes just read, after the preamble
          * @return the same bytes, now counted
-         * @throws Exceeded if they would take the simulator past its limit
+         * @throws Exceeded if they would take the simulator past its limit, and this connection past
+         *     {@link #ALWAYS_ADMITTED}
          */
         ByteString admit(ByteString read) {
             int size = read.size();
             long after = held.addAndGet(size);
-            if (after > limit) {
+            if (after > limit && mine.get() + size > ALWAYS_ADMITTED) {
                 held.addAndGet(-size);
                 throw new Exceeded("the simulator holds " + (after - size) + " bytes of unfinished frames, and "
                         + size + " more would pass tws.simulator.max-buffered-bytes (" + limit + ")");

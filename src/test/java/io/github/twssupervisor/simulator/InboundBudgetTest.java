@@ -16,7 +16,8 @@ import io.github.twssupervisor.wire.WireFormatException;
 import io.github.twssupervisor.wire.WireLimits;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,32 +28,48 @@ import org.junit.jupiter.api.Test;
 class InboundBudgetTest {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();
-    private static final int MAX_FRAME = 1024;
+    private static final int MAX_FRAME = 4 * InboundBudget.ALWAYS_ADMITTED;
 
     @AfterAll
     static void stop() {
         TEST_KIT.shutdownTestKit();
     }
 
+    private static final int SMALL = InboundBudget.ALWAYS_ADMITTED;
+
     @Test
     void sharesTakeAndGiveBackAndTheOneThatWouldPassTheLimitIsRefused() {
-        InboundBudget budget = new InboundBudget(100);
+        InboundBudget budget = new InboundBudget(10 * SMALL);
         InboundBudget.Share first = budget.share();
         InboundBudget.Share second = budget.share();
-        first.admit(bytes(60));
-        second.admit(bytes(40));
-        assertEquals(100, budget.held());
+        first.admit(bytes(6 * SMALL));
+        second.admit(bytes(4 * SMALL));
+        assertEquals(10 * SMALL, budget.held());
         InboundBudget.Exceeded e = assertThrows(InboundBudget.Exceeded.class, () -> second.admit(bytes(1)));
-        assertTrue(e.getMessage().contains("tws.simulator.max-buffered-bytes (100)"), e.getMessage());
-        assertEquals(100, budget.held(), "a refused read takes nothing");
-        first.framed(bytes(20 - WireLimits.LENGTH_PREFIX_BYTES));
-        assertEquals(40, first.held());
-        assertEquals(80, budget.held());
-        second.admit(bytes(20));
+        assertTrue(e.getMessage().contains("tws.simulator.max-buffered-bytes (" + 10 * SMALL + ")"),
+                e.getMessage());
+        assertEquals(10 * SMALL, budget.held(), "a refused read takes nothing");
+        first.framed(bytes(2 * SMALL - WireLimits.LENGTH_PREFIX_BYTES));
+        assertEquals(4 * SMALL, first.held());
+        assertEquals(8 * SMALL, budget.held());
+        second.admit(bytes(2 * SMALL));
         first.release();
-        assertEquals(60, budget.held());
+        assertEquals(6 * SMALL, budget.held());
         second.release();
         assertEquals(0, budget.held());
+    }
+
+    @Test
+    void aConnectionHoldingLittleIsAdmittedEvenWhenOthersHoldTheWholeBudget() {
+        InboundBudget budget = new InboundBudget(4 * SMALL);
+        InboundBudget.Share greedy = budget.share();
+        greedy.admit(bytes(4 * SMALL));
+        InboundBudget.Share polite = budget.share();
+        polite.admit(bytes(100));
+        polite.admit(bytes(SMALL - 100));
+        assertEquals(5 * SMALL, budget.held(), "over the limit by the polite connection's small share");
+        assertThrows(InboundBudget.Exceeded.class, () -> polite.admit(bytes(1)));
+        assertThrows(InboundBudget.Exceeded.class, () -> greedy.admit(bytes(1)));
     }
 
     @Test
@@ -70,7 +87,8 @@ class InboundBudgetTest {
         InboundBudget budget = new InboundBudget(MAX_FRAME + WireLimits.LENGTH_PREFIX_BYTES);
         InboundBudget.Share other = budget.share();
         other.admit(bytes(MAX_FRAME)); // another connection's unfinished frame
-        Throwable failure = run(budget, List.of(ByteString.fromArray(Handshake.preamble()), header(10), bytes(5)));
+        Throwable failure = run(budget, List.of(ByteString.fromArray(Handshake.preamble()), header(SMALL),
+                bytes(SMALL)));
         assertInstanceOf(InboundBudget.Exceeded.class, failure);
         assertHeld(MAX_FRAME, budget, "the other connection keeps what it holds");
         other.release();
@@ -104,10 +122,10 @@ class InboundBudgetTest {
 
     /** Runs the chunks through, the stream kept open after them, and returns its failure. */
     private static Throwable run(InboundBudget budget, List<ByteString> chunks) {
-        CompletionException e = assertThrows(CompletionException.class, () -> Source.from(chunks)
+        ExecutionException e = assertThrows(ExecutionException.class, () -> Source.from(chunks)
                 .concat(Source.maybe())
                 .via(inbound(budget))
-                .runWith(Sink.ignore(), TEST_KIT.system()).toCompletableFuture().join());
+                .runWith(Sink.ignore(), TEST_KIT.system()).toCompletableFuture().get(10, TimeUnit.SECONDS));
         return e.getCause();
     }
 
