@@ -143,7 +143,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 new ConnectionSettings.Socket(c.config.getBoolean(c.path("socket.tcp-no-delay")),
                         c.bytes("socket.receive-buffer"), c.bytes("socket.send-buffer"),
                         c.config.getBoolean(c.path("socket.keep-alive")), c.duration("socket.keep-alive-idle"),
-                        c.duration("socket.keep-alive-interval"), c.integer("socket.keep-alive-count")));
+                        c.duration("socket.keep-alive-interval"), c.integer("socket.keep-alive-count"),
+                        c.config.getBoolean(c.path("socket.tcp-quick-ack"))));
     }
 
     /** Reads keys of one section by their full path, so that every error message names the whole key. */
