@@ -1,8 +1,10 @@
 package io.github.twssupervisor.cli;
 
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.simulator.Fault;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.io.PrintStream;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The random fault schedule shared by {@code simulator} and {@code demo}. */
@@ -18,7 +20,15 @@ final class ChaosOptions {
 
     /** Fails on an invalid --chaos before anything starts. */
     void validate() {
-        Durations.parse("--chaos", chaos);
+        Duration interval = Durations.parse("--chaos", chaos);
+        if (interval != null) {
+            try {
+                Fault.requireBounded("--chaos", interval);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--chaos '" + chaos + "' is not a positive duration of at most "
+                        + Fault.MAX_DURATION.toHours() + "h such as 2s", e);
+            }
+        }
     }
 
     /**

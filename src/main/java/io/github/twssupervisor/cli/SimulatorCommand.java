@@ -29,7 +29,8 @@ final class SimulatorCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on (default: tws.simulator.host).")
+    @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on (default: tws.simulator.host); "
+            + "anything but loopback is logged at WARN.")
     private String host;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port; 0 picks a free one (default: tws.simulator.port).")

@@ -211,9 +211,10 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
      * @param keepAliveIdle     TCP_KEEPIDLE where supported
      * @param keepAliveInterval TCP_KEEPINTERVAL where supported
      * @param keepAliveCount    TCP_KEEPCOUNT where supported
+     * @param tcpQuickAck       TCP_QUICKACK after connect where supported (Linux)
      */
     public record Socket(boolean tcpNoDelay, int receiveBuffer, int sendBuffer, boolean keepAlive,
-                         Duration keepAliveIdle, Duration keepAliveInterval, int keepAliveCount) {
+                         Duration keepAliveIdle, Duration keepAliveInterval, int keepAliveCount, boolean tcpQuickAck) {
 
         /** Validates. */
         public Socket {

@@ -203,7 +203,9 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 c.config.getLong(c.path("chaos-seed")), new SimulatorSettings.Account(
                         c.config.getDouble(c.path("account.starting-cash")), c.duration("account.update-interval"),
                         c.duration("account.pnl-interval")),
-                pacingRules(new Keys(c.config, c.path("historical-pacing."))));
+                pacingRules(new Keys(c.config, c.path("historical-pacing."))),
+                new SimulatorSettings.Limits(c.duration("handshake-timeout"), c.bytes("max-frame-size"),
+                        c.config.getBytes(c.path("max-buffered-bytes"))));
     }
 
     /**
@@ -270,7 +272,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
                 new ConnectionSettings.Socket(c.config.getBoolean(c.path("socket.tcp-no-delay")),
                         c.bytes("socket.receive-buffer"), c.bytes("socket.send-buffer"),
                         c.config.getBoolean(c.path("socket.keep-alive")), c.duration("socket.keep-alive-idle"),
-                        c.duration("socket.keep-alive-interval"), c.integer("socket.keep-alive-count")));
+                        c.duration("socket.keep-alive-interval"), c.integer("socket.keep-alive-count"),
+                        c.config.getBoolean(c.path("socket.tcp-quick-ack"))));
     }
 
     /** Reads keys of one section by their full path, so that every error message names the whole key. */

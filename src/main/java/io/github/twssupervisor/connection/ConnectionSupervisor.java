@@ -138,7 +138,7 @@ public final class ConnectionSupervisor {
     private Optional<ActorRef<SocketActor.Command>> socket = Optional.empty();
     private Optional<Ready> ready = Optional.empty();
     private Optional<SocketOptionsReport> socketOptions = Optional.empty();
-    private boolean keepAliveReported;
+    private boolean platformNotesLogged;
 
     private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
                                  ConnectionSettings settings, ActorRef<Pacer.Command> pacer, SocketFactory sockets,
@@ -259,9 +259,9 @@ public final class ConnectionSupervisor {
     private Behavior<Command> onSocketReady(SocketReady m) {
         ready = Optional.of(m.ready());
         m.options().ifPresent(o -> socketOptions = Optional.of(o));
-        if (!keepAliveReported && socketOptions.isPresent()) {
-            keepAliveReported = true;
-            socketOptions.get().keepAliveWarning(settings.socket().keepAlive()).ifPresent(context.getLog()::info);
+        if (!platformNotesLogged && socketOptions.isPresent()) {
+            platformNotesLogged = true;
+            socketOptions.get().platformNotes(settings.socket()).forEach(context.getLog()::info);
         }
         metrics.connected();
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());
