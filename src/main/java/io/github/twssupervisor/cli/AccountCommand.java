@@ -48,12 +48,12 @@ final class AccountCommand implements Callable<Integer> {
                     request.description());
             List<AccountSummaryEvent.Row> rows = summary.rows().stream().filter(r -> r.account().equals(id)).toList();
             if (connection.json) {
-                rows.forEach(r -> System.out.println(Json.object("summary").put("account", r.account())
+                rows.forEach(r -> System.out.println(Json.object("summary").put("account", session.shown(r.account()))
                         .put("tag", r.tag()).put("value", r.value()).put("currency", r.currency())));
-                view.portfolio().forEach(p -> System.out.println(json(p)));
+                view.portfolio().forEach(p -> System.out.println(json(p, session.shown(p.account()))));
                 return 0;
             }
-            text(id, view, rows).forEach(System.out::println);
+            text(session.shown(id), view, rows).forEach(System.out::println);
             return 0;
         }
     }
@@ -80,8 +80,8 @@ final class AccountCommand implements Callable<Integer> {
         return Double.isNaN(value) ? "-" : String.format("%.2f", value);
     }
 
-    private static Json json(AccountUpdateEvent.Portfolio p) {
-        return Json.object("portfolio").put("account", p.account()).put("conId", p.contract().conId())
+    private static Json json(AccountUpdateEvent.Portfolio p, String shownAccount) {
+        return Json.object("portfolio").put("account", shownAccount).put("conId", p.contract().conId())
                 .put("symbol", p.contract().symbol()).put("position", p.position())
                 .put("marketPrice", p.marketPrice()).put("marketValue", p.marketValue())
                 .put("averageCost", p.averageCost()).put("unrealizedPnl", p.unrealizedPnl())

@@ -73,7 +73,7 @@ final class CancelCommand implements Callable<Integer> {
     public Integer call() {
         Duration wait;
         try {
-            wait = RunCommand.parse("--wait", waitFor);
+            wait = Durations.parse("--wait", waitFor);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -1,8 +1,10 @@
 package io.github.twssupervisor.cli;
 
 import io.github.twssupervisor.config.SimulatorSettings;
+import io.github.twssupervisor.simulator.Fault;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.io.PrintStream;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The random fault schedule shared by {@code simulator} and {@code demo}. */
@@ -18,11 +20,13 @@ final class ChaosOptions {
 
     /** Fails on an invalid --chaos before anything starts. */
     void validate() {
-        if (chaos != null) {
+        Duration interval = Durations.parse("--chaos", chaos);
+        if (interval != null) {
             try {
-                RunCommand.parse(chaos);
+                Fault.requireBounded("--chaos", interval);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--chaos '" + chaos + "' is not a positive duration such as 2s", e);
+                throw new IllegalArgumentException("--chaos '" + chaos + "' is not a positive duration of at most "
+                        + Fault.MAX_DURATION.toHours() + "h such as 2s", e);
             }
         }
     }
@@ -38,7 +42,7 @@ final class ChaosOptions {
     void start(TwsSimulator simulator, SimulatorSettings settings, PrintStream out, boolean json) {
         if (chaos != null) {
             long seed = chaosSeed != null ? chaosSeed : settings.chaosSeed();
-            simulator.startChaos(RunCommand.parse(chaos), seed, line -> {
+            simulator.startChaos(Durations.parse("--chaos", chaos), seed, line -> {
                 out.println(json ? Json.object("chaos").put("fault", line.substring("chaos: ".length())).toString()
                         : line);
                 out.flush();

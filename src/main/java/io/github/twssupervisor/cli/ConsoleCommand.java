@@ -105,7 +105,7 @@ final class ConsoleCommand implements Callable<Integer> {
             ActorSystem<Void> system = setup.actorSystem("tws-console");
             try {
                 TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
-                ConsoleSession session = new ConsoleSession(client, connection, print);
+                ConsoleSession session = new ConsoleSession(client, connection, setup.settings().log(), print);
                 ConsoleCommands commands = new ConsoleCommands(session, print);
                 // Ctrl-C while a command waits: JLine calls this on its signal thread; the interrupt ends the wait
                 // (ConsoleSession.await). While reading a line JLine handles Ctrl-C itself (the line is dropped).

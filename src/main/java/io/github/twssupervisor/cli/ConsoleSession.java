@@ -14,6 +14,7 @@ import io.github.twssupervisor.account.AccountSummaryRequest;
 import io.github.twssupervisor.account.AccountView;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.history.HistoricalRequest;
@@ -51,7 +52,8 @@ final class ConsoleSession implements ConsoleCommands.Actions {
     private final ActorSystem<?> system;
     private final ConnectionSettings connection;
     private final Consumer<String> print;
-    private final EventFormat events = new EventFormat(false);
+    private final EventFormat events;
+    private final LogSettings log;
     private final TickFormat ticks = new TickFormat(false);
     private final OrderFormat orderFormat = new OrderFormat(false);
     /** Subscribed symbols (display names) and their streams' switches; a stream's end removes its entry. */
@@ -65,10 +67,13 @@ final class ConsoleSession implements ConsoleCommands.Actions {
      *
      * @param client     the session's client, connecting
      * @param connection its target, for messages
+     * @param log        whether accounts are printed masked
      * @param print      prints one line, from any thread
      */
-    ConsoleSession(TwsClient client, ConnectionSettings connection, Consumer<String> print) {
+    ConsoleSession(TwsClient client, ConnectionSettings connection, LogSettings log, Consumer<String> print) {
         this.client = client;
+        this.log = log;
+        this.events = new EventFormat(false, log);
         this.system = client.system();
         this.connection = connection;
         this.print = print;
@@ -137,7 +142,7 @@ final class ConsoleSession implements ConsoleCommands.Actions {
             micros[i] = (System.nanoTime() - start) / 1_000;
             print.accept("reqCurrentTime " + (i + 1) + ": " + micros[i] + " us");
         }
-        print.accept(PingCommand.statistics(micros, connection));
+        print.accept(PingCommand.statistics(micros, connection, 0, 0));
     }
 
     @Override
@@ -205,7 +210,7 @@ final class ConsoleSession implements ConsoleCommands.Actions {
 
     @Override
     public void positions() {
-        PositionsCommand.text(await(client.account().currentPositions(), "reqPositions")).forEach(print);
+        PositionsCommand.text(await(client.account().currentPositions(), "reqPositions"), log::account).forEach(print);
     }
 
     @Override
@@ -223,7 +228,7 @@ final class ConsoleSession implements ConsoleCommands.Actions {
         AccountSummary summary = await(client.account().currentSummary(request), request.description());
         String chosen = id;
         List<AccountSummaryEvent.Row> rows = summary.rows().stream().filter(r -> r.account().equals(chosen)).toList();
-        AccountCommand.text(id, view, rows).forEach(print);
+        AccountCommand.text(log.account(id), view, rows).forEach(print);
     }
 
     @Override

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "contract", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Looks a contract up at TWS (reqContractDetails) and prints every match: conId, symbol, type, "
                 + "exchange, primary exchange, currency, local symbol, trading class, min tick, long name, time zone.",
-            "", "Examples:", "  contract AAPL", "  contract EUR.USD --json", "  contract ES/202612@CME", ""},
+            "", "Examples:", "  contract AAPL", "  contract EUR.USD --json", "  contract ES/202612@CME",
+            "  contract AAPL@NASDAQ",
+            "  contract #265598", ""},
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:found", "1:no such contract, not connected or TWS "
                 + "refused", "2:invalid arguments"})
 final class ContractCommand implements Callable<Integer> {
@@ -29,8 +31,7 @@ final class ContractCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SYMBOL", description = "AAPL (stock), EUR.USD (forex), ES/202612@CME "
-            + "(future).")
+    @Parameters(index = "0", paramLabel = "SYMBOL", description = Symbols.HELP)
     String symbol;
 
     @Mixin

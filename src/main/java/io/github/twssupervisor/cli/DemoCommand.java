@@ -27,6 +27,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
+        output.parsedReadyTimeout();
         chaos.validate();
         Main.Setup setup = main.setup();
         TwsSettings settings = setup.settings();

@@ -1,5 +1,6 @@
 package io.github.twssupervisor.cli;
 
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.FailureReason;
@@ -16,9 +17,15 @@ final class EventFormat {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final boolean json;
+    private final LogSettings log;
 
-    EventFormat(boolean json) {
+    /**
+     * @param json one JSON object per line instead of text
+     * @param log  how accounts are shown (DU****11 when masked)
+     */
+    EventFormat(boolean json, LogSettings log) {
         this.json = json;
+        this.log = log;
     }
 
     String format(ConnectionEvent event) {
@@ -44,7 +51,7 @@ final class EventFormat {
                 + " messagesIn=" + metrics.messagesIn() + " messagesOut=" + metrics.messagesOut();
     }
 
-    private static String stateJson(ConnectionEvent.StateChanged s) {
+    private String stateJson(ConnectionEvent.StateChanged s) {
         Optional<Ready> ready = s.ready();
         Json object = Json.object("state").put("time", s.at().toString()).put("state", s.state().name())
                 .put("previous", s.previous().name()).put("reason", s.reason().map(FailureReason::kind).map(Enum::name))
@@ -52,18 +59,18 @@ final class EventFormat {
                 .put("delayMs", s.nextDelay().map(Duration::toMillis));
         if (ready.isPresent()) {
             object.put("serverVersion", ready.get().serverVersion()).put("clientId", ready.get().clientId())
-                    .put("accounts", ready.get().accounts()).put("nextOrderId", ready.get().nextOrderId())
+                    .put("accounts", log.accounts(ready.get().accounts())).put("nextOrderId", ready.get().nextOrderId())
                     .put("dataLost", s.dataLost());
         }
         return object.toString();
     }
 
-    private static String stateLine(ConnectionEvent.StateChanged s) {
+    private String stateLine(ConnectionEvent.StateChanged s) {
         StringBuilder line = new StringBuilder(time(s)).append(' ').append(s.state());
         s.nextDelay().ifPresent(d -> line.append(" in ").append(d.toMillis()).append(" ms"));
         line.append(" (attempt ").append(s.attempt()).append(')');
         s.ready().ifPresent(r -> line.append(" serverVersion=").append(r.serverVersion()).append(" clientId=")
-                .append(r.clientId()).append(" accounts=").append(String.join(",", r.accounts()))
+                .append(r.clientId()).append(" accounts=").append(String.join(",", log.accounts(r.accounts())))
                 .append(" nextOrderId=").append(r.nextOrderId()).append(s.dataLost() ? "" : " (data kept)"));
         s.reason().ifPresent(r -> line.append(": ").append(r));
         return line.toString();

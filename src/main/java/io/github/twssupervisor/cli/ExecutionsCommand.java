@@ -28,7 +28,8 @@ final class ExecutionsCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL", description = "Only this symbol's executions, e.g. --symbol "
-            + "AAPL (the underlying symbol: EUR for EUR.USD, ES for ES/202612@CME).")
+            + "AAPL (the underlying symbol: EUR for EUR.USD, ES for ES/202612@CME, AAPL for AAPL@NASDAQ; a conId "
+            + "form (#265598) has no symbol and matches nothing).")
     String symbol;
 
     @Mixin
@@ -42,10 +43,11 @@ final class ExecutionsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--symbol: " + e.getMessage(), e);
         }
-        try (TwsSession session = connection.open(main.setup())) {
+        Main.Setup setup = main.setup();
+        try (TwsSession session = connection.open(setup)) {
             ExecutionFilter filter = new ExecutionFilter(session.ready().clientId(), "", "", filterSymbol, "", "", "");
             List<Execution> executions = TwsSession.await(session.orders().executions(filter), "reqExecutions");
-            new OrderFormat(connection.json).executions(executions).forEach(System.out::println);
+            new OrderFormat(connection.json, setup.settings().log()).executions(executions).forEach(System.out::println);
             return 0;
         }
     }

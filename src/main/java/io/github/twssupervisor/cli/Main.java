@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class,
                 OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class,
                 ContractCommand.class, SymbolsCommand.class, AccountCommand.class, PositionsCommand.class,
-                PnlCommand.class, ConsoleCommand.class})
+                PnlCommand.class, BarsCommand.class, ConsoleCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */
@@ -28,8 +28,11 @@ public final class Main implements Runnable {
     /** Exit code when the command could not do its job (e.g. the port is taken). */
     static final int EXIT_FAILURE = 1;
 
-    @Option(names = "--config", defaultValue = "conf/application.conf", paramLabel = "FILE",
-            description = "HOCON settings over the built-in defaults (default: ${DEFAULT-VALUE}; ignored if absent).")
+    /** The settings file read when there is no --config, if it exists. */
+    static final Path DEFAULT_CONFIG = Path.of("conf", "application.conf");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "HOCON settings over the built-in defaults; it must "
+            + "exist and parse (default: conf/application.conf if present).")
     Path config;
 
     /**
@@ -46,7 +49,8 @@ public final class Main implements Runnable {
     }
 
     Setup setup() {
-        Config loaded = TwsSettings.loadConfig(config);
+        Config loaded = config != null ? TwsSettings.loadConfig(config)
+                : Files.isRegularFile(DEFAULT_CONFIG) ? TwsSettings.loadConfig(DEFAULT_CONFIG) : TwsSettings.loadConfig();
         return new Setup(loaded, TwsSettings.from(loaded));
     }
 
@@ -75,6 +79,11 @@ public final class Main implements Runnable {
             }
             if (e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof com.typesafe.config.ConfigException) {
+                // a setting outside tws (akka.*) that Akka itself refused when the actor system started
+                cmd.getErr().println("error: invalid configuration: " + e.getMessage().replace('\n', ' '));
                 return EXIT_USAGE;
             }
             throw e;

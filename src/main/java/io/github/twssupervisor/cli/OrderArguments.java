@@ -20,8 +20,7 @@ final class OrderArguments {
             + "allowed).")
     double quantity;
 
-    @Parameters(index = "2", paramLabel = "SYMBOL", description = "AAPL (stock), EUR.USD (forex), ES/202612@CME "
-            + "(future).")
+    @Parameters(index = "2", paramLabel = "SYMBOL", description = Symbols.HELP)
     String symbol;
 
     @Parameters(index = "3..*", paramLabel = "TYPE", arity = "0..*", completionCandidates = Types.class,

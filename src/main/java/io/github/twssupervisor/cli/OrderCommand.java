@@ -77,7 +77,7 @@ final class OrderCommand implements Callable<Integer> {
         try {
             orders = order.orders();
             contract = order.contract();
-            wait = RunCommand.parse("--wait", waitFor);
+            wait = Durations.parse("--wait", waitFor);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

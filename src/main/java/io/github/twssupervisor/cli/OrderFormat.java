@@ -1,5 +1,6 @@
 package io.github.twssupervisor.cli;
 
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.orders.CompletedOrder;
 import io.github.twssupervisor.orders.Execution;
 import io.github.twssupervisor.orders.OpenOrder;
@@ -20,9 +21,20 @@ final class OrderFormat {
     private static final String EXEC_ROW = "%-6s %-12s %-4s %10s %10s %-26s %s";
 
     private final boolean json;
+    private final LogSettings log;
 
+    /** @param json one JSON object per line instead of text; accounts masked */
     OrderFormat(boolean json) {
+        this(json, LogSettings.DEFAULT);
+    }
+
+    /**
+     * @param json one JSON object per line instead of text
+     * @param log  how accounts are shown (DU****11 when masked)
+     */
+    OrderFormat(boolean json, LogSettings log) {
         this.json = json;
+        this.log = log;
     }
 
     /** @return one line for an order event */
@@ -117,7 +129,7 @@ final class OrderFormat {
             lines.add(json ? Json.object("execution").put("orderId", e.orderId())
                     .put("symbol", e.contract().displayName()).put("side", e.side()).put("shares", e.shares())
                     .put("price", e.price()).put("time", e.time()).put("execId", e.execId())
-                    .put("account", e.account()).put("exchange", e.exchange()).toString()
+                    .put("account", log.account(e.account())).put("exchange", e.exchange()).toString()
                     : String.format(EXEC_ROW, e.orderId(), e.contract().displayName(), e.side(), plain(e.shares()),
                     e.price(), e.time(), e.execId()).trim());
         }

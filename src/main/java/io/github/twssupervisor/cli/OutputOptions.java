@@ -13,7 +13,16 @@ final class OutputOptions {
             + "default: until SIGTERM / Ctrl-C.")
     String duration;
 
+    @Option(names = "--ready-timeout", paramLabel = "D", description = "Stop with exit code 1 and the last failure's "
+            + "reason if not READY within this long (30s, 2m); without it, a run that never reached READY still exits "
+            + "1 at the end of --duration.")
+    String readyTimeout;
+
+    Duration parsedReadyTimeout() {
+        return Durations.parse("--ready-timeout", readyTimeout);
+    }
+
     Duration parsedDuration() {
-        return RunCommand.parse(duration);
+        return Durations.parse("--duration", duration);
     }
 }

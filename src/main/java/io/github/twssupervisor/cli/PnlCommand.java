@@ -66,7 +66,8 @@ final class PnlCommand implements Callable<Integer> {
                     })
                     .filter(e -> !(e instanceof PnlEvent.Status))
                     .take(count).completionTimeout(wait).runWith(Sink.seq(), session.system()), what);
-            updates.forEach(e -> System.out.println(connection.json ? json(id, e) : line(id, e)));
+            String shown = session.shown(id);
+            updates.forEach(e -> System.out.println(connection.json ? json(shown, e) : line(shown, e)));
             return 0;
         }
     }

@@ -5,6 +5,7 @@ import io.github.twssupervisor.account.Positions;
 import io.github.twssupervisor.contracts.Contract;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,34 +33,38 @@ final class PositionsCommand implements Callable<Integer> {
         try (TwsSession session = connection.open(main.setup())) {
             Positions positions = TwsSession.await(session.account().currentPositions(), "reqPositions");
             if (connection.json) {
-                positions.positions().forEach(p -> System.out.println(json(p)));
+                positions.positions().forEach(p -> System.out.println(json(p, session.shown(p.account()))));
             } else {
-                text(positions).forEach(System.out::println);
+                text(positions, session::shown).forEach(System.out::println);
             }
             return 0;
         }
     }
 
-    /** @return a header and a line per position, or a line saying there are none */
-    static List<String> text(Positions positions) {
+    /**
+     * @param positions the positions
+     * @param shown     an account as it is printed (masked or not)
+     * @return a header and a line per position, or a line saying there are none
+     */
+    static List<String> text(Positions positions, UnaryOperator<String> shown) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(ROW, "ACCOUNT", "CONID", "SYMBOL", "TYPE", "CCY", "POSITION", "AVG COST"));
         if (positions.positions().isEmpty()) {
             lines.add("(no positions)");
         }
-        positions.positions().forEach(p -> lines.add(line(p)));
+        positions.positions().forEach(p -> lines.add(line(p, shown.apply(p.account()))));
         return lines;
     }
 
-    private static String line(PositionEvent.Position p) {
+    private static String line(PositionEvent.Position p, String shownAccount) {
         Contract c = p.contract();
-        return String.format(ROW, p.account(), c.conId(), c.displayName(), c.secType(), c.currency(),
+        return String.format(ROW, shownAccount, c.conId(), c.displayName(), c.secType(), c.currency(),
                 p.position().toPlainString(), AccountCommand.number(p.averageCost()));
     }
 
-    private static String json(PositionEvent.Position p) {
+    private static String json(PositionEvent.Position p, String shownAccount) {
         Contract c = p.contract();
-        return Json.object("position").put("account", p.account()).put("conId", c.conId())
+        return Json.object("position").put("account", shownAccount).put("conId", c.conId())
                 .put("symbol", c.symbol()).put("secType", c.secType().name()).put("currency", c.currency())
                 .put("position", p.position()).put("averageCost", p.averageCost()).toString();
     }

@@ -3,7 +3,6 @@ package io.github.twssupervisor.cli;
 import akka.Done;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
-import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.ServiceSettings;
@@ -24,7 +23,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code run}: keeps one supervised connection and prints a line per state change and notice until SIGTERM / Ctrl-C or
- * {@code --duration}, then closes gracefully and prints a summary.
+ * {@code --duration}, then closes gracefully and prints a summary. Exit code 0 if it was READY at some time, else 1
+ * with the last failure's reason (also at {@code --ready-timeout}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Connects to TWS and keeps the connection alive, printing each state change and notice.")
@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     private OutputOptions output = new OutputOptions();
 
     @Option(names = "--subscribe", paramLabel = "SYMBOLS", description = "Market data to print, comma-separated: "
-            + "AAPL (stock), EUR.USD (forex), ES/202612@CME (future).")
+            + Symbols.HELP)
     private String subscribe;
 
     @Option(names = "--http", paramLabel = "HOST:PORT", description = "Serve /health/live, /health/ready and /metrics "
@@ -52,14 +52,28 @@ final class RunCommand implements Callable<Integer> {
             + "Default: tws.service.http.")
     private String http;
 
+    @Option(names = "--pool", description = "Runs the client pool of tws.pool instead (one connection per purpose, "
+            + "each with its own client id); every line starts with its purpose.")
+    private boolean pool;
+
     @Override
     public Integer call() {
         output.parsedDuration(); // an invalid --duration fails before anything starts
+        output.parsedReadyTimeout();
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         List<Contract> watchlist = subscribe == null ? List.of() : Symbols.parseList(subscribe);
+        if (pool) {
+            if (http != null) {
+                throw new IllegalArgumentException("--http does not apply to --pool yet: run one process per purpose "
+                        + "for health endpoints, or embed TwsClientPool and bind TwsMetrics per client");
+            }
+            TwsSettings pooled = PoolRun.targeted(setup.settings(), target); // refused before anything starts
+            return PoolRun.runUntilStopped(setup.actorSystem("tws-supervisor"), pooled, output, watchlist, System.out);
+        }
         ServiceSettings service = TwsSettings.service(setup.config()).withHttp(http);
-        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output, watchlist, false, System.out, false, service);
+        return runUntilStopped(setup.actorSystem("tws-supervisor"), setup.settings().withConnection(connection), output,
+                watchlist, false, System.out, false, service);
     }
 
     /**
@@ -82,8 +96,9 @@ final class RunCommand implements Callable<Integer> {
     static int runUntilStopped(ActorSystem<Void> system, TwsSettings settings, OutputOptions output,
                                List<Contract> watchlist, boolean table, PrintStream out, boolean demoOrder,
                                ServiceSettings service) {
-        EventFormat format = new EventFormat(output.json);
+        EventFormat format = new EventFormat(output.json, settings.log());
         TwsClient client = TwsClient.create(system, settings);
+        Readiness readiness = Readiness.watch(client, system);
         HttpEndpoint http = HttpEndpoint.start(client, service, out, output.json);
         List<CompletableFuture<Done>> feeds = new ArrayList<>();
         if (table) {
@@ -126,36 +141,23 @@ final class RunCommand implements Callable<Integer> {
             CompletableFuture.runAsync(() -> shutdown.runAll(CoordinatedShutdown.unknownReason()),
                     CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS));
         }
+        Duration readyTimeout = output.parsedReadyTimeout();
+        if (readyTimeout != null) {
+            system.scheduler().scheduleOnce(readyTimeout, () -> {
+                if (!readiness.reached()) {
+                    shutdown.runAll(CoordinatedShutdown.unknownReason());
+                }
+            }, system.executionContext());
+        }
         system.getWhenTerminated().toCompletableFuture().join();
-        return 0;
+        return readiness.reached() ? 0 : notReady(readiness, settings, readyTimeout, duration);
     }
 
-    /**
-     * @param text a HOCON duration ("30s", "5 minutes") or null
-     * @return the duration, or null for none
-     */
-    static Duration parse(String text) {
-        return parse("--duration", text);
-    }
-
-    /**
-     * @param option the option's name, for the message
-     * @param text   a HOCON duration ("30s", "5 minutes") or null
-     * @return the duration, or null for none
-     */
-    static Duration parse(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        Duration value;
-        try {
-            value = ConfigFactory.parseString("d = \"" + text.replace("\"", "") + "\"").getDuration("d");
-        } catch (com.typesafe.config.ConfigException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a duration such as 30s, 5m or 2h");
-        }
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(option + " must be positive, was " + text);
-        }
-        return value;
+    /** A run that never reached READY: the last failure's reason on stderr, exit code 1. */
+    private static int notReady(Readiness readiness, TwsSettings settings, Duration readyTimeout, Duration duration) {
+        Duration within = readyTimeout != null && (duration == null || readyTimeout.compareTo(duration) < 0)
+                ? readyTimeout : duration;
+        System.err.println("error: " + readiness.notReady(settings.connection(), within));
+        return Main.EXIT_FAILURE;
     }
 }

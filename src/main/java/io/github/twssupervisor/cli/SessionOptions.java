@@ -21,7 +21,7 @@ final class SessionOptions {
     boolean json;
 
     Duration parsedTimeout() {
-        return RunCommand.parse("--timeout", timeout);
+        return Durations.parse("--timeout", timeout);
     }
 
     /** @return a session with the target, READY within the timeout */

@@ -29,7 +29,8 @@ final class SimulatorCommand implements Callable<Integer> {
     @ParentCommand
     private Main main;
 
-    @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on (default: tws.simulator.host).")
+    @Option(names = "--host", paramLabel = "HOST", description = "Interface to listen on (default: tws.simulator.host); "
+            + "anything but loopback is logged at WARN.")
     private String host;
 
     @Option(names = "--port", paramLabel = "PORT", description = "Port; 0 picks a free one (default: tws.simulator.port).")
@@ -68,7 +69,7 @@ final class SimulatorCommand implements Callable<Integer> {
         out.println("listening on " + simulator.address().getHostString() + ":" + simulator.address().getPort());
         out.flush();
         chaos.start(simulator, settings, out, false);
-        startConsole(system, simulator, out);
+        runConsole(system, simulator, out);
         system.getWhenTerminated().toCompletableFuture().join();
         return 0;
     }
@@ -86,25 +87,23 @@ final class SimulatorCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads commands on a daemon thread: a blocking read of stdin has no place inside an actor. End of input leaves the
-     * simulator running, so it can be started with stdin closed.
+     * Reads console commands on the command's own thread, the one that would otherwise only wait for the actor system
+     * to end: a blocking read of stdin has no place inside an actor, and needs no thread of its own. {@code quit}
+     * shuts the system down; end of input leaves the simulator running (it can be started with stdin closed), and a
+     * shutdown from elsewhere (SIGTERM, Ctrl-C) ends the JVM whatever this thread is reading.
      */
-    private static void startConsole(ActorSystem<Void> system, TwsSimulator simulator, PrintStream out) {
-        Thread console = new Thread(() -> {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            try {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    if (!SimulatorConsole.execute(line.trim(), simulator, out)) {
-                        CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
-                        return;
-                    }
+    private static void runConsole(ActorSystem<Void> system, TwsSimulator simulator, PrintStream out) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!SimulatorConsole.execute(line.trim(), simulator, out)) {
+                    CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason());
+                    return;
                 }
-            } catch (java.io.IOException e) {
-                out.println("console closed: " + e.getMessage());
             }
-        }, "simulator-console");
-        console.setDaemon(true);
-        console.start();
+        } catch (java.io.IOException e) {
+            out.println("console closed: " + e.getMessage());
+        }
     }
 }

@@ -17,7 +17,7 @@ final class SimulatorConsole {
             + "each for all clients or, with a trailing CLIENT_ID, one: drop | stall D | mute D | garbage | bomb "
             + "| unknown-msg | bad-field | reject-client-id | notice CODE (1100, 1101, 1102, 2110, 1300) | pace-limit N "
             + "| flood KIND D (KIND: notice, error, unknown, tick, mixed) | drop-after-order accepted|lost "
-            + "| next-id-back N | delay-handshake D | refuse D (these two: all only); D: 500ms, 2s";
+            + "| next-id-back N | delay-handshake D | refuse D (these two: all only); D: 500ms, 2s, at most 1h";
 
     private SimulatorConsole() {
     }

@@ -4,9 +4,11 @@ import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.account.AccountFacade;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.orders.OrderException;
 import io.github.twssupervisor.contracts.ContractsFacade;
+import io.github.twssupervisor.history.HistoryFacade;
 import io.github.twssupervisor.orders.OrdersFacade;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
@@ -25,8 +27,11 @@ final class TwsSession implements AutoCloseable {
     private final TwsClient client;
     private final ConnectionSettings connection;
     private final Ready ready;
+    private final LogSettings log;
 
-    private TwsSession(ActorSystem<Void> system, TwsClient client, ConnectionSettings connection, Ready ready) {
+    private TwsSession(ActorSystem<Void> system, TwsClient client, ConnectionSettings connection, Ready ready,
+                       LogSettings log) {
+        this.log = log;
         this.system = system;
         this.client = client;
         this.connection = connection;
@@ -38,21 +43,21 @@ final class TwsSession implements AutoCloseable {
      * @param target  --host, --port, --client-id
      * @param timeout how long to wait for READY
      * @return a READY session
-     * @throws CommandFailure naming the address when TWS is not READY in time
+     * @throws CommandFailure naming the address and the last attempt's typed reason when TWS is not READY in time
      */
     static TwsSession open(Main.Setup setup, TargetOptions target, Duration timeout) {
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         ActorSystem<Void> system = setup.actorSystem("tws-cli");
         TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
+        Readiness readiness = Readiness.watch(client, system);
         try {
             Ready ready = client.ready(timeout).toCompletableFuture().get(timeout.toMillis() + 1_000,
                     TimeUnit.MILLISECONDS);
-            return new TwsSession(system, client, connection, ready);
+            return new TwsSession(system, client, connection, ready, setup.settings().log());
         } catch (ExecutionException | TimeoutException e) {
             shutdown(system, client);
-            throw new CommandFailure("not READY with TWS at " + connection.host() + ":" + connection.port()
-                    + " (client id " + connection.clientId() + ") within " + timeout.toSeconds() + " s: is TWS or IB "
-                    + "Gateway running with the API enabled on that port, and is the client id free?");
+            // The connection's own reason (CONNECT_REFUSED with host:port, ...), not the ask's timeout.
+            throw new CommandFailure(readiness.notReady(connection, timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             shutdown(system, client);
@@ -77,6 +82,14 @@ final class TwsSession implements AutoCloseable {
      * @return it, or the session's first managed account
      * @throws CommandFailure when the session manages none
      */
+    /**
+     * @param account an account id
+     * @return it as the commands print it: {@code DU****11} unless {@code tws.log.mask-accounts} is off
+     */
+    String shown(String account) {
+        return log.account(account);
+    }
+
     String accountOrFirst(String account) {
         if (account != null) {
             return account;
@@ -85,6 +98,10 @@ final class TwsSession implements AutoCloseable {
             throw new CommandFailure("TWS announced no managed account: name one with --account");
         }
         return ready.accounts().get(0);
+    }
+
+    HistoryFacade history() {
+        return client.history();
     }
 
     ActorSystem<Void> system() {

@@ -12,6 +12,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
@@ -75,7 +76,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
     private ClientGuardian(ActorContext<GuardianMessage> context, ConnectionSettings settings,
                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
                            CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
-                           List<Domain> domains) {
+                           List<Domain> domains, LogSettings log) {
         super(context);
         this.dispatcher = context.spawn(Behaviors.supervise(Dispatcher.create(metrics))
                 .onFailure(SupervisorStrategy.resume()), "dispatcher", DispatcherSelector.sameAsParent());
@@ -86,7 +87,7 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
         this.supervisor = context.spawn(Behaviors.supervise(
                         ConnectionSupervisor.create(settings, pacer, (epoch, clientId, connection) ->
                                 SocketActor.create(epoch, clientId, settings, connection, decoder, metrics),
-                                metrics, stateView))
+                                metrics, stateView, log))
                 .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, GuardianMessage.RawOutcome::new);
@@ -104,13 +105,14 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
      * @param domains        whose decoders the client's router uses
      * @param supervisorView completed with the connection supervisor once it exists, so that the facade can ask it
      *                       directly: a request-reply saves the hop through this actor
+     * @param log            how accounts are shown in INFO logs
      */
     static Behavior<GuardianMessage> create(ConnectionSettings settings, ConnectionMetrics metrics,
                                             AtomicReference<ConnectionState> stateView,
                                             CompletableFuture<ActorRef<ConnectionSupervisor.Command>> supervisorView,
-                                            List<Domain> domains) {
+                                            List<Domain> domains, LogSettings log) {
         return Behaviors.setup(ctx -> new ClientGuardian(ctx, settings, metrics, stateView, supervisorView,
-                domains));
+                domains, log));
     }
 
     @Override

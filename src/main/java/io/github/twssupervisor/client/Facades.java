@@ -25,7 +25,7 @@ record Facades(MarketDataFacade marketData, OrdersFacade orders, ContractsFacade
     /** @return the domains, for the client's guardian */
     static List<Domain> domains(TwsSettings settings) {
         return List.of(new MarketDataDomain(), new OrdersDomain(settings.orders(), settings.connection().clientId()),
-                new ContractsDomain(settings.contracts()), new HistoryDomain(settings.connection().requestTimeout()),
+                new ContractsDomain(settings.contracts()), new HistoryDomain(settings.history()),
                 new AccountDomain());
     }
 

@@ -169,7 +169,7 @@ public final class TwsClient {
     private final boolean ownsSystem;
     private final Facades facades;
 
-    private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem) {
+    private TwsClient(ActorSystem<?> system, TwsSettings all, boolean ownsSystem, String label) {
         ConnectionSettings settings = all.connection();
         this.system = system;
         this.settings = settings;
@@ -177,7 +177,7 @@ public final class TwsClient {
         this.metrics = new ConnectionMetrics();
         this.stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
         this.guardian = system.<GuardianMessage>systemActorOf(ClientGuardian.create(settings, metrics, stateView,
-                supervisor, Facades.domains(all)), "tws-client-" + INSTANCES.incrementAndGet(),
+                supervisor, Facades.domains(all), all.log()), "tws-client-" + INSTANCES.incrementAndGet() + label,
                 ClientGuardian.dispatcher(system));
         this.facades = Facades.over(new ClientDomainContext(guardian, system, metrics), all);
     }
@@ -190,21 +190,32 @@ public final class TwsClient {
      * @return the client, already connecting
      */
     public static TwsClient create(ActorSystem<?> system, TwsSettings settings) {
-        return new TwsClient(system, settings, false);
+        return new TwsClient(system, settings, false, "");
+    }
+
+    /**
+     * A client of a {@link TwsClientPool}: its actors' names end with the purpose, so log lines say which one.
+     *
+     * @param purpose the purpose's name (letters, digits, '-', '_')
+     */
+    static TwsClient create(ActorSystem<?> system, TwsSettings settings, String purpose) {
+        return new TwsClient(system, settings, false, "-" + purpose);
     }
 
     /**
      * Starts a connection in an actor system of its own, configured from a HOCON file over the defaults; {@link #close()}
      * terminates that system.
      *
-     * @param applicationConf usually {@code conf/application.conf}; ignored if absent
+     * @param applicationConf usually {@code conf/application.conf}
      * @return the client, already connecting
+     * @throws IllegalArgumentException if the file does not exist or does not parse, or a setting in it is unknown
+     *                                  (naming the known key most like it), mistyped or out of range
      */
     public static TwsClient create(Path applicationConf) {
         Config config = TwsSettings.loadConfig(applicationConf);
         TwsSettings settings = TwsSettings.from(config);
         ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "tws-client", config);
-        return new TwsClient(system, settings, true);
+        return new TwsClient(system, settings, true, "");
     }
 
     /** @return the actor of this connection, for the {@link Command} protocol */
@@ -242,10 +253,18 @@ public final class TwsClient {
 
     /**
      * @param timeout how long to wait for READY
-     * @return the Ready of the current connection, now or when next READY
+     * @return the Ready of the current connection, now or when next READY; after the timeout, fails with
+     *     {@link NotReadyException} naming why the last attempt failed ({@code CONNECT_REFUSED: ...})
      */
     public CompletionStage<Ready> ready(Duration timeout) {
-        return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler());
+        String target = settings.host() + ":" + settings.port() + " client id " + settings.clientId();
+        return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler())
+                .handle((ready, failure) -> {
+                    if (failure != null) {
+                        throw NotReadyException.of(failure, timeout, target, metrics.lastFailure());
+                    }
+                    return ready;
+                });
     }
 
     /** @param subscriber receives the current state, then every state change and notice */

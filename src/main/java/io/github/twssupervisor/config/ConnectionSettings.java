@@ -33,6 +33,8 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
 
     /** TWS's own limit on messages per second; a higher client-side rate gets the connection cut. */
     public static final int TWS_MESSAGE_RATE_LIMIT = 50;
+    /** The highest client id: 2147483647 is IB's "unset" value for an int field. */
+    public static final int MAX_CLIENT_ID = Integer.MAX_VALUE - 1;
 
     /** Validates every field, naming the key in the message. */
     public ConnectionSettings {
@@ -40,10 +42,11 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
         connectOptions = connectOptions == null ? "" : connectOptions;
         Checks.require(host != null && !host.isBlank(), "tws.connection.host must not be empty");
         Checks.require(port > 0 && port <= 65535, "tws.connection.port must be 1..65535, was " + port);
-        Checks.require(clientId >= 0, "tws.connection.client-id must be >= 0, was " + clientId);
+        Checks.require(clientId >= 0 && clientId <= MAX_CLIENT_ID, "tws.connection.client-id must be 0.."
+                + MAX_CLIENT_ID + ", was " + clientId);
         Checks.require(clientIdPolicy != null, "tws.connection.client-id-policy must be wait or rotate");
-        Checks.require(clientIdRotation.stream().allMatch(id -> id >= 0),
-                "tws.connection.client-id-rotation must hold ids >= 0, was " + clientIdRotation);
+        Checks.require(clientIdRotation.stream().allMatch(id -> id >= 0 && id <= MAX_CLIENT_ID),
+                "tws.connection.client-id-rotation must hold ids 0.." + MAX_CLIENT_ID + ", was " + clientIdRotation);
         Checks.require(minVersion >= ServerVersion.MIN_SUPPORTED && maxVersion <= ServerVersion.MAX_SUPPORTED
                         && minVersion <= maxVersion,
                 "tws.connection.min-version..max-version must lie within " + ServerVersion.MIN_SUPPORTED + ".."
@@ -208,9 +211,10 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
      * @param keepAliveIdle     TCP_KEEPIDLE where supported
      * @param keepAliveInterval TCP_KEEPINTERVAL where supported
      * @param keepAliveCount    TCP_KEEPCOUNT where supported
+     * @param tcpQuickAck       TCP_QUICKACK after connect where supported (Linux)
      */
     public record Socket(boolean tcpNoDelay, int receiveBuffer, int sendBuffer, boolean keepAlive,
-                         Duration keepAliveIdle, Duration keepAliveInterval, int keepAliveCount) {
+                         Duration keepAliveIdle, Duration keepAliveInterval, int keepAliveCount, boolean tcpQuickAck) {
 
         /** Validates. */
         public Socket {

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.config;
 
 import io.github.twssupervisor.wire.ServerVersion;
+import io.github.twssupervisor.wire.WireLimits;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -22,10 +23,43 @@ import java.util.List;
  * @param maxMessagesPerSecond messages a client may send in any sliding one-second window (TWS error 100 above it)
  * @param chaosSeed      seed of the {@code --chaos} fault schedule when {@code --chaos-seed} is not given
  * @param account        the simulated account's money and update rates
+ * @param historicalPacing TWS's historical-data pacing rules as the simulator enforces them (error 162)
+ * @param limits         what one connection, and all of them together, may hold of the simulator
  */
 public record SimulatorSettings(String host, int port, int acceptBacklog, int maxVersion, List<String> accounts,
                                 int nextOrderId, int maxClients, ZoneId timeZone, int outboundBuffer, long seed,
-                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed, Account account) {
+                                int ticksPerSecond, int maxMessagesPerSecond, long chaosSeed, Account account,
+                                HistoricalPacingRules historicalPacing, Limits limits) {
+
+    /**
+     * What a client may hold of the simulator before it is closed ({@code tws.simulator.handshake-timeout},
+     * {@code max-frame-size}, {@code max-buffered-bytes}).
+     *
+     * @param handshakeTimeout how long a connection may take from accept to its startApi (a delay-handshake fault adds
+     *                         its delay); at most {@link #MAX_HANDSHAKE_TIMEOUT}
+     * @param maxFrameSize     largest payload a client may announce, 1..0xFFFFFF (TWS-WIRE.md §1)
+     * @param maxBufferedBytes bytes held for unfinished frames across all connections, at least {@code maxFrameSize}
+     *                         plus its length prefix
+     */
+    public record Limits(Duration handshakeTimeout, int maxFrameSize, long maxBufferedBytes) {
+
+        /** Above this a handshake timeout is a typo: no client waits an hour for its startApi to be read. */
+        public static final Duration MAX_HANDSHAKE_TIMEOUT = Duration.ofHours(1);
+
+        /** Validates every field, naming the key in the message. */
+        public Limits {
+            Checks.positive(handshakeTimeout, "tws.simulator.handshake-timeout");
+            Checks.require(handshakeTimeout.compareTo(MAX_HANDSHAKE_TIMEOUT) <= 0,
+                    "tws.simulator.handshake-timeout must be at most 1h, was " + handshakeTimeout);
+            Checks.require(maxFrameSize > 0 && maxFrameSize <= WireLimits.MAX_FRAME_PAYLOAD,
+                    "tws.simulator.max-frame-size must be 1.." + WireLimits.MAX_FRAME_PAYLOAD
+                            + " bytes (the protocol's limit, 0xFFFFFF), was " + maxFrameSize);
+            Checks.require(maxBufferedBytes >= (long) maxFrameSize + WireLimits.LENGTH_PREFIX_BYTES,
+                    "tws.simulator.max-buffered-bytes must hold at least one frame of max-frame-size ("
+                            + maxFrameSize + " + " + WireLimits.LENGTH_PREFIX_BYTES + " bytes), was "
+                            + maxBufferedBytes);
+        }
+    }
 
     /**
      * The simulated account ({@code tws.simulator.account}).
@@ -71,6 +105,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
         Checks.require(maxMessagesPerSecond > 0,
                 "tws.simulator.max-messages-per-second must be positive, was " + maxMessagesPerSecond);
         Checks.require(account != null, "tws.simulator.account must be set");
+        Checks.require(historicalPacing != null, "tws.simulator.historical-pacing must be set");
+        Checks.require(limits != null, "tws.simulator's limits must be set");
     }
 
     /** @return the time between two quote updates of one subscription */
@@ -85,7 +121,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAddress(String newHost, int newPort) {
         return new SimulatorSettings(newHost, newPort, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -94,7 +131,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxVersion(int newMaxVersion) {
         return new SimulatorSettings(host, port, acceptBacklog, newMaxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -104,7 +142,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccounts(List<String> newAccounts, int newNextOrderId) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, newAccounts, newNextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -113,7 +152,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxClients(int newMaxClients) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, newMaxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -122,7 +162,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withSeed(long newSeed) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, newSeed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -131,7 +172,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withTicksPerSecond(int newTicksPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, newTicksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -140,7 +182,8 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withMaxMessagesPerSecond(int newMaxMessagesPerSecond) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed, account);
+                timeZone, outboundBuffer, seed, ticksPerSecond, newMaxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
     }
 
     /**
@@ -149,7 +192,18 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withOutboundBuffer(int newOutboundBuffer) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account);
+                timeZone, newOutboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, limits);
+    }
+
+    /**
+     * @param newLimits what connections may hold
+     * @return a copy with them
+     */
+    public SimulatorSettings withLimits(Limits newLimits) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account,
+                historicalPacing, newLimits);
     }
 
     /**
@@ -158,6 +212,17 @@ public record SimulatorSettings(String host, int port, int acceptBacklog, int ma
      */
     public SimulatorSettings withAccount(Account newAccount) {
         return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
-                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, newAccount);
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, newAccount,
+                historicalPacing, limits);
+    }
+
+    /**
+     * @param rules the historical-data pacing to enforce
+     * @return a copy enforcing them
+     */
+    public SimulatorSettings withHistoricalPacing(HistoricalPacingRules rules) {
+        return new SimulatorSettings(host, port, acceptBacklog, maxVersion, accounts, nextOrderId, maxClients,
+                timeZone, outboundBuffer, seed, ticksPerSecond, maxMessagesPerSecond, chaosSeed, account, rules,
+                limits);
     }
 }

@@ -2,6 +2,7 @@ package io.github.twssupervisor.connection;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
+import io.github.twssupervisor.config.LogSettings;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
@@ -19,16 +20,19 @@ final class ConnectionEvents<M> {
 
     private final ActorContext<M> context;
     private final Function<ActorRef<ConnectionEvent>, M> onStopped;
+    private final LogSettings log;
     private final Set<ActorRef<ConnectionEvent>> subscribers = new HashSet<>();
     private Optional<ConnectionEvent.StateChanged> lastChange = Optional.empty();
 
     /**
      * @param context   the owner's context
      * @param onStopped the message the owner gets when a subscriber stops; it should call {@link #remove}
+     * @param log       how the READY line shows the accounts (DU****11 when masked)
      */
-    ConnectionEvents(ActorContext<M> context, Function<ActorRef<ConnectionEvent>, M> onStopped) {
+    ConnectionEvents(ActorContext<M> context, Function<ActorRef<ConnectionEvent>, M> onStopped, LogSettings log) {
         this.context = context;
         this.onStopped = onStopped;
+        this.log = log;
     }
 
     /**
@@ -71,7 +75,7 @@ final class ConnectionEvents<M> {
         } else if (change.state() == ConnectionState.READY) {
             Ready r = change.ready().orElseThrow();
             context.getLog().info("{} -> READY: {} client id {}, server version {}, accounts {}, next order id {}{}",
-                    from, target, r.clientId(), r.serverVersion(), r.accounts(), r.nextOrderId(),
+                    from, target, r.clientId(), r.serverVersion(), log.accounts(r.accounts()), r.nextOrderId(),
                     change.dataLost() ? "" : " (data kept)");
         } else {
             context.getLog().info("{} -> {} ({}, attempt {})", from, change.state(), target, change.attempt());

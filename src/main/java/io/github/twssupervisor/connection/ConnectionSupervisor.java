@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,11 +138,12 @@ public final class ConnectionSupervisor {
     private Optional<ActorRef<SocketActor.Command>> socket = Optional.empty();
     private Optional<Ready> ready = Optional.empty();
     private Optional<SocketOptionsReport> socketOptions = Optional.empty();
-    private boolean keepAliveReported;
+    private boolean platformNotesLogged;
 
     private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
                                  ConnectionSettings settings, ActorRef<Pacer.Command> pacer, SocketFactory sockets,
-                                 ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
+                                 ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
+                                 LogSettings log) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
@@ -150,7 +152,7 @@ public final class ConnectionSupervisor {
         this.metrics = metrics;
         this.stateView = stateView;
         this.attempts = new Attempts(settings);
-        this.events = new ConnectionEvents<>(context, SubscriberStopped::new);
+        this.events = new ConnectionEvents<>(context, SubscriberStopped::new, log);
         this.notices = new NoticeLog(context.getLog(), events::publish);
         this.currentTime = new CurrentTimeRequests(pacer,
                 context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new));
@@ -162,13 +164,14 @@ public final class ConnectionSupervisor {
      * @param sockets   makes the socket of each attempt
      * @param metrics   connection counters
      * @param stateView written on every transition, for readers outside the actor system
+     * @param log       how the READY line at INFO shows the accounts
      * @return the behaviour; the first attempt starts at once
      */
     public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
                                            SocketFactory sockets, ConnectionMetrics metrics,
-                                           AtomicReference<ConnectionState> stateView) {
+                                           AtomicReference<ConnectionState> stateView, LogSettings log) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConnectionSupervisor(ctx, timers, settings,
-                pacer, sockets, metrics, stateView).connect()));
+                pacer, sockets, metrics, stateView, log).connect()));
     }
 
     // ---------------------------------------------------------------- states
@@ -256,9 +259,9 @@ public final class ConnectionSupervisor {
     private Behavior<Command> onSocketReady(SocketReady m) {
         ready = Optional.of(m.ready());
         m.options().ifPresent(o -> socketOptions = Optional.of(o));
-        if (!keepAliveReported && socketOptions.isPresent()) {
-            keepAliveReported = true;
-            socketOptions.get().keepAliveWarning(settings.socket().keepAlive()).ifPresent(context.getLog()::info);
+        if (!platformNotesLogged && socketOptions.isPresent()) {
+            platformNotesLogged = true;
+            socketOptions.get().platformNotes(settings.socket()).forEach(context.getLog()::info);
         }
         metrics.connected();
         timers.startSingleTimer(STABLE_TIMER, StableReady.INSTANCE, settings.backoff().resetAfter());

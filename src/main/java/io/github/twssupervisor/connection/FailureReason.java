@@ -13,6 +13,11 @@ public record FailureReason(Kind kind, String message) {
     public enum Kind {
         /** Nothing listens on the port, or the host is unreachable (what the official clients call error 502). */
         CONNECT_REFUSED,
+        /**
+         * The host name does not resolve (DNS has no address for it, or DNS is down). Retried with backoff like a
+         * refused connect, since DNS recovers; a misspelt host shows here.
+         */
+        UNKNOWN_HOST,
         /** The TCP connect did not complete in time. */
         CONNECT_TIMEOUT,
         /** Connected, but not Ready within the handshake timeout. */

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * Frames are batched only while downstream is busy, so a quiet socket delivers each frame at once and a busy one pays
  * one actor message and one acknowledgement per batch instead of per frame. The stage reads the version frame itself
- * (frames before it are ignored, as the official clients do) and decodes every later frame with that version, on the
+ * (frames of other shapes before it are ignored, as the official clients do; one of two fields whose first is no
+ * number fails the stream) and decodes every later frame with that version, on the
  * stream's own thread: nothing outside the stream needs to tell it the version. A run of identical notices within a batch
  * is coalesced into one event that counts them, so a flood of one notice costs one event per batch.
  */
@@ -94,7 +95,8 @@ public final class InboundBatches {
         private int afterVersionFrame(List<byte[]> payloads, List<SessionEvent> session) {
             for (int i = 0; i < payloads.size(); i++) {
                 byte[] payload = payloads.get(i);
-                if (Handshake.ServerHello.matches(payload)) {
+                if (Handshake.ServerHello.hasVersionFrameShape(payload)) {
+                    // throws for a version that is no number, failing the stream: the peer is not TWS
                     Handshake.ServerHello hello = Handshake.ServerHello.decode(payload);
                     serverVersion = hello.serverVersion();
                     session.add(new SessionEvent.ServerVersion(hello.serverVersion(), hello.connectionTime()));

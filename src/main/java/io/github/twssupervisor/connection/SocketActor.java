@@ -30,7 +30,7 @@ import java.util.concurrent.CompletionStage;
  * One TCP connection attempt to TWS, from connect to close; a fresh one per attempt, so no state leaks between sockets.
  *
  * <pre>
- * Source.queue(socket-buffer) -> Tcp.outgoingConnection -> TwsFraming (Framing.lengthField) -> InboundBatches -> ActorSink
+ * Source.queue(socket-buffer) -> Tcp.outgoingConnection -> TwsFraming (reply check, Framing.lengthField) -> InboundBatches -> ActorSink
  *   ^ handshake, heartbeat probe (this actor)                 batches decoded on the stream's thread, acknowledged ^
  *   ^ paced requests (the pacer, through the same queue)      by this actor once the supervisor and dispatcher took them
  * </pre>
@@ -170,6 +170,7 @@ public final class SocketActor<D> {
                                 SocketOptions.forConnect(settings.socket(), report -> self.tell(
                                         new OptionsApplied(report))),
                                 false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
+                        .via(TwsFraming.serverReplyCheck())
                         .via(TwsFraming.framedInto(InboundBatches.decoded(decoder)))
                         // One batch in the sink, not Akka's 16: batches form upstream while this actor is busy, and no
                         // more than one is in flight when the stream ends.

@@ -2,6 +2,7 @@ package io.github.twssupervisor.connection;
 
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.wire.WireFormatException;
+import java.net.UnknownHostException;
 
 /**
  * What ended a socket, in the words an operator needs: each cause as a typed {@link FailureReason} that names the
@@ -33,6 +34,11 @@ final class SocketFailures {
     /** Akka's Tcp reports a connect timeout only in its message. */
     FailureReason connectFailure(Throwable cause) {
         String text = rootMessage(cause);
+        if (isUnknownHost(cause)) {
+            return new FailureReason(FailureReason.Kind.UNKNOWN_HOST, "cannot resolve the host of " + target
+                    + ": no address for '" + settings.host() + "' (check tws.connection.host or --host; retried, since "
+                    + "DNS recovers)");
+        }
         if (text.contains("timeout") || text.contains("timed out")) {
             return new FailureReason(FailureReason.Kind.CONNECT_TIMEOUT, "no TCP connection to " + target
                     + " within " + settings.connectTimeout().toMillis() + " ms");
@@ -43,11 +49,21 @@ final class SocketFailures {
 
     FailureReason streamFailure(Throwable cause) {
         if (cause instanceof WireFormatException) {
-            return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "TWS at " + target
-                    + " broke the framing: " + cause.getMessage());
+            return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "the peer at " + target
+                    + " broke the TWS protocol: " + cause.getMessage());
         }
         return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "connection to " + target + " failed: "
                 + rootMessage(cause));
+    }
+
+    /** Akka's Tcp wraps the resolver's UnknownHostException, or names it only in its message. */
+    static boolean isUnknownHost(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnknownHostException || String.valueOf(t.getMessage()).contains("UnknownHostException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootMessage(Throwable cause) {

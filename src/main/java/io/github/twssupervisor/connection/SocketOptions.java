@@ -18,8 +18,9 @@ import jdk.net.ExtendedSocketOptions;
 /**
  * The target and socket options of a TWS connection, as Akka IO takes them for {@code Tcp.outgoingConnection}. Buffers, no-delay and
  * keep-alive go on before connect (a receive buffer above 64 KiB must be set before the TCP window is agreed); the
- * keep-alive timings (Linux and macOS only, through {@link ExtendedSocketOptions}) and the read-back run after connect
- * ({@code SocketOptionV2.afterConnect}), on Akka's IO thread, which hands the report to a callback.
+ * keep-alive timings (Linux and macOS only), TCP_QUICKACK (Linux only; both through {@link ExtendedSocketOptions}) and
+ * the read-back run after connect ({@code SocketOptionV2.afterConnect}), on Akka's IO thread, which hands the report to
+ * a callback. An option the platform lacks is skipped and reported empty.
  */
 final class SocketOptions {
 
@@ -68,25 +69,33 @@ final class SocketOptions {
                             (int) settings.keepAliveInterval().toSeconds());
                     trySet(socket, ExtendedSocketOptions.TCP_KEEPCOUNT, settings.keepAliveCount());
                 }
+                if (settings.tcpQuickAck()) {
+                    trySetOption(socket, ExtendedSocketOptions.TCP_QUICKACK, true);
+                }
                 onApplied.accept(new SocketOptionsReport(socket.getOption(StandardSocketOptions.TCP_NODELAY),
                         socket.getOption(StandardSocketOptions.SO_RCVBUF),
                         socket.getOption(StandardSocketOptions.SO_SNDBUF),
                         socket.getOption(StandardSocketOptions.SO_KEEPALIVE),
                         read(socket, ExtendedSocketOptions.TCP_KEEPIDLE),
                         read(socket, ExtendedSocketOptions.TCP_KEEPINTERVAL),
-                        read(socket, ExtendedSocketOptions.TCP_KEEPCOUNT)));
+                        read(socket, ExtendedSocketOptions.TCP_KEEPCOUNT),
+                        read(socket, ExtendedSocketOptions.TCP_QUICKACK)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot apply socket options", e);
             }
         }
 
         private static void trySet(Socket socket, SocketOption<Integer> option, int value) throws IOException {
+            trySetOption(socket, option, Math.max(1, value));
+        }
+
+        private static <T> void trySetOption(Socket socket, SocketOption<T> option, T value) throws IOException {
             if (socket.supportedOptions().contains(option)) {
-                socket.setOption(option, Math.max(1, value));
+                socket.setOption(option, value);
             }
         }
 
-        private static Optional<Integer> read(Socket socket, SocketOption<Integer> option) throws IOException {
+        private static <T> Optional<T> read(Socket socket, SocketOption<T> option) throws IOException {
             return socket.supportedOptions().contains(option) ? Optional.of(socket.getOption(option))
                     : Optional.empty();
         }

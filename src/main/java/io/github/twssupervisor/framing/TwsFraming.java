@@ -34,9 +34,44 @@ public final class TwsFraming {
 
     /** @return a flow from a server-side connection's raw bytes (preamble first) to frame payloads */
     public static Flow<ByteString, ByteString, NotUsed> serverInbound() {
+        return serverInbound(WireLimits.MAX_FRAME_PAYLOAD, Flow.create());
+    }
+
+    /**
+     * A server's inbound side with limits of its own: the framing stage holds at most one frame of {@code maxPayload}
+     * (plus the read that completes it), and every read passes {@code admission} before it is held.
+     *
+     * <pre>
+     * 41 50 49 00 | len | payload ...
+     * \_ preamble   \_ admission (may fail the stream) -> framing: a len above maxPayload fails at the header
+     * </pre>
+     *
+     * @param maxPayload largest payload a frame may announce, 1..0xFFFFFF
+     * @param admission  sees each read after the preamble, before the framing stage holds it (a budget of held bytes)
+     * @return a flow from the raw bytes to frame payloads
+     */
+    public static Flow<ByteString, ByteString, NotUsed> serverInbound(int maxPayload,
+                                                                      Flow<ByteString, ByteString, NotUsed> admission) {
+        if (maxPayload < 1 || maxPayload > WireLimits.MAX_FRAME_PAYLOAD) {
+            throw new IllegalArgumentException("maxPayload must be 1.." + WireLimits.MAX_FRAME_PAYLOAD + ", was "
+                    + maxPayload);
+        }
         return Flow.<ByteString>create()
                 .statefulMapConcat(TwsFraming::preambleCheck)
-                .via(payloads());
+                .via(admission)
+                .via(framedInto(Flow.<ByteString>create().map(frame -> frame.drop(WireLimits.LENGTH_PREFIX_BYTES)),
+                        maxPayload));
+    }
+
+    /**
+     * Checks the first bytes of a server's answer before they are framed, so that a peer that is not TWS is named as
+     * such ({@link Handshake#notTwsReply}: an HTTP server, an SSH banner) instead of failing as an oversized frame.
+     *
+     * @return a flow that passes the bytes on, failing with a {@link WireFormatException} if the first 4 cannot start
+     *     a TWS reply
+     */
+    public static Flow<ByteString, ByteString, NotUsed> serverReplyCheck() {
+        return Flow.<ByteString>create().statefulMapConcat(TwsFraming::replyCheck);
     }
 
     /**
@@ -57,9 +92,13 @@ public final class TwsFraming {
      *     fails it with a {@link WireFormatException}, after the frames before it
      */
     public static <T> Flow<ByteString, T, NotUsed> framedInto(Flow<ByteString, T, NotUsed> consumer) {
+        return framedInto(consumer, WireLimits.MAX_FRAME_PAYLOAD);
+    }
+
+    private static <T> Flow<ByteString, T, NotUsed> framedInto(Flow<ByteString, T, NotUsed> consumer, int maxPayload) {
         return Flow.<ByteString>create()
                 .via(Framing.lengthField(WireLimits.LENGTH_PREFIX_BYTES, 0,
-                        WireLimits.MAX_FRAME_PAYLOAD + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN,
+                        maxPayload + WireLimits.LENGTH_PREFIX_BYTES, ByteOrder.BIG_ENDIAN,
                         TwsFraming::frameSize))
                 .via(consumer)
                 // Akka's framing error is a Scala type; callers see the wire package's exception instead.
@@ -90,6 +129,27 @@ public final class TwsFraming {
         byte[] payload = new byte[length];
         frame.drop(WireLimits.LENGTH_PREFIX_BYTES).copyToArray(payload, 0, length);
         return payload;
+    }
+
+    private static akka.japi.function.Function<ByteString, Iterable<ByteString>> replyCheck() {
+        ByteString[] pending = {ByteString.emptyByteString()};
+        boolean[] checked = {false};
+        return chunk -> {
+            if (checked[0]) {
+                return List.of(chunk);
+            }
+            pending[0] = pending[0].concat(chunk);
+            if (pending[0].size() < WireLimits.LENGTH_PREFIX_BYTES) {
+                return List.of();
+            }
+            Handshake.notTwsReply(pending[0].toArray()).ifPresent(problem -> {
+                throw new WireFormatException(problem);
+            });
+            checked[0] = true;
+            ByteString first = pending[0];
+            pending[0] = ByteString.emptyByteString();
+            return List.of(first);
+        };
     }
 
     private static akka.japi.function.Function<ByteString, Iterable<ByteString>> preambleCheck() {

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.history;
 
 import io.github.twssupervisor.dispatch.RequestEvent;
+import io.github.twssupervisor.subscription.Lifecycle;
 import java.util.List;
 
 /**
@@ -11,6 +12,7 @@ import java.util.List;
  * sv ≥ 196      historicalData (IN 17) with bars only            -> Bars(bars, "", "")
  *               historicalDataEnd (IN 108) start|end             -> End(start, end)
  * keepUpToDate  historicalDataUpdate (IN 90), after the above    -> Update(bar), until cancelHistoricalData
+ * follow()      the kernel's signals                             -> Status(Interrupted | Resumed | Warning | Ended)
  * </pre>
  *
  * <b>The end before sv 196.</b> A frame decodes to one event, so an old server's single historicalData is one
@@ -63,6 +65,20 @@ public sealed interface HistoricalDataEvent extends RequestEvent {
      * @param bar the bar; its count is TWS's barCount field
      */
     record Update(Bar bar) implements HistoricalDataEvent {
+
+        @Override
+        public boolean isEnd() {
+            return false;
+        }
+    }
+
+    /**
+     * A lifecycle signal of a followed series ({@code client.history().follow(...)}): Interrupted when the connection
+     * is lost, Resumed once the gap is filled, Warning, and Ended last.
+     *
+     * @param lifecycle the signal
+     */
+    record Status(Lifecycle lifecycle) implements HistoricalDataEvent, Lifecycle.Carrier {
 
         @Override
         public boolean isEnd() {

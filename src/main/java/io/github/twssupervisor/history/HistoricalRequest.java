@@ -31,6 +31,9 @@ public record HistoricalRequest(Contract contract, String endDateTime, String du
             "HISTORICAL_VOLATILITY", "OPTION_IMPLIED_VOLATILITY", "ADJUSTED_LAST");
     /** The kinds keepUpToDate may stream. */
     public static final List<String> KEEP_UP_TO_DATE = List.of("TRADES", "MIDPOINT", "BID", "ASK");
+    /** The units of a duration, as TWS spells them. */
+    public static final List<String> DURATION_UNITS = List.of("S (seconds)", "D (days)", "W (weeks)", "M (months)",
+            "Y (years)");
     /** A duration: a number of seconds, days, weeks, months or years. */
     public static final Pattern DURATION = Pattern.compile("\\d+ [SDWMY]");
 
@@ -42,12 +45,13 @@ public record HistoricalRequest(Contract contract, String endDateTime, String du
     public HistoricalRequest {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(endDateTime, "endDateTime");
-        if (duration == null || !DURATION.matcher(duration).matches()) {
-            throw new IllegalArgumentException("duration '" + duration + "' must be a number, a space and one of "
-                    + "S, D, W, M, Y (e.g. '1 D')");
+        if (duration == null || !DURATION.matcher(duration).matches() || duration.startsWith("0")) {
+            throw new IllegalArgumentException("duration '" + duration + "' must be a whole number above 0, a space "
+                    + "and one of " + DURATION_UNITS + " (e.g. '1 D', '3600 S')");
         }
         if (!BAR_SIZES.contains(barSize)) {
-            throw new IllegalArgumentException("barSize '" + barSize + "' must be one of " + BAR_SIZES);
+            throw new IllegalArgumentException("barSize '" + barSize + "' must be one of " + BAR_SIZES
+                    + nearest(barSize));
         }
         if (!WHAT_TO_SHOW.contains(whatToShow)) {
             throw new IllegalArgumentException("whatToShow '" + whatToShow + "' must be one of " + WHAT_TO_SHOW);
@@ -74,6 +78,27 @@ public record HistoricalRequest(Contract contract, String endDateTime, String du
      */
     public static HistoricalRequest upToNow(Contract contract, String duration, String barSize, String whatToShow) {
         return new HistoricalRequest(contract, "", duration, barSize, whatToShow, true, 1, false);
+    }
+
+    /** @return {@code " (did you mean '5 mins'?)"} for a bar size TWS spells differently, else empty */
+    private static String nearest(String barSize) {
+        String wanted = barSize == null ? "" : normal(barSize);
+        return BAR_SIZES.stream().filter(b -> normal(b).equals(wanted)).findFirst()
+                .map(b -> " (did you mean '" + b + "'?)").orElse("");
+    }
+
+    private static String normal(String barSize) {
+        String s = barSize.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return s.replaceAll("(sec|min|hour|day|week|month)[a-z]*$", "$1");
+    }
+
+    /**
+     * @param newDuration another duration
+     * @return the same request over that duration (a follower's catch-up after a gap)
+     */
+    HistoricalRequest withDuration(String newDuration) {
+        return new HistoricalRequest(contract, endDateTime, newDuration, barSize, whatToShow, useRth, formatDate,
+                keepUpToDate);
     }
 
     /** @return what makes two requests identical for TWS's 15-second rule */

@@ -15,7 +15,7 @@ public sealed interface PacingAdmission permits PacingAdmission.Send, PacingAdmi
      * @param position 1-based place in the queue
      * @param eta      when it would go if nothing else is submitted, by the pacing windows alone: answers come from
      *                 TWS, so while all {@link PacingLimits#maxOpen()} slots are taken it also waits for an
-     *                 {@link HistoricalPacing#answered}
+     *                 {@link HistoricalPacing#answered}; null when the caller asked for none
      */
     record Queued(int position, Instant eta) implements PacingAdmission {
     }

@@ -1,5 +1,7 @@
 package io.github.twssupervisor.history;
 
+import io.github.twssupervisor.config.HistoricalPacingRules;
+import io.github.twssupervisor.config.HistorySettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -33,6 +35,25 @@ public record PacingLimits(Duration identicalRequestWindow, Duration sameContrac
 
     public static final PacingLimits TWS = new PacingLimits(IDENTICAL_REQUEST_WINDOW, SAME_CONTRACT_WINDOW, SAME_CONTRACT_MAX,
             ROLLING_WINDOW, ROLLING_MAX, MAX_OPEN, QUEUE_CAPACITY, RETRY_AFTER_162);
+
+    /**
+     * @param settings {@code tws.history}: the client's windows (TWS's plus a margin), open slots, queue, retry delay
+     * @return the limits the client's pacer keeps to
+     */
+    public static PacingLimits of(HistorySettings settings) {
+        HistoricalPacingRules r = settings.pacing();
+        return new PacingLimits(r.identicalRequestWindow(), r.sameContractWindow(), r.sameContractMax(),
+                r.rollingWindow(), r.rollingMax(), settings.maxOpen(), settings.queueSize(), settings.retryAfter162());
+    }
+
+    /**
+     * @param rules windows and limits (the simulator's {@code tws.simulator.historical-pacing})
+     * @return TWS's limits with those rules, for the simulator's guard (open slots, queue and retry as TWS's)
+     */
+    public static PacingLimits enforcing(HistoricalPacingRules rules) {
+        return new PacingLimits(rules.identicalRequestWindow(), rules.sameContractWindow(), rules.sameContractMax(),
+                rules.rollingWindow(), rules.rollingMax(), MAX_OPEN, QUEUE_CAPACITY, RETRY_AFTER_162);
+    }
 
     public PacingLimits {
         positive(identicalRequestWindow, "identicalRequestWindow");

@@ -18,8 +18,15 @@ import java.time.Duration;
  *                   in the book (it may fill while the client is away), lost: it is discarded as if never received
  * next-id-back N    the next handshake's nextValidId is N lower than it should be (never below 1), as after a restart
  * </pre>
+ *
+ * Every duration is positive and at most {@link #MAX_DURATION}: a fault is a test's tool, and a typo such as
+ * {@code delay-handshake 1000000d} is refused here, with a message, rather than by the scheduler of every later
+ * connection.
  */
 public sealed interface Fault {
+
+    /** The longest a fault may last (stall, mute, flood, delay-handshake, refuse) and the longest chaos interval. */
+    Duration MAX_DURATION = Duration.ofHours(1);
 
     /** @return the console command, without a target (e.g. {@code stall 2s}) */
     String command();
@@ -232,8 +239,21 @@ public sealed interface Fault {
     }
 
     private static void positive(Duration duration) {
+        requireBounded("the duration", duration);
+    }
+
+    /**
+     * @param what     what the duration is, for the message (e.g. {@code --chaos})
+     * @param duration a duration
+     * @throws IllegalArgumentException unless it is positive and at most {@link #MAX_DURATION}
+     */
+    static void requireBounded(String what, Duration duration) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException("the duration must be positive, was " + duration);
+            throw new IllegalArgumentException(what + " must be positive, was " + duration);
+        }
+        if (duration.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException(what + " must be at most " + format(MAX_DURATION) + " ("
+                    + MAX_DURATION.toHours() + "h), was " + format(duration));
         }
     }
 

@@ -103,12 +103,19 @@ public record FaultCommand(Fault fault, Target target) {
         return fault.command() + target.suffix();
     }
 
+    /** Checks the bound itself, to name the text as typed: Typesafe Config saturates a huge duration at 292 years. */
     private static Duration duration(String text) {
+        Duration duration;
         try {
-            return ConfigFactory.parseMap(Map.of("d", text)).getDuration("d");
+            duration = ConfigFactory.parseMap(Map.of("d", text)).getDuration("d");
         } catch (ConfigException e) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (e.g. 500ms, 2s)", e);
         }
+        if (duration.compareTo(Fault.MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("the duration must be at most " + Fault.format(Fault.MAX_DURATION)
+                    + " (" + Fault.MAX_DURATION.toHours() + "h), was " + text);
+        }
+        return duration;
     }
 
     private static boolean lost(String text) {

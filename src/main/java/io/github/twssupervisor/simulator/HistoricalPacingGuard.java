@@ -1,6 +1,7 @@
 package io.github.twssupervisor.simulator;
 
 import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.history.HeadTimestampRequest;
 import io.github.twssupervisor.history.HistoricalRequest;
 import io.github.twssupervisor.history.PacingLimits;
 import java.time.Instant;
@@ -36,10 +37,24 @@ final class HistoricalPacingGuard {
      * @return true if it may be answered (then it is counted), false for error 162
      */
     boolean admit(HistoricalRequest r, Instant now) {
+        return admit(r.toString(), contractKey(r.contract(), r.whatToShow()), "BID_ASK".equals(r.whatToShow()) ? 2 : 1,
+                now);
+    }
+
+    /**
+     * A reqHeadTimestamp, which IB counts among the historical requests (TWS-WIRE.md §7): under the same rules, with
+     * the contract key of bars of the same data.
+     *
+     * @param r   the request
+     * @param now the simulator's time
+     * @return true if it may be answered (then it is counted), false for error 162
+     */
+    boolean admit(HeadTimestampRequest r, Instant now) {
+        return admit("head|" + r, contractKey(r.contract(), r.whatToShow()), 1, now);
+    }
+
+    private boolean admit(String identity, String contract, int units, Instant now) {
         forget(now);
-        String identity = r.toString();
-        String contract = contractKey(r);
-        int units = "BID_ASK".equals(r.whatToShow()) ? 2 : 1;
         Deque<Instant> same = perContract.computeIfAbsent(contract, k -> new ArrayDeque<>());
         if (identical.containsKey(identity) || same.size() + units > limits.sameContractMax()
                 || all.size() + units > limits.rollingMax()) {
@@ -74,9 +89,8 @@ final class HistoricalPacingGuard {
         }
     }
 
-    private static String contractKey(HistoricalRequest r) {
-        Contract c = r.contract();
+    private static String contractKey(Contract c, String whatToShow) {
         return c.conId() + "/" + c.symbol() + "/" + c.secType() + "/" + c.exchange() + "/" + c.currency() + "/"
-                + r.whatToShow();
+                + whatToShow;
     }
 }

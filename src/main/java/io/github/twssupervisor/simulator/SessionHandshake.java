@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * next frame     startApi, clientId, ...      -> the client to register
  * </pre>
  *
- * A frame that does not fit is logged at WARN, and the session closes the connection without a reply.
+ * A frame that does not fit is logged at WARN, and the session closes the connection without a reply; so is a client
+ * that has not sent its startApi within {@code tws.simulator.handshake-timeout} of its connect.
  */
 final class SessionHandshake {
 
@@ -64,6 +65,12 @@ final class SessionHandshake {
                     negotiated.get());
         }
         return negotiated;
+    }
+
+    /** Logs that the client did not complete its handshake in time (the session closes the connection). */
+    void timedOut() {
+        LOG.warn("Closing connection from {}: no handshake (API\\0, version frame, startApi) within {} ms", remote,
+                settings.limits().handshakeTimeout().toMillis());
     }
 
     /**

@@ -14,8 +14,10 @@ import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSource;
 import akka.util.ByteString;
+import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.Frames;
+import io.github.twssupervisor.wire.WireFormatException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * DEBUG ({@code <<<} in, {@code >>>} out).
  *
  * <pre>
- * socket -> TwsFraming.serverInbound -> frames (the session's ActorSink: one frame per acknowledgement)
+ * socket -> TwsFraming.serverInbound (max-frame-size; reads admitted by the simulator's InboundBudget)
+ *        -> frames (the session's ActorSink: one frame per acknowledgement)
  * session -> Outbox (batches) -> ActorSource (the session is told when a batch was taken) -+-> socket
  *                                Finish: the source completes once what it holds is written   |
  * floods  -> Source.repeat(chunk).takeWithin(D) -> MergeHub ----------------------------------+
@@ -86,13 +89,24 @@ final class SessionSocket {
      * @param connection    the accepted connection, not yet materialized
      * @param frames        where frame payloads go, back-pressured by the session
      * @param outboundReady what the session is told each time the socket took a batch
-     * @param capacity      frames that may wait in the outbox before the client counts as not reading
+     * @param settings      the outbound buffer (frames that may wait in the outbox before the client counts as not
+     *                      reading) and the largest frame the client may send
+     * @param budget        the simulator's bytes of unfinished frames, which this connection's reads count against
      * @param metrics       the shared counters
      * @return the socket, open
      */
     static <M> SessionSocket open(ActorContext<M> context, Tcp.IncomingConnection connection,
-                                  Sink<ByteString, NotUsed> frames, M outboundReady, int capacity,
-                                  SimulatorMetrics metrics) {
+                                  Sink<ByteString, NotUsed> frames, M outboundReady, SimulatorSettings settings,
+                                  InboundBudget budget, SimulatorMetrics metrics) {
+        InboundBudget.Share share = budget.share();
+        Sink<ByteString, NotUsed> inbound = TwsFraming.serverInbound(settings.limits().maxFrameSize(),
+                        Flow.<ByteString>create().map(share::admit))
+                .map(share::framed)
+                .watchTermination((notUsed, done) -> {
+                    done.whenComplete((d, failure) -> share.release());
+                    return notUsed;
+                })
+                .to(frames);
         Source<Outbound, ActorRef<Outbound>> source = ActorSource.<Outbound, M>actorRefWithBackpressure(
                 context.getSelf(), outboundReady,
                 out -> out == Finish.INSTANCE ? Optional.of(CompletionStrategy.draining()) : Optional.empty(),
@@ -104,9 +118,9 @@ final class SessionSocket {
         // an abort (RST) that can overtake the last frames, such as error 326 before the close. The merge completes
         // with the session's source (eagerly: the hub never completes).
         Flow<ByteString, ByteString, ActorRef<Outbound>> flow = Flow.fromSinkAndSourceMat(
-                TwsFraming.serverInbound().to(frames),
-                source.map(out -> ((Send) out).bytes()).merge(floods.second(), true), Keep.right());
-        return new SessionSocket(connection.handleWith(flow, materializer), floods.first(), materializer, capacity,
+                inbound, source.map(out -> ((Send) out).bytes()).merge(floods.second(), true), Keep.right());
+        return new SessionSocket(connection.handleWith(flow, materializer), floods.first(), materializer,
+                settings.outboundBuffer(),
                 connection.remoteAddress().getHostString() + ":" + connection.remoteAddress().getPort(), metrics);
     }
 
@@ -121,6 +135,23 @@ final class SessionSocket {
     /** @return the client's host:port */
     String remote() {
         return remote;
+    }
+
+    /**
+     * Logs why the inbound stream failed: a protocol violation (a frame over max-frame-size among them) or a full
+     * {@link InboundBudget} at WARN, as the simulator closes the connection; anything else (a reset is how many
+     * clients close, ours included) at INFO.
+     *
+     * @param cause the stream's failure
+     */
+    void logFailure(Throwable cause) {
+        if (cause instanceof WireFormatException) {
+            LOG.warn("Closing connection from {}: protocol violation: {}", remote, cause.getMessage());
+        } else if (cause instanceof InboundBudget.Exceeded) {
+            LOG.warn("Closing connection from {}: {}", remote, cause.getMessage());
+        } else {
+            LOG.info("Connection from {} ended by the client: {}", remote, cause.getMessage());
+        }
     }
 
     /** @return the frames on their way to the socket */

@@ -195,6 +195,10 @@ public final class SimulatorPort extends AbstractBehavior<SimulatorPort.Command>
         } else {
             getContext().getLog().info("Simulator listening on {}:{} (server versions up to {}, accounts {})",
                     address.getHostString(), boundPort, settings.maxVersion(), settings.accounts());
+            if (!address.getAddress().isLoopbackAddress()) {
+                getContext().getLog().warn("Simulator listening on {}, not on loopback: anyone who reaches this port "
+                        + "can connect and inject load; it has no authentication", address.getHostString());
+            }
             server.tell(new SimulatorServer.Listening(address));
             answerBindingWaiters(new Bound(address));
         }

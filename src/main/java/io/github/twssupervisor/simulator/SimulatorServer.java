@@ -140,6 +140,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
     private final Materializer materializer;
     private final SimulatorMetrics metrics = new SimulatorMetrics();
     private final SessionRegistry registry = new SessionRegistry();
+    private final InboundBudget inboundBudget;
     /** The settings new sessions get: a {@code pace-limit} for all changes them. */
     private SimulatorSettings settings;
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
@@ -155,6 +156,7 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         super(context);
         this.settings = settings;
         this.boundPort = settings.port();
+        this.inboundBudget = new InboundBudget(settings.limits().maxBufferedBytes());
         this.materializer = Materializer.createMaterializer(context);
         this.port = context.spawn(SimulatorPort.create(context.getSelf(), settings, metrics), "port");
         this.accounts = context.spawn(AccountDesk.create(settings), "accounts");
@@ -215,8 +217,8 @@ public final class SimulatorServer extends AbstractBehavior<SimulatorServer.Comm
         getContext().getLog().debug("Accepted connection from {}", m.connection().remoteAddress());
         Duration versionDelay = Duration.ofNanos(Math.max(0, handshakesDelayedUntil - System.nanoTime()));
         ActorRef<SimulatorSession.Command> session = getContext().spawn(
-                SimulatorSession.create(getContext().getSelf(), settings, metrics, m.connection(), versionDelay,
-                        accounts),
+                SimulatorSession.create(new SessionResources(getContext().getSelf(), settings, metrics, accounts,
+                        inboundBudget), m.connection(), versionDelay),
                 "session-" + (++sessionCounter));
         getContext().watchWith(session, new SessionStopped(session));
         registry.opened(session);

@@ -12,7 +12,7 @@ import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.SimulatorSettings;
-import io.github.twssupervisor.wire.WireFormatException;
+import io.github.twssupervisor.history.PacingLimits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public final class SimulatorSession {
     /** Messages of a session. */
     public sealed interface Command permits FrameReceived, StreamStarted, StreamCompleted, StreamFailed, Registered,
             Rejected, Close, CloseTimedOut, SendNotice, SendFrame, Drop, StartBlast, OutboundReady, TickRound, Inject,
-            Resume, VersionDue, FloodOver {
+            Resume, VersionDue, FloodOver, HandshakeDeadline {
     }
 
     /**
@@ -137,6 +137,11 @@ public final class SimulatorSession {
         INSTANCE
     }
 
+    /** {@code handshake-timeout} (plus any handshake delay) since accept, and still no startApi: the client goes. */
+    private enum HandshakeDeadline implements Command {
+        INSTANCE
+    }
+
     /** Acknowledgement that lets the inbound stream deliver the next frame. */
     enum StreamAck {
         INSTANCE
@@ -159,40 +164,35 @@ public final class SimulatorSession {
     private final ActorRef<AccountDesk.Command> accounts;
 
     private SimulatorSession(ActorContext<Command> context, TimerScheduler<Command> timers,
-                             ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
-                             SimulatorMetrics metrics, Tcp.IncomingConnection connection, Duration versionDelay,
-                             ActorRef<AccountDesk.Command> accounts) {
+                             SessionResources resources, Tcp.IncomingConnection connection, Duration versionDelay) {
         this.context = context;
-        this.accounts = accounts;
+        this.accounts = resources.accounts();
         this.timers = timers;
-        this.server = server;
-        this.settings = settings;
-        this.metrics = metrics;
+        this.server = resources.server();
+        this.settings = resources.settings();
+        this.metrics = resources.metrics();
         this.socket = SessionSocket.open(context, connection, ActorSink.actorRefWithBackpressure(context.getSelf(),
                 FrameReceived::new, StreamStarted::new, StreamAck.INSTANCE, StreamCompleted.INSTANCE,
-                StreamFailed::new), OutboundReady.INSTANCE, settings.outboundBuffer(), metrics);
+                StreamFailed::new), OutboundReady.INSTANCE, settings, resources.budget(), metrics);
         this.outbox = socket.outbox();
         this.remote = socket.remote();
         this.handshake = new SessionHandshake(remote, settings);
         this.faults = new SessionFaults(socket, versionDelay);
         this.feed = new SessionFeed(timers, TickRound.INSTANCE, settings.tickInterval(), outbox, socket::send,
                 context.getSelf());
+        timers.startSingleTimer(HandshakeDeadline.INSTANCE, settings.limits().handshakeTimeout().plus(versionDelay));
     }
 
     /**
-     * @param server     the simulator's server actor, which owns client-id registration
-     * @param settings   the simulator's settings
-     * @param metrics    the shared counters
-     * @param connection the accepted connection, not yet materialized
+     * @param resources    the server, the settings and what sessions share
+     * @param connection   the accepted connection, not yet materialized
      * @param versionDelay how long to hold back the answer to the version frame (zero: none)
-     * @param accounts   the simulator's account desk, which answers the account requests
      * @return the behaviour of a new session
      */
-    static Behavior<Command> create(ActorRef<SimulatorServer.Command> server, SimulatorSettings settings,
-                                    SimulatorMetrics metrics, Tcp.IncomingConnection connection,
-                                    Duration versionDelay, ActorRef<AccountDesk.Command> accounts) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorSession(ctx, timers, server, settings,
-                metrics, connection, versionDelay, accounts).awaitingVersion()));
+    static Behavior<Command> create(SessionResources resources, Tcp.IncomingConnection connection,
+                                    Duration versionDelay) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SimulatorSession(ctx, timers, resources,
+                connection, versionDelay).awaitingVersion()));
     }
 
     private Behavior<Command> awaitingVersion() {
@@ -230,6 +230,7 @@ public final class SimulatorSession {
         if (client.isEmpty()) {
             return close();
         }
+        timers.cancel(HandshakeDeadline.INSTANCE);
         server.tell(new SimulatorServer.RegisterClient(client.get(), context.getSelf()));
         // The ack is held back until the server answers, so nothing else is read in between.
         return registering(client.get(), frame.ackTo());
@@ -249,7 +250,8 @@ public final class SimulatorSession {
                 new SimulatedMarket(settings.seed(), info.clientId()), metrics);
         ClientRequests client = new ClientRequests(info, r.nextOrderId(), settings, metrics, List.of(marketData,
                 new OrderRequests(info, r.orders(), socket::send), new ContractDetailsSession(info, socket::send),
-                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics),
+                new HistoricalDataSession(info, settings.seed(), socket::send, context, metrics,
+                        PacingLimits.enforcing(settings.historicalPacing())),
                 new AccountSession(info, settings.accounts(), accounts, context.getSelf(), socket::send, metrics)),
                 socket::send);
         client.greet();
@@ -407,14 +409,7 @@ public final class SimulatorSession {
                     return Behaviors.stopped();
                 })
                 .onMessage(StreamFailed.class, m -> {
-                    if (m.cause() instanceof WireFormatException) {
-                        context.getLog().warn("Closing connection from {}: protocol violation: {}", remote,
-                                m.cause().getMessage());
-                    } else {
-                        // A reset is how many clients close (ours included, when its socket actor stops): no fault.
-                        context.getLog().info("Connection from {} ended by the client: {}", remote,
-                                m.cause().getMessage());
-                    }
+                    socket.logFailure(m.cause());
                     return Behaviors.stopped();
                 })
                 .onMessage(Close.class, m -> close())
@@ -435,9 +430,13 @@ public final class SimulatorSession {
         };
     }
 
-    /** What the phases before active do with messages meant for an active client: nothing. */
+    /** What the phases before active do with messages meant for an active client: nothing; and the deadline. */
     private BehaviorBuilder<Command> notActiveYet(BehaviorBuilder<Command> builder) {
-        return builder.onMessage(SendNotice.class, n -> Behaviors.same())
+        return builder.onMessage(HandshakeDeadline.class, m -> {
+                    handshake.timedOut();
+                    return Behaviors.stopped();
+                })
+                .onMessage(SendNotice.class, n -> Behaviors.same())
                 .onMessage(SendFrame.class, f -> Behaviors.same())
                 .onMessage(Inject.class, f -> Behaviors.same())
                 .onMessage(StartBlast.class, this::onStartBlastWhileInactive);

@@ -253,14 +253,13 @@ public final class TwsSimulator {
      * Starts injecting random faults of every kind on a seeded schedule (see {@link ChaosMonkey}) until the simulator
      * stops.
      *
-     * @param meanInterval the mean time between two faults
+     * @param meanInterval the mean time between two faults, at most {@link Fault#MAX_DURATION}
      * @param seed         the schedule's seed
      * @param printer      told {@code chaos: <fault> <args>} for each injection, on an actor's thread
+     * @throws IllegalArgumentException if the interval is not positive or too long
      */
     public void startChaos(Duration meanInterval, long seed, Consumer<String> printer) {
-        if (meanInterval.isNegative() || meanInterval.isZero()) {
-            throw new IllegalArgumentException("the chaos interval must be positive, was " + meanInterval);
-        }
+        Fault.requireBounded("the chaos interval", meanInterval);
         handle.tell(new SimulatorServer.StartChaos(meanInterval, seed, printer));
     }
 

@@ -2,6 +2,7 @@ package io.github.twssupervisor.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The unframed start of a TWS session (TWS-WIRE.md §2).
@@ -10,6 +11,9 @@ import java.util.Arrays;
  * client: 41 50 49 00 | 00 00 00 09 | "v176..200"          "API\0", then one frame whose payload has no NUL
  * server: 00 00 00 1a | "176" 00 "20261122 10:30:00 UTC" 00   serverVersion, connectionTime
  * </pre>
+ *
+ * A TWS frame's length is at most 0xFFFFFF, so the first byte a TWS server sends is {@code 00}: a peer whose first byte
+ * is anything else is not TWS ({@link #notTwsReply}), and an HTTP server's {@code HTTP/1.1 400} is recognised by name.
  */
 public final class Handshake {
 
@@ -29,6 +33,34 @@ public final class Handshake {
      */
     public static boolean isPreamble(byte[] bytes) {
         return Arrays.equals(bytes, PREAMBLE);
+    }
+
+    /** How much of a peer's first line {@link #notTwsReply} quotes. */
+    private static final int QUOTED = 60;
+
+    /**
+     * Looks at the first bytes a server sent in answer to {@link #clientHello}.
+     *
+     * @param first the first bytes received, at least the 4 of a frame length to decide
+     * @return why they cannot be the start of a TWS reply ({@code looks like an HTTP server, not TWS: it answered
+     *     'HTTP/1.1 400 Bad Request'}); empty if they can, or if fewer than 4 bytes came
+     */
+    public static Optional<String> notTwsReply(byte[] first) {
+        if (first.length < WireLimits.LENGTH_PREFIX_BYTES || first[0] == 0) {
+            return Optional.empty();
+        }
+        int end = 0;
+        while (end < first.length && end < QUOTED && first[end] >= 0x20 && first[end] < 0x7F) {
+            end++;
+        }
+        String line = new String(first, 0, end, StandardCharsets.US_ASCII);
+        if (line.startsWith("HTTP/")) {
+            return Optional.of("looks like an HTTP server, not TWS: it answered '" + line + "'");
+        }
+        if (end >= WireLimits.LENGTH_PREFIX_BYTES) {
+            return Optional.of("not TWS: it answered '" + line + "', which is no TWS frame");
+        }
+        return Optional.of("not TWS: its first bytes " + Frames.hex(first, 8) + " are no TWS frame length");
     }
 
     /**
@@ -82,11 +114,28 @@ public final class Handshake {
         }
 
         /**
+         * The official clients take the first frame of two fields for the version frame, and fail if its first field
+         * is no number; so does this client, while it ignores frames of other shapes that come before it.
+         *
+         * @param payload a payload read before the handshake completed
+         * @return true if it has the version frame's two fields, whatever they hold
+         */
+        public static boolean hasVersionFrameShape(byte[] payload) {
+            return new FieldReader(payload).remainingFields() == 2;
+        }
+
+        /**
          * @param payload the version frame's payload
          * @return the decoded reply
-         * @throws WireFormatException if it is not a version frame
+         * @throws WireFormatException if it is not a version frame: {@code not a TWS server version: 'banana'} for
+         *                             one of two fields whose first is no version number
          */
         public static ServerHello decode(byte[] payload) {
+            if (hasVersionFrameShape(payload) && !matches(payload)) {
+                throw new WireFormatException("not a TWS server version: '"
+                        + Frames.printable(new FieldReader(payload).readString().getBytes(StandardCharsets.UTF_8),
+                        QUOTED) + "'");
+            }
             if (!matches(payload)) {
                 throw new WireFormatException("'" + Frames.printable(payload, 60)
                         + "' is not a version frame serverVersion|connectionTime|");

@@ -3,15 +3,9 @@ package io.github.twssupervisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.simulator.TwsSimulator;
-import io.github.twssupervisor.testutil.JarProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.twssupervisor.testutil.SimulatorCommands;
+import io.github.twssupervisor.testutil.SimulatorCommands.Result;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,47 +17,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountCommandsIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
-
     @TempDir
     static Path stateDir;
 
-    private static TwsSimulator simulator;
-    private static Path config;
+    private static SimulatorCommands commands;
 
     @BeforeAll
-    static void start() throws IOException {
-        simulator = TwsSimulator.start(TEST_KIT.system(), TwsSettings.defaults().simulator()
-                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
-        config = stateDir.resolve("application.conf");
-        Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
+    static void start() {
+        commands = SimulatorCommands.start(stateDir);
         Result bought = run(71, "order", "buy", "30", "AAPL", "mkt");
         assertEquals(0, bought.exit(), bought.all());
     }
 
     @AfterAll
     static void stop() {
-        simulator.stop().toCompletableFuture().join();
-        TEST_KIT.shutdownTestKit();
-    }
-
-    private record Result(int exit, List<String> out, List<String> err) {
-
-        String all() {
-            return String.join("\n", out) + "\n--- stderr:\n" + String.join("\n", err);
+        if (commands != null) {
+            commands.close();
         }
     }
 
     private static Result run(int clientId, String... args) {
-        List<String> command = new ArrayList<>(List.of("--config", config.toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--port", String.valueOf(simulator.address().getPort()), "--client-id",
-                String.valueOf(clientId)));
-        try (JarProcess process = JarProcess.start(command.toArray(String[]::new))) {
-            List<String> out = process.readRemaining();
-            int exit = process.awaitExit();
-            return new Result(exit, out, process.stderr());
-        }
+        return commands.run(clientId, args);
     }
 
     @Test
@@ -71,12 +45,13 @@ class AccountCommandsIT {
         Result table = run(72, "positions");
         assertEquals(0, table.exit(), table.all());
         assertTrue(table.out().get(0).startsWith("ACCOUNT"), table.all());
-        assertTrue(table.out().stream().anyMatch(l -> l.matches("DU111111\\s+265598\\s+AAPL\\s+STK\\s+USD\\s+30\\s+.*")),
-                table.all());
+        // DU111111 as printed with tws.log.mask-accounts on (the default)
+        assertTrue(table.out().stream().anyMatch(l -> l.matches(
+                "DU\\*\\*\\*\\*11\\s+265598\\s+AAPL\\s+STK\\s+USD\\s+30\\s+.*")), table.all());
 
         Result json = run(72, "positions", "--json");
         assertEquals(0, json.exit(), json.all());
-        assertTrue(json.out().stream().anyMatch(l -> l.startsWith("{\"event\":\"position\",\"account\":\"DU111111\","
+        assertTrue(json.out().stream().anyMatch(l -> l.startsWith("{\"event\":\"position\",\"account\":\"DU****11\","
                 + "\"conId\":265598,\"symbol\":\"AAPL\"") && l.contains("\"position\":30")), json.all());
     }
 
@@ -84,7 +59,7 @@ class AccountCommandsIT {
     void accountPrintsTheSummaryAndThePortfolio() {
         Result account = run(73, "account");
         assertEquals(0, account.exit(), account.all());
-        assertTrue(account.out().get(0).startsWith("Account DU111111"), account.all());
+        assertTrue(account.out().get(0).startsWith("Account DU****11"), account.all());
         assertTrue(account.out().stream().anyMatch(l -> l.trim().startsWith("NetLiquidation")), account.all());
         assertTrue(account.out().stream().anyMatch(l -> l.startsWith("AAPL") && l.contains("265598")
                 && l.contains(" 30 ")), account.all());
@@ -99,11 +74,11 @@ class AccountCommandsIT {
     void pnlPrintsTheRequestedNumberOfUpdates() {
         Result pnl = run(74, "pnl", "--count", "2");
         assertEquals(0, pnl.exit(), pnl.all());
-        assertEquals(2, pnl.out().stream().filter(l -> l.startsWith("DU111111 daily ")).count(), pnl.all());
+        assertEquals(2, pnl.out().stream().filter(l -> l.startsWith("DU****11 daily ")).count(), pnl.all());
 
         Result single = run(74, "pnl", "--conid", "265598", "--json");
         assertEquals(0, single.exit(), single.all());
-        assertTrue(single.out().get(0).startsWith("{\"event\":\"pnlSingle\",\"account\":\"DU111111\",\"position\":30"),
+        assertTrue(single.out().get(0).startsWith("{\"event\":\"pnlSingle\",\"account\":\"DU****11\",\"position\":30"),
                 single.all());
 
         Result bad = run(74, "pnl", "--count", "0");

@@ -3,14 +3,10 @@ package io.github.twssupervisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.simulator.Fault;
 import io.github.twssupervisor.simulator.Target;
-import io.github.twssupervisor.simulator.TwsSimulator;
 import io.github.twssupervisor.testutil.JarProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.twssupervisor.testutil.SimulatorCommands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,33 +23,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleCommandIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
     /** Lines read while looking for one: ticks flow all along, so this is generous, but bounded. */
     private static final int MAX_LINES = 2_000;
 
     @TempDir
     static Path stateDir;
 
-    private static TwsSimulator simulator;
-    private static Path config;
+    private static SimulatorCommands commands;
 
     @BeforeAll
-    static void start() throws IOException {
-        simulator = TwsSimulator.start(TEST_KIT.system(), TwsSettings.defaults().simulator()
-                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
-        config = stateDir.resolve("application.conf");
-        Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
+    static void start() {
+        commands = SimulatorCommands.start(stateDir);
     }
 
     @AfterAll
     static void stop() {
-        simulator.stop().toCompletableFuture().join();
-        TEST_KIT.shutdownTestKit();
+        if (commands != null) {
+            commands.close();
+        }
     }
 
     private static JarProcess console(int clientId) {
-        return JarProcess.start("--config", config.toString(), "console", "--port",
-                String.valueOf(simulator.address().getPort()), "--client-id", String.valueOf(clientId));
+        return JarProcess.start(commands.commandLine(clientId, "console"));
     }
 
     /** @return the first line that matches, after any number (bounded) of others, which {@code seen} collects */
@@ -73,7 +64,7 @@ class ConsoleCommandIT {
     void aScriptRunsLineByLineWithEventsAndTicksBetweenAcrossAReconnectAndQuitExitsZero() {
         try (JarProcess console = console(61)) {
             List<String> seen = new ArrayList<>();
-            int port = simulator.address().getPort();
+            int port = commands.simulator().address().getPort();
             assertEquals("console on 127.0.0.1:" + port + " client id 61: /help lists the commands, /quit or Ctrl-D "
                     + "ends", console.readLine());
 
@@ -87,7 +78,7 @@ class ConsoleCommandIT {
             readUntil(console, seen, l -> l.matches("AAPL (BID|ASK|LAST) \\d+\\.\\d+ x \\d+"));
 
             // The connection is the console's for the whole session: it reconnects by itself, the ticks resume.
-            simulator.inject(new Fault.Drop(), Target.client(61)).toCompletableFuture().join();
+            commands.simulator().inject(new Fault.Drop(), Target.client(61)).toCompletableFuture().join();
             readUntil(console, seen, l -> l.startsWith("AAPL INTERRUPTED: "));
             readUntil(console, seen, l -> l.matches(".* READY \\(attempt \\d+\\) serverVersion=.*"));
             readUntil(console, seen, "AAPL RESUMED"::equals);

@@ -3,15 +3,9 @@ package io.github.twssupervisor.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.simulator.TwsSimulator;
-import io.github.twssupervisor.testutil.JarProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.twssupervisor.testutil.SimulatorCommands;
+import io.github.twssupervisor.testutil.SimulatorCommands.Result;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -26,49 +20,27 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrderCommandsIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
     private static final Pattern PLACED = Pattern.compile("placed order (\\d+): ");
 
     @TempDir
     static Path stateDir;
 
-    private static TwsSimulator simulator;
-    private static Path config;
+    private static SimulatorCommands commands;
 
     @BeforeAll
-    static void start() throws IOException {
-        simulator = TwsSimulator.start(TEST_KIT.system(), TwsSettings.defaults().simulator()
-                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
-        config = stateDir.resolve("application.conf");
-        Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
+    static void start() {
+        commands = SimulatorCommands.start(stateDir);
     }
 
     @AfterAll
     static void stop() {
-        simulator.stop().toCompletableFuture().join();
-        TEST_KIT.shutdownTestKit();
-    }
-
-    /** The output and exit code of one finished command. */
-    private record Result(int exit, List<String> out, List<String> err) {
-
-        String all() {
-            return String.join("\n", out) + "\n--- stderr:\n" + String.join("\n", err);
+        if (commands != null) {
+            commands.close();
         }
     }
 
     private static Result run(int clientId, String... args) {
-        List<String> command = new ArrayList<>(List.of("--config", config.toString()));
-        command.addAll(List.of(args));
-        if (clientId > 0) {
-            command.addAll(List.of("--port", String.valueOf(simulator.address().getPort()), "--client-id",
-                    String.valueOf(clientId)));
-        }
-        try (JarProcess process = JarProcess.start(command.toArray(String[]::new))) {
-            List<String> out = process.readRemaining();
-            int exit = process.awaitExit();
-            return new Result(exit, out, process.stderr());
-        }
+        return commands.run(clientId, args);
     }
 
     @Test

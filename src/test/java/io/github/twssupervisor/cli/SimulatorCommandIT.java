@@ -47,6 +47,14 @@ class SimulatorCommandIT {
                 assertEquals("unknown command 'bogus'; " + SimulatorConsole.HELP, simulator.readLine());
                 simulator.command("drop");
                 assertEquals("dropped 1 connections", simulator.readLine());
+                // Once a scheduler exception that broke every later connection until a restart.
+                simulator.command("delay-handshake 1000000d");
+                assertEquals("invalid command 'delay-handshake 1000000d': the duration must be at most 3600s (1h), "
+                        + "was 1000000d", simulator.readLine());
+                try (PlainTwsClient later = PlainTwsClient.started(new InetSocketAddress("127.0.0.1", port),
+                        OUR_RANGE, 5)) {
+                    assertEquals(String.valueOf(IncomingMessageId.MANAGED_ACCOUNTS.code()), later.readFields().get(0));
+                }
                 simulator.command("quit");
                 assertEquals("stopping", simulator.readLine());
                 assertEquals(0, simulator.awaitExit());

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import io.github.twssupervisor.config.TwsSettings;
-import io.github.twssupervisor.simulator.TwsSimulator;
-import io.github.twssupervisor.testutil.JarProcess;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.twssupervisor.testutil.SimulatorCommands;
+import io.github.twssupervisor.testutil.SimulatorCommands.Result;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,54 +19,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SymbolsCommandIT {
 
-    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
-
     @TempDir
     static Path stateDir;
 
-    private static TwsSimulator simulator;
-    private static Path config;
+    private static SimulatorCommands commands;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         // It runs the jar that package builds: only failsafe (which names it) runs it. A -Dtest pattern such as
         // 'Symbol*' also selects it for surefire, before package, where it is skipped rather than run on a stale jar.
         assumeTrue(System.getProperty("shaded.jar") != null, "runs in the integration-test phase, after package");
-        simulator = TwsSimulator.start(TEST_KIT.system(), TwsSettings.defaults().simulator()
-                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
-        config = stateDir.resolve("application.conf");
-        Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
+        commands = SimulatorCommands.start(stateDir);
     }
 
     @AfterAll
     static void stop() {
-        if (simulator != null) {
-            simulator.stop().toCompletableFuture().join();
-        }
-        TEST_KIT.shutdownTestKit();
-    }
-
-    /** The output and exit code of one finished command. */
-    private record Result(int exit, List<String> out, List<String> err) {
-
-        String all() {
-            return String.join("\n", out) + "\n--- stderr:\n" + String.join("\n", err);
+        if (commands != null) {
+            commands.close();
         }
     }
 
-    /** Runs the command against the simulator as client {@code clientId}, or with no target when it is 0. */
     private static Result run(int clientId, String... args) {
-        List<String> command = new ArrayList<>(List.of("--config", config.toString()));
-        command.addAll(List.of(args));
-        if (clientId > 0) {
-            command.addAll(List.of("--port", String.valueOf(simulator.address().getPort()), "--client-id",
-                    String.valueOf(clientId)));
-        }
-        try (JarProcess process = JarProcess.start(command.toArray(String[]::new))) {
-            List<String> out = process.readRemaining();
-            int exit = process.awaitExit();
-            return new Result(exit, out, process.stderr());
-        }
+        return commands.run(clientId, args);
     }
 
     @Test

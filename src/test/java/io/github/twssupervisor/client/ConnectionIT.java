@@ -143,6 +143,15 @@ class ConnectionIT {
         assertEquals(2, first.attempt());
         ConnectionEvent.StateChanged second = c.awaitReconnecting(FailureReason.Kind.CONNECT_REFUSED);
         assertEquals(3, second.attempt());
+        // Waiting for READY fails with the reason, not an ask timeout.
+        java.util.concurrent.ExecutionException notReady = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> c.client().ready(Duration.ofMillis(200))
+                        .toCompletableFuture().get());
+        NotReadyException reason = org.junit.jupiter.api.Assertions.assertInstanceOf(NotReadyException.class,
+                notReady.getCause());
+        assertEquals(FailureReason.Kind.CONNECT_REFUSED, reason.lastFailure().orElseThrow().kind());
+        assertTrue(reason.getMessage().startsWith("not READY with TWS at 127.0.0.1:" + port + " client id 10 within "
+                + "200 ms: CONNECT_REFUSED"), reason.getMessage());
         Duration delay = second.nextDelay().orElseThrow();
         assertTrue(delay.compareTo(FAST_BACKOFF.min().multipliedBy(2)) >= 0 && delay.compareTo(FAST_BACKOFF.max()) <= 0,
                 delay.toString());

@@ -34,6 +34,14 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void aClientIdAboveTheHighestIsRejectedNamingTheRange() {
+        String key = PREFIX + "client-id";
+        assertEquals(ConnectionSettings.MAX_CLIENT_ID, with(key + " = " + ConnectionSettings.MAX_CLIENT_ID).clientId());
+        assertNames(rejected(key + " = " + Integer.MAX_VALUE), key + " must be 0.." + ConnectionSettings.MAX_CLIENT_ID);
+        assertNames(rejected(key + " = -1"), key + " must be 0..");
+    }
+
+    @Test
     void aRateAboveWhatTwsAllowsIsRejectedNamingTheKey() {
         String key = PREFIX + "pacing.messages-per-second";
         IllegalArgumentException e = rejected(key + " = " + (ConnectionSettings.TWS_MESSAGE_RATE_LIMIT + 1));

@@ -104,7 +104,8 @@ class ConnectionSupervisorIT {
         AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
         ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
                 pacer.ref(), (epoch, clientId, connection) -> SocketActor.create(epoch, clientId, settings, connection,
-                        new FrameDecoder(new InboundRouter(), dispatcher), metrics), metrics, view));
+                        new FrameDecoder(new InboundRouter(), dispatcher), metrics), metrics, view,
+                io.github.twssupervisor.config.LogSettings.DEFAULT));
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
         running.add(supervisor);

@@ -110,11 +110,19 @@ class InboundBatchesTest {
 
     @Test
     void framesBeforeTheVersionFrameAreIgnoredAndLaterOnesDecodedWithItsVersion() throws Exception {
-        List<InboundBatch<List<Recorded>>> batches = run(List.of(message("news", "x"), versionFrame(),
+        List<InboundBatch<List<Recorded>>> batches = run(List.of(message("news", "x", "y"), versionFrame(),
                 message("9", "1", "1001")));
         assertEquals(List.of(new SessionEvent.ServerVersion(VERSION, CONNECTION_TIME),
                 new Recorded(VERSION, List.of("9", "1", "1001"))), flattened(batches));
         assertEquals(3, batches.stream().mapToInt(InboundBatch::frames).sum(), "every frame is counted");
+    }
+
+    @Test
+    void aFrameOfTwoFieldsWhoseVersionIsNoNumberFailsTheStream() {
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> run(List.of(message("banana",
+                CONNECTION_TIME), versionFrame())));
+        assertInstanceOf(WireFormatException.class, failure.getCause());
+        assertEquals("not a TWS server version: 'banana'", failure.getCause().getMessage());
     }
 
     @Test

@@ -218,4 +218,55 @@ class SocketActorIT {
             tws.join();
         }
     }
+
+    /** A peer that reads the client's hello, answers with the given bytes and closes. */
+    private static void answerHelloWith(ServerSocket server, byte[] answer) {
+        try (Socket socket = server.accept()) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            in.readNBytes(Handshake.preamble().length);
+            in.readNBytes(in.readInt()); // the version offer
+            socket.getOutputStream().write(answer);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput();
+            in.readAllBytes(); // until the client closes
+        } catch (java.net.SocketException reset) {
+            // the client aborts a connection to a peer that is not TWS
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FailureReason failureAgainst(byte[] answer) throws IOException {
+        ConnectionSettings defaults = TwsSettings.defaults().connection();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> peer = CompletableFuture.runAsync(() -> answerHelloWith(server, answer));
+            ConnectionSettings settings = defaults.withTarget("127.0.0.1", server.getLocalPort(), 84)
+                    .withHeartbeat(new ConnectionSettings.Heartbeat(IDLE, Duration.ofHours(1)));
+            socket = TEST_KIT.spawn(SocketActor.create(1, 84, settings, supervisor.ref(), new FrameDecoder(
+                    new InboundRouter(), TEST_KIT.<Dispatcher.Command>createTestProbe().ref()),
+                    new ConnectionMetrics()));
+            FailureReason reason = expectOnSupervisor(ConnectionSupervisor.SocketFailed.class).reason();
+            peer.join();
+            return reason;
+        }
+    }
+
+    @Test
+    void aVersionThatIsNoNumberIsAProtocolViolationQuotingIt() throws IOException {
+        byte[] banana = io.github.twssupervisor.wire.Frames.frame(
+                ("banana\0" + "20261203 10:00:00 UTC\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        FailureReason reason = failureAgainst(banana);
+        assertEquals(FailureReason.Kind.PROTOCOL_VIOLATION, reason.kind(), reason.toString());
+        assertTrue(reason.message().endsWith(": not a TWS server version: 'banana'"), reason.message());
+    }
+
+    @Test
+    void anHttpServerIsRecognisedAndNamed() throws IOException {
+        byte[] http = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        FailureReason reason = failureAgainst(http);
+        assertEquals(FailureReason.Kind.PROTOCOL_VIOLATION, reason.kind(), reason.toString());
+        assertTrue(reason.message().contains("127.0.0.1:") && reason.message().endsWith(
+                "looks like an HTTP server, not TWS: it answered 'HTTP/1.1 400 Bad Request'"), reason.message());
+    }
 }

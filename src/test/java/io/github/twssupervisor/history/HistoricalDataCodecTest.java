@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
+import io.github.twssupervisor.dispatch.InboundRouter;
+import io.github.twssupervisor.dispatch.Routed;
 import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.history.HistoricalDataCodec.HistoricalDataRequest;
 import io.github.twssupervisor.testutil.Golden;
@@ -179,10 +182,19 @@ class HistoricalDataCodecTest {
     @Test
     void aRequestNamesTheFieldItRefusesAndWhatItAllows() {
         Contract aapl = Contract.stock("AAPL");
-        assertMessage("duration '1 day' must be a number, a space and one of S, D, W, M, Y (e.g. '1 D')",
+        String units = "one of [S (seconds), D (days), W (weeks), M (months), Y (years)] (e.g. '1 D', '3600 S')";
+        assertMessage("duration '1 day' must be a whole number above 0, a space and " + units,
                 () -> new HistoricalRequest(aapl, "", "1 day", "1 hour", "TRADES", true, 1, false));
-        assertMessage("barSize '1 hours' must be one of " + HistoricalRequest.BAR_SIZES,
+        assertMessage("duration '0 D' must be a whole number above 0, a space and " + units,
+                () -> new HistoricalRequest(aapl, "", "0 D", "1 hour", "TRADES", true, 1, false));
+        assertMessage("duration '1D' must be a whole number above 0, a space and " + units,
+                () -> new HistoricalRequest(aapl, "", "1D", "1 hour", "TRADES", true, 1, false));
+        assertMessage("barSize '1 hours' must be one of " + HistoricalRequest.BAR_SIZES + " (did you mean '1 hour'?)",
                 () -> new HistoricalRequest(aapl, "", "1 D", "1 hours", "TRADES", true, 1, false));
+        assertMessage("barSize '5 min' must be one of " + HistoricalRequest.BAR_SIZES + " (did you mean '5 mins'?)",
+                () -> new HistoricalRequest(aapl, "", "1 D", "5 min", "TRADES", true, 1, false));
+        assertMessage("barSize '7 mins' must be one of " + HistoricalRequest.BAR_SIZES,
+                () -> new HistoricalRequest(aapl, "", "1 D", "7 mins", "TRADES", true, 1, false));
         assertMessage("whatToShow 'LAST' must be one of " + HistoricalRequest.WHAT_TO_SHOW,
                 () -> new HistoricalRequest(aapl, "", "1 D", "1 hour", "LAST", true, 1, false));
         assertMessage("formatDate 3 must be 1 (yyyyMMdd HH:mm:ss zone) or 2 (epoch seconds)",
@@ -197,7 +209,23 @@ class HistoricalDataCodecTest {
                 reader("20|5|0|AAPL|STK||0.0|||SMART||USD|||0||1 hours|1 D|1|TRADES|1|0||")));
     }
 
+    @Test
+    void aMalformedBarFrameIsADecodeFailureValueAtTheRouterNotACrash() {
+        InboundRouter router = new InboundRouter(new HistoryDomain(TwsSettings.defaults().history()).decoders());
+        String good = "17|9|1|20260402 09:30:00 US/Eastern|254.20|254.80|250.65|252.53|2829736|252.266|13633|";
+        assertInstanceOf(Routed.ToOwner.class, router.route(200, payload(good)));
+        for (String bad : List.of(good.replace("254.80", "abc"), "17|9|3|20260402 09:30:00 US/Eastern|1|2|",
+                "90|9|x|", "108|9|", "88|9|yesterday|")) {
+            Routed.Failed failed = assertInstanceOf(Routed.Failed.class, router.route(200, payload(bad)), bad);
+            assertTrue(failed.error().contains("field"), failed.error());
+        }
+    }
+
     // ================================================================== helpers
+
+    private static byte[] payload(String text) {
+        return text.replace('|', '\0').getBytes(StandardCharsets.US_ASCII);
+    }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable construct) {
         assertEquals(expected, assertThrows(IllegalArgumentException.class, construct).getMessage());

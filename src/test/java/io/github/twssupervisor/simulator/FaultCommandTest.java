@@ -44,6 +44,46 @@ class FaultCommandTest {
         assertTrue(!e.getMessage().isBlank());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"delay-handshake 1000000d", "delay-handshake 61m", "refuse 2h", "stall 3601s",
+        "mute 1000000d 7", "flood tick 1d", "flood notice 3600001ms 2"})
+    void everyDurationIsBoundedToAnHourWithAClearMessage(String line) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultCommand.parse(line));
+        String typed = line.split(" ")[line.startsWith("flood") ? 2 : 1];
+        assertEquals("the duration must be at most 3600s (1h), was " + typed, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"delay-handshake 1h", "refuse 60m", "stall 3600s", "mute 3600000ms", "flood tick 1h"})
+    void anHourItselfIsAllowed(String line) {
+        assertEquals(Fault.MAX_DURATION, FaultCommand.parse(line).fault() instanceof Fault.Flood flood
+                ? flood.duration() : duration(FaultCommand.parse(line).fault()));
+    }
+
+    @Test
+    void theJavaApiRefusesTheSameDurations() {
+        Duration tooLong = Fault.MAX_DURATION.plusMillis(1);
+        assertThrows(IllegalArgumentException.class, () -> new Fault.DelayHandshake(tooLong));
+        assertThrows(IllegalArgumentException.class, () -> new Fault.Refuse(tooLong));
+        assertThrows(IllegalArgumentException.class, () -> new Fault.Stall(tooLong));
+        assertThrows(IllegalArgumentException.class, () -> new Fault.Mute(tooLong));
+        assertThrows(IllegalArgumentException.class, () -> new Fault.Flood(FloodKind.TICK, tooLong));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Fault.requireBounded("the chaos interval", Duration.ofDays(1_000_000)));
+        assertEquals("the chaos interval must be at most 3600s (1h), was 86400000000s", e.getMessage());
+    }
+
+    private static Duration duration(Fault fault) {
+        if (fault instanceof Fault.DelayHandshake d) {
+            return d.duration();
+        } else if (fault instanceof Fault.Refuse r) {
+            return r.duration();
+        } else if (fault instanceof Fault.Stall s) {
+            return s.duration();
+        }
+        return ((Fault.Mute) fault).duration();
+    }
+
     @Test
     void theChaosScheduleIsReproducibleAndBounded() {
         List<String> first = strikes(7);

@@ -10,6 +10,9 @@ import akka.actor.typed.javadsl.Behaviors;
 import io.github.twssupervisor.contracts.Contract;
 import io.github.twssupervisor.dispatch.DomainDecoder.Addressed;
 import io.github.twssupervisor.dispatch.RouteKey;
+import io.github.twssupervisor.history.HeadTimestamp;
+import io.github.twssupervisor.history.HeadTimestampCodec;
+import io.github.twssupervisor.history.HeadTimestampRequest;
 import io.github.twssupervisor.history.HistoricalDataCodec;
 import io.github.twssupervisor.history.HistoricalDataEvent;
 import io.github.twssupervisor.history.HistoricalRequest;
@@ -18,6 +21,7 @@ import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,33 @@ class HistoricalDataSessionTest {
             HistoricalDataEvent.Update u = assertInstanceOf(HistoricalDataEvent.Update.class, addressed.event());
             assertEquals(-1, u.bar().count(), "MIDPOINT has no trades");
         }
+    }
+
+    @Test
+    void theHeadTimestampIsFixedPerInstrumentInTheAskedFormatAndPacedLikeBars() {
+        TestProbe<byte[]> frames = TEST_KIT.createTestProbe();
+        TEST_KIT.spawn(Behaviors.<SimulatorSession.Command>setup(ctx -> {
+            HistoricalDataSession handler = new HistoricalDataSession(200, 42, frames.ref()::tell, ctx,
+                    new SimulatorMetrics(), Clock.systemUTC(), Duration.ofSeconds(5));
+            HeadTimestampRequest aapl = new HeadTimestampRequest(Contract.stock("AAPL"), "TRADES", true);
+            for (int i = 0; i < 2; i++) { // the second is identical within 15 s: 162
+                byte[] request = HeadTimestampCodec.reqHeadTimestamp(61 + i, aapl);
+                handler.onRequest(OutgoingMessageId.REQ_HEAD_TIMESTAMP, payloadOf(request), readerOf(request));
+            }
+            byte[] unknown = HeadTimestampCodec.reqHeadTimestamp(63, new HeadTimestampRequest(Contract.stock("ZZZZ"),
+                    "TRADES", true));
+            handler.onRequest(OutgoingMessageId.REQ_HEAD_TIMESTAMP, payloadOf(unknown), readerOf(unknown));
+            return Behaviors.empty();
+        }));
+        Addressed head = new HeadTimestampCodec().decode(200, IncomingMessageId.HEAD_TIMESTAMP,
+                readerOf(frames.receiveMessage()));
+        assertEquals(new Addressed(61, new HeadTimestamp(Instant.parse("1982-06-27T14:30:00Z"))), head);
+        assertEquals("162", fields(frames.receiveMessage())[2], "an identical request within 15 s");
+        assertEquals("200", fields(frames.receiveMessage())[2], "no such contract");
+    }
+
+    private static String[] fields(byte[] frame) {
+        return new String(payloadOf(frame), java.nio.charset.StandardCharsets.US_ASCII).split("\0");
     }
 
     private static Behavior<SimulatorSession.Command> session(TestProbe<byte[]> frames) {

@@ -3,6 +3,7 @@ package io.github.twssupervisor.testutil;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.SimulatorSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.time.Duration;
@@ -62,8 +63,15 @@ public final class Loopback implements AutoCloseable, AfterEachCallback, AfterAl
      * @return a started simulator with the default settings
      */
     public TwsSimulator simulator(int port) {
-        TwsSimulator simulator = TwsSimulator.start(testKit.system(), DEFAULTS.simulator()
-                .withAddress("127.0.0.1", port)).toCompletableFuture().join();
+        return simulator(DEFAULTS.simulator().withAddress("127.0.0.1", port));
+    }
+
+    /**
+     * @param settings the simulator's settings (its address among them)
+     * @return a started simulator
+     */
+    public TwsSimulator simulator(SimulatorSettings settings) {
+        TwsSimulator simulator = TwsSimulator.start(testKit.system(), settings).toCompletableFuture().join();
         simulators.add(simulator);
         return simulator;
     }
@@ -82,7 +90,15 @@ public final class Loopback implements AutoCloseable, AfterEachCallback, AfterAl
      * @return a started client
      */
     public TwsClient client(ConnectionSettings settings) {
-        TwsClient client = TwsClient.create(testKit.system(), DEFAULTS.withConnection(settings));
+        return client(DEFAULTS.withConnection(settings));
+    }
+
+    /**
+     * @param settings all of the client's settings
+     * @return a started client
+     */
+    public TwsClient client(TwsSettings settings) {
+        TwsClient client = TwsClient.create(testKit.system(), settings);
         clients.add(client);
         return client;
     }

@@ -119,6 +119,57 @@ class HandshakeTest {
     }
 
     @Test
+    void aVersionFrameWhoseVersionIsNoNumberIsNamed() {
+        byte[] payload = payload("banana", CONNECTION_TIME);
+
+        assertTrue(ServerHello.hasVersionFrameShape(payload));
+        WireFormatException e = assertThrows(WireFormatException.class, () -> ServerHello.decode(payload));
+        assertEquals("not a TWS server version: 'banana'", e.getMessage());
+    }
+
+    @Test
+    void onlyFramesOfTwoFieldsHaveTheVersionFrameShape() {
+        assertTrue(ServerHello.hasVersionFrameShape(payload("176", CONNECTION_TIME)));
+        assertFalse(ServerHello.hasVersionFrameShape(payload("176")));
+        assertFalse(ServerHello.hasVersionFrameShape(payload("4", "2", "-1")));
+    }
+
+    @Test
+    void aTwsReplyStartsWithAZeroByte() {
+        byte[] frame = Handshake.serverHelloFrame(new ServerHello(ServerVersion.MAX_SUPPORTED, CONNECTION_TIME));
+
+        assertEquals(java.util.Optional.empty(), Handshake.notTwsReply(frame));
+        assertEquals(java.util.Optional.empty(), Handshake.notTwsReply(Arrays.copyOf(frame, 4)));
+    }
+
+    @Test
+    void fewerThanFourBytesDecideNothing() {
+        assertEquals(java.util.Optional.empty(), Handshake.notTwsReply("HTT".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void anHttpAnswerIsRecognisedAndNamed() {
+        byte[] http = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertEquals(java.util.Optional.of("looks like an HTTP server, not TWS: it answered 'HTTP/1.1 400 Bad Request'"),
+                Handshake.notTwsReply(http));
+    }
+
+    @Test
+    void otherTextIsQuoted() {
+        byte[] ssh = "SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII);
+
+        assertEquals(java.util.Optional.of("not TWS: it answered 'SSH-2.0-OpenSSH_9.2', which is no TWS frame"),
+                Handshake.notTwsReply(ssh));
+    }
+
+    @Test
+    void binaryIsShownInHex() {
+        assertEquals(java.util.Optional.of("not TWS: its first bytes 16 03 01 00 2a are no TWS frame length"),
+                Handshake.notTwsReply(new byte[] {0x16, 0x03, 0x01, 0x00, 0x2a}));
+    }
+
+    @Test
     void serverHelloFrameRoundTrips() {
         ServerHello hello = new ServerHello(ServerVersion.MAX_SUPPORTED, CONNECTION_TIME);
 
