@@ -145,7 +145,8 @@ class ConsoleCommandsTest {
         "/quotes MSFT|unknown command '/quotes' (did you mean /quote?): /help lists the commands",
         "time|unknown command 'time': commands start with '/', e.g. /help",
         "/quote|/quote: Missing required parameter: 'SYMBOL' (usage: /quote SYMBOL)",
-        "/quote 123|error: '123' is not a symbol: use AAPL (stock), EUR.USD (forex) or ES/202612@CME (future)",
+        "/quote 123|error: '123' is not a symbol: use AAPL (US stock, SMART), AAPL@NASDAQ (with its primary "
+                + "exchange), EUR.USD (forex), ES/202612@CME (future), #265598 (a conId).",
         "/time now|/time: Unmatched argument at index 1: 'now' (usage: /time)",
         "/ping 0|error: /ping N must be between 1 and 1000, was 0",
         "/ping x|/ping: Invalid value for positional parameter at index 0 (N): 'x' is not an int (usage: /ping [N])",
@@ -154,7 +155,8 @@ class ConsoleCommandsTest {
         "/order buy 0 AAPL|error: QTY must be a number > 0, was 0.0",
         "/order hold 1 AAPL|error: the side must be buy or sell, was 'hold'",
         "/order buy 1 AAPL lmt|error: lmt takes a PRICE, none was given",
-        "/bars AAPL 1X|error: duration '1 X' must be a number, a space and one of S, D, W, M, Y (e.g. '1 D')",
+        "/bars AAPL 1X|error: duration '1 X' must be a whole number above 0, a space and one of [S (seconds), "
+                + "D (days), W (weeks), M (months), Y (years)] (e.g. '1 D', '3600 S')",
     })
     void aBadLinePrintsOneLineAndTheConsoleGoesOn(String line, String message) {
         assertTrue(run(line));
