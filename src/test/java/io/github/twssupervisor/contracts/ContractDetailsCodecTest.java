@@ -1,5 +1,9 @@
 package io.github.twssupervisor.contracts;
 
+import static io.github.twssupervisor.testutil.Payloads.fieldCount;
+import static io.github.twssupervisor.testutil.Payloads.payload;
+import static io.github.twssupervisor.testutil.Payloads.payloadOf;
+import static io.github.twssupervisor.testutil.Payloads.truncated;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,8 +20,6 @@ import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
 import io.github.twssupervisor.wire.WireFormatException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -257,31 +259,5 @@ class ContractDetailsCodecTest {
 
     private static FieldReader reader(String text) {
         return new FieldReader(payload(text)).skipping(1);
-    }
-
-    private static byte[] payload(String text) {
-        return text.replace('|', '\0').getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] payloadOf(byte[] frame) {
-        return Arrays.copyOfRange(frame, 4, frame.length);
-    }
-
-    private static int fieldCount(byte[] payload) {
-        int count = 0;
-        for (byte b : payload) {
-            count += b == 0 ? 1 : 0;
-        }
-        return count;
-    }
-
-    private static byte[] truncated(byte[] payload, int fields) {
-        int seen = 0;
-        for (int i = 0; i < payload.length; i++) {
-            if (payload[i] == 0 && ++seen == fields) {
-                return Arrays.copyOf(payload, i + 1);
-            }
-        }
-        throw new AssertionError("fewer than " + fields + " fields");
     }
 }
