@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.testutil.SimulatorCommands;
 import io.github.twssupervisor.testutil.SimulatorCommands.Result;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code positions}, {@code account} and {@code pnl} from the shaded jar, as a user runs them, against a simulator
@@ -17,27 +15,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AccountCommandsIT {
 
-    @TempDir
-    static Path stateDir;
-
-    private static SimulatorCommands commands;
+    @RegisterExtension
+    static final SimulatorCommands COMMANDS = new SimulatorCommands();
 
     @BeforeAll
     static void start() {
-        commands = SimulatorCommands.start(stateDir);
         Result bought = run(71, "order", "buy", "30", "AAPL", "mkt");
         assertEquals(0, bought.exit(), bought.all());
     }
 
-    @AfterAll
-    static void stop() {
-        if (commands != null) {
-            commands.close();
-        }
-    }
-
     private static Result run(int clientId, String... args) {
-        return commands.run(clientId, args);
+        return COMMANDS.run(clientId, args);
     }
 
     @Test

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.twssupervisor.testutil.JarProcess;
 import io.github.twssupervisor.testutil.SimulatorCommands;
 import io.github.twssupervisor.testutil.SimulatorCommands.Result;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code bars} from the shaded jar, as a user runs it, against a simulator started in this JVM: a day of hour bars
@@ -25,25 +22,11 @@ class BarsCommandIT {
 
     private static final Duration AWAIT = Duration.ofSeconds(40);
 
-    @TempDir
-    static Path stateDir;
-
-    private static SimulatorCommands commands;
-
-    @BeforeAll
-    static void start() {
-        commands = SimulatorCommands.start(stateDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (commands != null) {
-            commands.close();
-        }
-    }
+    @RegisterExtension
+    static final SimulatorCommands COMMANDS = new SimulatorCommands();
 
     private static Result run(int clientId, String... args) {
-        return commands.run(clientId, args);
+        return COMMANDS.run(clientId, args);
     }
 
     @Test
@@ -82,7 +65,7 @@ class BarsCommandIT {
 
     @Test
     void followPrintsUpdatesAndMarksAnOutageUntilStopped() {
-        try (JarProcess process = JarProcess.start(commands.commandLine(56, "bars", "AAPL", "--duration", "60 S", "--bar", "5 secs",
+        try (JarProcess process = JarProcess.start(COMMANDS.commandLine(56, "bars", "AAPL", "--duration", "60 S", "--bar", "5 secs",
                 "--follow"))) {
             List<String> seen = new ArrayList<>();
             String line;
@@ -90,7 +73,7 @@ class BarsCommandIT {
                 seen.add(line);
             }
             assertEquals(1 + 12, seen.size(), String.join("\n", seen));
-            assertEquals(1, commands.simulator().refuse(Duration.ofSeconds(8)).toCompletableFuture().join());
+            assertEquals(1, COMMANDS.simulator().refuse(Duration.ofSeconds(8)).toCompletableFuture().join());
             List<String> after = new ArrayList<>();
             while (!(line = process.readLine(AWAIT)).startsWith("resumed")) {
                 after.add(line);

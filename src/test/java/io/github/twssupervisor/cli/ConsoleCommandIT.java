@@ -7,14 +7,11 @@ import io.github.twssupervisor.simulator.Fault;
 import io.github.twssupervisor.simulator.Target;
 import io.github.twssupervisor.testutil.JarProcess;
 import io.github.twssupervisor.testutil.SimulatorCommands;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code console} from the shaded jar with a script on stdin (not a terminal: JLine's dumb terminal, a command per
@@ -26,25 +23,11 @@ class ConsoleCommandIT {
     /** Lines read while looking for one: ticks flow all along, so this is generous, but bounded. */
     private static final int MAX_LINES = 2_000;
 
-    @TempDir
-    static Path stateDir;
-
-    private static SimulatorCommands commands;
-
-    @BeforeAll
-    static void start() {
-        commands = SimulatorCommands.start(stateDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (commands != null) {
-            commands.close();
-        }
-    }
+    @RegisterExtension
+    static final SimulatorCommands COMMANDS = new SimulatorCommands();
 
     private static JarProcess console(int clientId) {
-        return JarProcess.start(commands.commandLine(clientId, "console"));
+        return JarProcess.start(COMMANDS.commandLine(clientId, "console"));
     }
 
     /** @return the first line that matches, after any number (bounded) of others, which {@code seen} collects */
@@ -64,7 +47,7 @@ class ConsoleCommandIT {
     void aScriptRunsLineByLineWithEventsAndTicksBetweenAcrossAReconnectAndQuitExitsZero() {
         try (JarProcess console = console(61)) {
             List<String> seen = new ArrayList<>();
-            int port = commands.simulator().address().getPort();
+            int port = COMMANDS.simulator().address().getPort();
             assertEquals("console on 127.0.0.1:" + port + " client id 61: /help lists the commands, /quit or Ctrl-D "
                     + "ends", console.readLine());
 
@@ -78,7 +61,7 @@ class ConsoleCommandIT {
             readUntil(console, seen, l -> l.matches("AAPL (BID|ASK|LAST) \\d+\\.\\d+ x \\d+"));
 
             // The connection is the console's for the whole session: it reconnects by itself, the ticks resume.
-            commands.simulator().inject(new Fault.Drop(), Target.client(61)).toCompletableFuture().join();
+            COMMANDS.simulator().inject(new Fault.Drop(), Target.client(61)).toCompletableFuture().join();
             readUntil(console, seen, l -> l.startsWith("AAPL INTERRUPTED: "));
             readUntil(console, seen, l -> l.matches(".* READY \\(attempt \\d+\\) serverVersion=.*"));
             readUntil(console, seen, "AAPL RESUMED"::equals);
@@ -94,7 +77,7 @@ class ConsoleCommandIT {
 
             console.command("/positions");
             readUntil(console, seen, l -> l.startsWith("ACCOUNT ") && l.contains("POSITION"));
-            readUntil(console, seen, l -> l.matches("DU111111\\s+\\d+ SPY\\s+STK\\s+USD\\s+100\\s+\\d+\\.\\d\\d"));
+            readUntil(console, seen, l -> l.matches("DU\\*{4}11\\s+\\d+ SPY\\s+STK\\s+USD\\s+100\\s+\\d+\\.\\d\\d"));
 
             console.command("/frobnicate");
             readUntil(console, seen, "unknown command '/frobnicate': /help lists the commands"::equals);

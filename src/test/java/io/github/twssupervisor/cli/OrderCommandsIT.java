@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.testutil.SimulatorCommands;
 import io.github.twssupervisor.testutil.SimulatorCommands.Result;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code order}, {@code orders}, {@code cancel}, {@code executions} and {@code contract} from the shaded jar, as a user
@@ -22,25 +19,11 @@ class OrderCommandsIT {
 
     private static final Pattern PLACED = Pattern.compile("placed order (\\d+): ");
 
-    @TempDir
-    static Path stateDir;
-
-    private static SimulatorCommands commands;
-
-    @BeforeAll
-    static void start() {
-        commands = SimulatorCommands.start(stateDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (commands != null) {
-            commands.close();
-        }
-    }
+    @RegisterExtension
+    static final SimulatorCommands COMMANDS = new SimulatorCommands();
 
     private static Result run(int clientId, String... args) {
-        return commands.run(clientId, args);
+        return COMMANDS.run(clientId, args);
     }
 
     @Test

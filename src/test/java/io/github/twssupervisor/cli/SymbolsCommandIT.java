@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.twssupervisor.testutil.SimulatorCommands;
 import io.github.twssupervisor.testutil.SimulatorCommands.Result;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code symbols PATTERN} from the shaded jar, as a user runs it, against a simulator started in this JVM: the table,
@@ -19,28 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SymbolsCommandIT {
 
-    @TempDir
-    static Path stateDir;
-
-    private static SimulatorCommands commands;
+    @RegisterExtension
+    static final SimulatorCommands COMMANDS = new SimulatorCommands();
 
     @BeforeAll
     static void start() {
         // It runs the jar that package builds: only failsafe (which names it) runs it. A -Dtest pattern such as
         // 'Symbol*' also selects it for surefire, before package, where it is skipped rather than run on a stale jar.
         assumeTrue(System.getProperty("shaded.jar") != null, "runs in the integration-test phase, after package");
-        commands = SimulatorCommands.start(stateDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (commands != null) {
-            commands.close();
-        }
     }
 
     private static Result run(int clientId, String... args) {
-        return commands.run(clientId, args);
+        return COMMANDS.run(clientId, args);
     }
 
     @Test

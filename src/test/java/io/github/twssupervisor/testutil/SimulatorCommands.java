@@ -4,25 +4,28 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.simulator.TwsSimulator;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The command line as a user runs it, against a simulator started in the test's JVM: the shaded jar as a process, with
- * a configuration that keeps order-id state in the test's directory. One per command IT class.
+ * a configuration that keeps order-id state in a directory of its own. One per command IT class, started before its
+ * tests and stopped after them:
  *
  * <pre>{@code
- * @TempDir static Path stateDir;
- * static SimulatorCommands commands;
- * @BeforeAll static void start() { commands = SimulatorCommands.start(stateDir); }
- * @AfterAll static void stop() { commands.close(); }
- * ... Result r = commands.run(41, "positions", "--json"); assertEquals(0, r.exit(), r.all());
+ * @RegisterExtension
+ * static final SimulatorCommands COMMANDS = new SimulatorCommands();
+ * ... Result r = COMMANDS.run(41, "positions", "--json"); assertEquals(0, r.exit(), r.all());
  * }</pre>
  */
-public final class SimulatorCommands implements AutoCloseable {
+public final class SimulatorCommands implements BeforeAllCallback, AfterAllCallback {
 
     /**
      * The output and exit code of one finished command.
@@ -39,31 +42,28 @@ public final class SimulatorCommands implements AutoCloseable {
         }
     }
 
-    private final ActorTestKit testKit;
-    private final TwsSimulator simulator;
-    private final Path config;
+    private ActorTestKit testKit;
+    private TwsSimulator simulator;
+    private Path stateDir;
+    private Path config;
 
-    private SimulatorCommands(ActorTestKit testKit, TwsSimulator simulator, Path config) {
-        this.testKit = testKit;
-        this.simulator = simulator;
-        this.config = config;
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        testKit = ActorTestKit.create();
+        simulator = TwsSimulator.start(testKit.system(), TwsSettings.defaults().simulator()
+                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
+        stateDir = Files.createTempDirectory("tws-commands-");
+        config = stateDir.resolve("application.conf");
+        Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
     }
 
-    /**
-     * @param stateDir the test's directory for the configuration and order-id state
-     * @return a started simulator on a free loopback port, and a configuration for the commands
-     */
-    public static SimulatorCommands start(Path stateDir) {
-        ActorTestKit testKit = ActorTestKit.create();
-        TwsSimulator simulator = TwsSimulator.start(testKit.system(), TwsSettings.defaults().simulator()
-                .withAddress("127.0.0.1", 0)).toCompletableFuture().join();
-        Path config = stateDir.resolve("application.conf");
-        try {
-            Files.writeString(config, "tws.orders.state-dir = \"" + stateDir.toString().replace("\\", "/") + "\"\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        simulator.stop().toCompletableFuture().join();
+        testKit.shutdownTestKit();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
-        return new SimulatorCommands(testKit, simulator, config);
     }
 
     /** @return the simulator */
@@ -97,11 +97,5 @@ public final class SimulatorCommands implements AutoCloseable {
             int exit = process.awaitExit();
             return new Result(exit, out, process.stderr());
         }
-    }
-
-    @Override
-    public void close() {
-        simulator.stop().toCompletableFuture().join();
-        testKit.shutdownTestKit();
     }
 }
