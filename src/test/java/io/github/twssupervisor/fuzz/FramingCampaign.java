@@ -21,6 +21,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -36,6 +38,8 @@ final class FramingCampaign {
 
     private static final long TIMEOUT_SECONDS = 5;
     private static final int MAX_SEGMENTS = 8;
+    /** Streams run side by side. */
+    private static final int BATCH = 64;
     private static final HexFormat HEX = HexFormat.of();
 
     private final FuzzReport report;
@@ -47,48 +51,55 @@ final class FramingCampaign {
         this.system = system;
     }
 
-    /** Runs {@code count} chunkings from {@code seed}; case {@code i} draws from {@code seed + i * GAMMA}. */
+    /**
+     * Runs {@code count} chunkings from {@code seed}; case {@code i} draws from {@code seed + i * GAMMA}. The streams
+     * of a batch run side by side, so the time is the batch's, shared among its cases.
+     */
     void run(long seed, long count) throws InterruptedException {
-        for (long i = 0; i < count; i++) {
-            long caseSeed = seed + i * FuzzCampaign.GAMMA;
-            SplittableRandom rng = new SplittableRandom(caseSeed);
-            boolean server = rng.nextBoolean();
-            byte[] input = server ? concat(List.of(preamble(rng), stream(rng))) : stream(rng);
-            List<ByteString> chunks = chunks(input, rng);
-            Row row = report.row("framing", server ? "TwsFraming.serverInbound" : "TwsFraming.payloads",
-                    "random chunkings", "-");
-            report.start("framing", caseSeed, input);
+        for (long first = 0; first < count; first += BATCH) {
+            List<Case> batch = new ArrayList<>();
             long started = System.nanoTime();
-            String outcome;
-            try {
-                outcome = run(server ? TwsFraming.serverInbound() : TwsFraming.payloads(), chunks);
-            } catch (TimeoutException e) {
-                outcome = "no end within " + TIMEOUT_SECONDS + " s";
-            } catch (Exception e) {
-                outcome = "stream failed with " + e;
+            for (long i = first; i < Math.min(count, first + BATCH); i++) {
+                batch.add(start(seed + i * FuzzCampaign.GAMMA));
             }
-            long took = System.nanoTime() - started;
-            row.frames++;
-            row.decodes += chunks.size();
-            row.nanos += took;
-            String expected = server ? serverModel(input) : model(input, 0);
-            if (outcome.equals(expected)) {
-                if (expected.endsWith("completed")) {
-                    row.decoded++;
-                } else {
-                    row.rejected++;
-                }
-            } else {
-                report.fail(row, new Failure("framing", row.decoder, caseSeed, "-", chunks.size() + " chunks",
-                        "expected " + expected + ", got " + outcome, input));
+            report.start("framing", batch.get(0).caseSeed(), batch.get(0).input());
+            List<String> outcomes = new ArrayList<>();
+            for (Case c : batch) {
+                outcomes.add(outcome(c));
+            }
+            long share = (System.nanoTime() - started) / batch.size();
+            for (int i = 0; i < batch.size(); i++) {
+                check(batch.get(i), outcomes.get(i), share);
             }
         }
     }
 
-    private String run(Flow<ByteString, ByteString, NotUsed> flow, List<ByteString> chunks) throws Exception {
-        List<Object> events = Source.from(chunks).via(flow).<Object>map(p -> p)
+    /** One chunking in flight. */
+    private record Case(long caseSeed, boolean server, byte[] input, int chunks,
+                        CompletionStage<List<Object>> events) {
+    }
+
+    private Case start(long caseSeed) {
+        SplittableRandom rng = new SplittableRandom(caseSeed);
+        boolean server = rng.nextBoolean();
+        byte[] input = server ? concat(List.of(preamble(rng), stream(rng))) : stream(rng);
+        List<ByteString> chunks = chunks(input, rng);
+        Flow<ByteString, ByteString, NotUsed> flow = server ? TwsFraming.serverInbound() : TwsFraming.payloads();
+        CompletionStage<List<Object>> events = Source.from(chunks).via(flow).<Object>map(p -> p)
                 .recover(new PFBuilder<Throwable, Object>().match(Throwable.class, e -> e).build())
-                .runWith(Sink.seq(), system).toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                .runWith(Sink.seq(), system);
+        return new Case(caseSeed, server, input, chunks.size(), events);
+    }
+
+    private static String outcome(Case c) throws InterruptedException {
+        List<Object> events;
+        try {
+            events = c.events().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return "no end within " + TIMEOUT_SECONDS + " s";
+        } catch (ExecutionException e) {
+            return "stream failed with " + e.getCause();
+        }
         StringBuilder outcome = new StringBuilder();
         for (Object event : events) {
             if (event instanceof ByteString payload) {
@@ -98,6 +109,23 @@ final class FramingCampaign {
             }
         }
         return outcome + "completed";
+    }
+
+    private void check(Case c, String outcome, long nanos) {
+        Row row = report.row("framing", c.server() ? "TwsFraming.serverInbound" : "TwsFraming.payloads",
+                "random chunkings", "-");
+        row.frames++;
+        row.decodes += c.chunks();
+        row.nanos += nanos;
+        String expected = c.server() ? serverModel(c.input()) : model(c.input(), 0);
+        if (!outcome.equals(expected)) {
+            report.fail(row, new Failure("framing", row.decoder, c.caseSeed(), "-", c.chunks() + " chunks",
+                    "expected " + expected + ", got " + outcome, c.input()));
+        } else if (expected.endsWith("completed")) {
+            row.decoded++;
+        } else {
+            row.rejected++;
+        }
     }
 
     /** The framing rules, from {@code offset} on: the model of {@code FramingFuzzTest}, as text. */

@@ -102,15 +102,15 @@ final class FuzzReport {
     /** Prints the summary table, then the failures. */
     void print(PrintStream out) {
         out.println("| campaign | decoder | message kind | versions | frames | decodes | decoded | rejected | failures"
-                + " | frames/s |");
-        out.println("|---|---|---|---|---:|---:|---:|---:|---:|---:|");
+                + " | frames/s | decodes/s |");
+        out.println("|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|");
         List<Row> sorted = new ArrayList<>(rows.values());
         sorted.sort(Comparator.comparing((Row r) -> r.campaign).thenComparing(r -> r.decoder)
                 .thenComparing(r -> r.kind));
         for (Row r : sorted) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %,d | %,d | %,d | %,d | %,d | %,.0f |%n", r.campaign,
-                    r.decoder, r.kind, r.versions, r.frames, r.decodes, r.decoded, r.rejected, r.failures,
-                    r.nanos == 0 ? 0.0 : r.frames * 1e9 / r.nanos);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %,d | %,d | %,d | %,d | %,d | %,.0f | %,.0f |%n",
+                    r.campaign, r.decoder, r.kind, r.versions, r.frames, r.decodes, r.decoded, r.rejected, r.failures,
+                    rate(r.frames, r.nanos), rate(r.decodes, r.nanos));
         }
         for (String campaign : List.of("decoders", "requests", "framing")) {
             long frames = 0;
@@ -126,8 +126,9 @@ final class FuzzReport {
                 }
             }
             if (frames > 0) {
-                out.printf(Locale.ROOT, "| **%s** | all | all | | **%,d** | **%,d** | | | **%,d** | **%,.0f** |%n",
-                        campaign, frames, decodes, failed, frames * 1e9 / nanos);
+                out.printf(Locale.ROOT, "| **%s** | all | all | %s | **%,d** | **%,d** | | | **%,d** | **%,.0f** |"
+                        + " **%,.0f** |%n", campaign, campaign.equals("framing") ? "-" : FuzzCampaign.VERSIONS, frames,
+                        decodes, failed, rate(frames, nanos), rate(decodes, nanos));
             }
         }
         for (Failure f : failures.subList(0, Math.min(MAX_PRINTED, failures.size()))) {
@@ -136,6 +137,10 @@ final class FuzzReport {
         if (failures.size() > MAX_PRINTED) {
             out.println("... and " + (failures.size() - MAX_PRINTED) + " more failures");
         }
+    }
+
+    private static double rate(long count, long nanos) {
+        return nanos == 0 ? 0.0 : count * 1e9 / nanos;
     }
 
     static String describe(Failure f) {
