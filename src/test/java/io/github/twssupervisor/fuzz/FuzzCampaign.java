@@ -35,10 +35,12 @@ import java.util.stream.Stream;
  *
  * <pre>
  * decoders  server frames -> InboundRouter.route(v, frame), v = 176..200, with every domain's decoders registered;
- *           must return a Routed (a frame that does not decode is Routed.Failed with a reason); version frames ->
+ *           must return a Routed (a frame that does not decode is Routed.Failed with a reason of at most
+ *           MAX_REASON characters); version frames ->
  *           Handshake.ServerHello.decode, WireFormatException only
  * requests  client frames -> the simulator's decoder for the frame's request id (any decoder if it has none), v =
- *           176..200; only what its call site handles (RequestDecoders); version offers -> VersionRange.parse
+ *           176..200; only what its call site handles (RequestDecoders), with a reason of at most MAX_REASON
+ *           characters; version offers -> VersionRange.parse
  * each case: 80% a golden, recorded or encoder-built frame of a kind picked uniformly, with 1-4 mutations (one in
  *           seven of them moved to another decoder's message id); 10% random fields after a message id; 7% noise;
  *           3% handshake frames
@@ -52,6 +54,12 @@ final class FuzzCampaign {
     /** The step between the seeds of consecutive cases. */
     static final long GAMMA = 0x9E3779B97F4A7C15L;
     static final String VERSIONS = ServerVersion.MIN_SUPPORTED + ".." + ServerVersion.MAX_SUPPORTED;
+    /**
+     * The longest reason a decode failure may give: whatever the frame, the reason quotes at most
+     * {@link io.github.twssupervisor.wire.Frames#QUOTE_LIMIT} characters of a field, since it is logged, published and,
+     * by the simulator, sent back to the client.
+     */
+    static final int MAX_REASON = 400;
     private static final int NOISE_MAX = 2000;
 
     private final FuzzReport report;
@@ -184,6 +192,9 @@ final class FuzzCampaign {
                     row.rejected++;
                     if (failed.error() == null || failed.error().isBlank()) {
                         fail(row, caseSeed, v, frame, "Routed.Failed without a reason");
+                    } else if (failed.error().length() > MAX_REASON) {
+                        fail(row, caseSeed, v, frame, "a reason of " + failed.error().length() + " characters: "
+                                + failed.error().substring(0, MAX_REASON) + "...");
                     }
                 } else {
                     row.decoded++;
@@ -205,6 +216,9 @@ final class FuzzCampaign {
             row.decoded++;
         } catch (WireFormatException e) {
             row.rejected++;
+            if (e.getMessage().length() > MAX_REASON) {
+                fail(row, caseSeed, -1, frame, "a reason of " + e.getMessage().length() + " characters");
+            }
         } catch (Throwable e) {
             fail(row, caseSeed, -1, frame, "ServerHello.decode threw " + trace(e));
         }
@@ -227,7 +241,8 @@ final class FuzzCampaign {
                 named.decoder().decode(v, reader);
                 row.decoded++;
             } catch (Throwable e) { // the property under test
-                if (named.handles(e) && e.getMessage() != null && !e.getMessage().isBlank()) {
+                if (named.handles(e) && e.getMessage() != null && !e.getMessage().isBlank()
+                        && e.getMessage().length() <= MAX_REASON) {
                     row.rejected++;
                 } else {
                     fail(row, caseSeed, v, frame, id + " decoder threw " + trace(e));
@@ -250,6 +265,9 @@ final class FuzzCampaign {
             row.decoded++;
         } catch (WireFormatException e) {
             row.rejected++;
+            if (e.getMessage().length() > MAX_REASON) {
+                fail(row, caseSeed, -1, frame, "a reason of " + e.getMessage().length() + " characters");
+            }
         } catch (Throwable e) {
             fail(row, caseSeed, -1, frame, "VersionRange.parse threw " + trace(e));
         }
