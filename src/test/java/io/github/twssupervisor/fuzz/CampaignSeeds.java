@@ -46,8 +46,23 @@ final class CampaignSeeds {
     private CampaignSeeds() {
     }
 
+    /** Built once per JVM: the campaign's classes and the normal build's test share them. */
+    private static final class Built {
+        static final List<Labeled> SERVER = buildServer();
+        static final List<Labeled> CLIENT = buildClient();
+    }
+
     /** @return server-to-client payloads: recorded, golden, and encoded at every supported version */
     static List<Labeled> server() {
+        return Built.SERVER;
+    }
+
+    /** @return client-to-server payloads: golden, and encoded at every supported version */
+    static List<Labeled> client() {
+        return Built.CLIENT;
+    }
+
+    private static List<Labeled> buildServer() {
         List<Labeled> seeds = new ArrayList<>();
         FuzzSeeds.serverSeeds().forEach(s -> seeds.add(new Labeled(s.label(), s.payload())));
         for (int v = ServerVersion.MIN_SUPPORTED; v <= ServerVersion.MAX_SUPPORTED; v++) {
@@ -91,8 +106,7 @@ final class CampaignSeeds {
         return List.copyOf(seeds);
     }
 
-    /** @return client-to-server payloads: golden, and encoded at every supported version */
-    static List<Labeled> client() {
+    private static List<Labeled> buildClient() {
         List<Labeled> seeds = new ArrayList<>();
         FuzzSeeds.clientPayloads().forEach(p -> seeds.add(new Labeled("golden client frame", p)));
         HistoricalRequest bars = new HistoricalRequest(AAPL, "", "1 D", "30 mins", "TRADES", true, 1, false);
