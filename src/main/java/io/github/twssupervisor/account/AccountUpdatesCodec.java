@@ -7,6 +7,7 @@ import io.github.twssupervisor.dispatch.RouteKey;
 import io.github.twssupervisor.wire.DoubleStyle;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.WireFormatException;
@@ -134,7 +135,8 @@ public final class AccountUpdatesCodec implements DomainDecoder {
         } else if (flag.equals("0") || flag.isEmpty() || flag.equalsIgnoreCase("false")) {
             subscribe = false;
         } else {
-            throw new WireFormatException("field " + index + ": subscribe flag '" + flag + "' is not 0 or 1");
+            throw new WireFormatException("field " + index + ": subscribe flag '" + Frames.abbreviate(flag)
+                    + "' is not 0 or 1");
         }
         return new UpdatesRequest(subscribe, reader.hasMore() ? reader.readString() : "");
     }

@@ -1,5 +1,6 @@
 package io.github.twssupervisor.contracts;
 
+import io.github.twssupervisor.wire.Frames;
 import java.util.regex.Pattern;
 
 /**
@@ -45,15 +46,17 @@ public record Contract(int conId, String symbol, SecType secType, String lastTra
                 "a contract needs a conId, a symbol or a localSymbol");
         for (String text : new String[] {symbol, lastTradeDateOrContractMonth, right, multiplier, exchange,
             primaryExchange, currency, localSymbol, tradingClass}) {
-            require(TEXT.matcher(text).matches(), "contract fields must be printable ASCII, was '" + text + "'");
+            require(TEXT.matcher(text).matches(), "contract fields must be printable ASCII, was '"
+                    + Frames.abbreviate(text) + "'");
         }
         require(Double.isFinite(strike) && strike >= 0, "strike must be a finite number >= 0, was " + strike);
         require(right.isEmpty() || right.equals("C") || right.equals("P") || right.equals("CALL")
-                || right.equals("PUT"), "right must be C or P, was '" + right + "'");
+                || right.equals("PUT"), "right must be C or P, was '" + Frames.abbreviate(right) + "'");
         require(currency.isEmpty() || CURRENCY.matcher(currency).matches(),
-                "currency must be a 3-letter ISO code such as USD, was '" + currency + "'");
+                "currency must be a 3-letter ISO code such as USD, was '" + Frames.abbreviate(currency) + "'");
         require(lastTradeDateOrContractMonth.isEmpty() || DATE.matcher(lastTradeDateOrContractMonth).matches(),
-                "lastTradeDateOrContractMonth must be yyyyMM or yyyyMMdd, was '" + lastTradeDateOrContractMonth + "'");
+                "lastTradeDateOrContractMonth must be yyyyMM or yyyyMMdd, was '"
+                        + Frames.abbreviate(lastTradeDateOrContractMonth) + "'");
         if (secType == SecType.OPT || secType == SecType.FOP) {
             require(conId > 0 || (!lastTradeDateOrContractMonth.isEmpty() && strike > 0 && !right.isEmpty()),
                     "an option needs an expiry, a strike and a right (or a conId)");

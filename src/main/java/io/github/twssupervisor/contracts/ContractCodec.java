@@ -2,6 +2,7 @@ package io.github.twssupervisor.contracts;
 
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.WireFormatException;
 
 /**
@@ -108,7 +109,8 @@ public final class ContractCodec {
             if (!reported) {
                 throw e;
             }
-            throw new WireFormatException("contract of " + symbol + " " + secType + ": " + e.getMessage());
+            throw new WireFormatException("contract of " + Frames.abbreviate(symbol) + " " + Frames.abbreviate(secType)
+                    + ": " + Frames.abbreviate(e.getMessage(), Frames.REASON_LIMIT));
         }
     }
 
@@ -116,7 +118,8 @@ public final class ContractCodec {
         try {
             return SecType.valueOf(secType);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid contract: unknown secType '" + secType + "'");
+            throw new IllegalArgumentException("invalid contract: unknown secType '" + Frames.abbreviate(secType)
+                    + "'");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.wire.DoubleStyle;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -161,7 +162,8 @@ public final class ContractDetailsCodec implements DomainDecoder {
                     strike == Double.MAX_VALUE ? 0 : strike, ContractCodec.NO_RIGHT.equals(right) ? "" : right,
                     multiplier, exchange, primaryExchange, currency, localSymbol, tradingClass);
         } catch (IllegalArgumentException e) {
-            throw new WireFormatException("contractDetails of " + symbol + " " + secType + ": " + e.getMessage());
+            throw new WireFormatException("contractDetails of " + Frames.abbreviate(symbol) + " "
+                    + Frames.abbreviate(secType) + ": " + Frames.abbreviate(e.getMessage(), Frames.REASON_LIMIT));
         }
         return new ContractDetails(contract, marketName, minTick, orderTypes, validExchanges, priceMagnifier,
                 underConId, longName, contractMonth, industry, category, subcategory, timeZoneId, tradingHours,

@@ -4,6 +4,7 @@ import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.wire.DoubleStyle;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -108,7 +109,8 @@ public final class SymbolSamplesCodec implements DomainDecoder {
             contract = new Contract(conId, symbol, SecType.valueOf(secType), "", 0, "", "", "", primaryExchange,
                     currency, "", "");
         } catch (IllegalArgumentException e) {
-            throw new WireFormatException("symbolSamples of " + symbol + " " + secType + ": " + e.getMessage());
+            throw new WireFormatException("symbolSamples of " + Frames.abbreviate(symbol) + " "
+                    + Frames.abbreviate(secType) + ": " + Frames.abbreviate(e.getMessage(), Frames.REASON_LIMIT));
         }
         return new ContractDescription(contract, derivativeSecTypes, description, issuerId);
     }

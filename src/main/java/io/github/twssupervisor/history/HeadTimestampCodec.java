@@ -6,6 +6,7 @@ import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.wire.DoubleStyle;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.OutgoingMessageId;
 import io.github.twssupervisor.wire.WireFormatException;
@@ -85,7 +86,8 @@ public final class HeadTimestampCodec implements DomainDecoder {
         try {
             return new Addressed(reqId, new HeadTimestamp(parse(text)));
         } catch (DateTimeException | NumberFormatException e) {
-            throw new WireFormatException("field " + index + ": head timestamp '" + text + "' is neither epoch "
+            throw new WireFormatException("field " + index + ": head timestamp '" + Frames.abbreviate(text)
+                    + "' is neither epoch "
                     + "seconds nor yyyyMMdd-HH:mm:ss");
         }
     }

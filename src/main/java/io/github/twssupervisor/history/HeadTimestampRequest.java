@@ -1,6 +1,7 @@
 package io.github.twssupervisor.history;
 
 import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.wire.Frames;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,8 @@ public record HeadTimestampRequest(Contract contract, String whatToShow, boolean
     public HeadTimestampRequest {
         Objects.requireNonNull(contract, "contract");
         if (!HistoricalRequest.WHAT_TO_SHOW.contains(whatToShow)) {
-            throw new IllegalArgumentException("whatToShow '" + whatToShow + "' must be one of "
+            throw new IllegalArgumentException("whatToShow '" + Frames.abbreviate(String.valueOf(whatToShow))
+                    + "' must be one of "
                     + HistoricalRequest.WHAT_TO_SHOW);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.history;
 
 import io.github.twssupervisor.contracts.Contract;
+import io.github.twssupervisor.wire.Frames;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -46,22 +47,25 @@ public record HistoricalRequest(Contract contract, String endDateTime, String du
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(endDateTime, "endDateTime");
         if (duration == null || !DURATION.matcher(duration).matches() || duration.startsWith("0")) {
-            throw new IllegalArgumentException("duration '" + duration + "' must be a whole number above 0, a space "
-                    + "and one of " + DURATION_UNITS + " (e.g. '1 D', '3600 S')");
+            throw new IllegalArgumentException("duration '" + Frames.abbreviate(String.valueOf(duration))
+                    + "' must be a whole number above 0, a space and one of " + DURATION_UNITS
+                    + " (e.g. '1 D', '3600 S')");
         }
         if (!BAR_SIZES.contains(barSize)) {
-            throw new IllegalArgumentException("barSize '" + barSize + "' must be one of " + BAR_SIZES
-                    + nearest(barSize));
+            throw new IllegalArgumentException("barSize '" + Frames.abbreviate(String.valueOf(barSize))
+                    + "' must be one of " + BAR_SIZES + nearest(barSize));
         }
         if (!WHAT_TO_SHOW.contains(whatToShow)) {
-            throw new IllegalArgumentException("whatToShow '" + whatToShow + "' must be one of " + WHAT_TO_SHOW);
+            throw new IllegalArgumentException("whatToShow '" + Frames.abbreviate(String.valueOf(whatToShow))
+                    + "' must be one of " + WHAT_TO_SHOW);
         }
         if (formatDate != 1 && formatDate != 2) {
             throw new IllegalArgumentException("formatDate " + formatDate + " must be 1 (yyyyMMdd HH:mm:ss zone) or 2 "
                     + "(epoch seconds)");
         }
         if (keepUpToDate && !endDateTime.isEmpty()) {
-            throw new IllegalArgumentException("keepUpToDate requires endDateTime '' (now), not '" + endDateTime + "'");
+            throw new IllegalArgumentException("keepUpToDate requires endDateTime '' (now), not '"
+                    + Frames.abbreviate(endDateTime) + "'");
         }
         if (keepUpToDate && !KEEP_UP_TO_DATE.contains(whatToShow)) {
             throw new IllegalArgumentException("keepUpToDate requires whatToShow one of " + KEEP_UP_TO_DATE + ", not "

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.marketdata;
 
 import io.github.twssupervisor.subscription.Overflow;
+import io.github.twssupervisor.wire.Frames;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,7 @@ public record MarketDataOptions(String genericTicks, Optional<MarketDataType> ma
         marketDataType = marketDataType == null ? Optional.empty() : marketDataType;
         if (!GENERIC_TICKS.matcher(genericTicks).matches()) {
             throw new IllegalArgumentException("genericTicks must be comma-separated tick ids such as 233,236, was '"
-                    + genericTicks + "'");
+                    + Frames.abbreviate(genericTicks) + "'");
         }
         if (overflow == null) {
             throw new IllegalArgumentException("overflow policy is required");

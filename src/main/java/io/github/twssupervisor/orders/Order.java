@@ -1,5 +1,6 @@
 package io.github.twssupervisor.orders;
 
+import io.github.twssupervisor.wire.Frames;
 import java.math.BigDecimal;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -50,7 +51,8 @@ public record Order(OrderAction action, BigDecimal totalQuantity, OrderType type
         orderRef = orEmpty(orderRef);
         ocaGroup = orEmpty(ocaGroup);
         for (String text : new String[] {goodTillDate, account, orderRef, ocaGroup}) {
-            require(TEXT.matcher(text).matches(), "order text fields must be printable ASCII, was '" + text + "'");
+            require(TEXT.matcher(text).matches(), "order text fields must be printable ASCII, was '"
+                    + Frames.abbreviate(text) + "'");
         }
         boolean needsLimit = type == OrderType.LMT || type == OrderType.STP_LMT || type == OrderType.LOC;
         boolean needsStop = type == OrderType.STP || type == OrderType.STP_LMT;
@@ -70,7 +72,7 @@ public record Order(OrderAction action, BigDecimal totalQuantity, OrderType type
         require(tif != TimeInForce.GTD || !goodTillDate.isEmpty(), "tif GTD needs a goodTillDate");
         require(tif == TimeInForce.GTD || goodTillDate.isEmpty(), "goodTillDate is only for tif GTD, not " + tif);
         require(goodTillDate.isEmpty() || GOOD_TILL.matcher(goodTillDate).matches(),
-                "goodTillDate must be yyyyMMdd HH:mm:ss [zone], was '" + goodTillDate + "'");
+                "goodTillDate must be yyyyMMdd HH:mm:ss [zone], was '" + Frames.abbreviate(goodTillDate) + "'");
         require(ocaType >= 0 && ocaType <= 3, "ocaType must be 0..3, was " + ocaType);
         require(ocaType == 0 || !ocaGroup.isEmpty(), "ocaType needs an ocaGroup");
         require(parentId >= 0, "parentId must be >= 0, was " + parentId);

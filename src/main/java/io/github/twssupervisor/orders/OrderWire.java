@@ -2,6 +2,7 @@ package io.github.twssupervisor.orders;
 
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.WireFormatException;
 import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
@@ -170,7 +171,7 @@ final class OrderWire {
             case "SSHORT":
                 return OrderAction.SELL;
             default:
-                throw new WireFormatException("order action '" + text + "' is not BUY or SELL");
+                throw new WireFormatException("order action '" + Frames.abbreviate(text) + "' is not BUY or SELL");
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.twssupervisor.orders.OrderRequestCodec.PlaceOrderRequest;
 import io.github.twssupervisor.orders.OrderRequestCodec.RejectedOrderException;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.FieldWriter;
+import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.ServerVersion;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -103,7 +104,7 @@ final class PlaceOrderLayout {
         try {
             contract = ContractCodec.read(r);
         } catch (IllegalArgumentException e) {
-            throw new RejectedOrderException(orderId, e.getMessage());
+            throw new RejectedOrderException(orderId, Frames.abbreviate(e.getMessage(), Frames.REASON_LIMIT));
         }
         r.skipping(2);
         String action = r.readString();
@@ -162,14 +163,14 @@ final class PlaceOrderLayout {
                                int parentId, boolean transmit) {
         try {
             OrderType type = OrderType.fromWire(terms.orderType()).orElseThrow(() -> new IllegalArgumentException(
-                    "order type '" + terms.orderType() + "' is not supported"));
+                    "order type '" + Frames.abbreviate(terms.orderType()) + "' is not supported"));
             // The official client's default tif is "", which TWS takes as DAY.
             TimeInForce timeInForce = terms.tif().isEmpty() ? TimeInForce.DAY : TimeInForce.valueOf(terms.tif());
             return new Order(OrderAction.valueOf(action), quantity.map(BigDecimal::stripTrailingZeros).orElse(null),
                     type, terms.limit(), terms.aux(), trailingPercent, timeInForce, goodTillDate, outsideRth,
                     terms.account(), terms.orderRef(), terms.ocaGroup(), ocaType, parentId, transmit);
         } catch (IllegalArgumentException e) { // also valueOf's "No enum constant" for an unknown action or tif
-            throw new RejectedOrderException(orderId, e.getMessage());
+            throw new RejectedOrderException(orderId, Frames.abbreviate(e.getMessage(), Frames.REASON_LIMIT));
         }
     }
 }

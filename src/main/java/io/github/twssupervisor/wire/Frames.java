@@ -88,6 +88,32 @@ public final class Frames {
         return fields;
     }
 
+    /** Characters of a field quoted in an error message; the rest is counted, not shown. */
+    public static final int QUOTE_LIMIT = 40;
+
+    /**
+     * A value for an error message, cut to {@link #QUOTE_LIMIT} characters: a field of a hostile frame may be megabytes
+     * long, and decode failures are logged, published and, by the simulator, sent back.
+     *
+     * @param text the value
+     * @return at most {@link #QUOTE_LIMIT} of its characters, then {@code ...(N chars)} if it was longer
+     */
+    public static String abbreviate(String text) {
+        return abbreviate(text, QUOTE_LIMIT);
+    }
+
+    /** Characters of a nested reason kept when a decoder wraps it: it may quote a field of its own. */
+    public static final int REASON_LIMIT = 200;
+
+    /**
+     * @param text  a value or a nested reason
+     * @param limit the most characters shown
+     * @return at most {@code limit} of its characters, then {@code ...(N chars)} if it was longer
+     */
+    public static String abbreviate(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit) + "...(" + text.length() + " chars)";
+    }
+
     /**
      * Shows a payload with NUL as {@code |}, the notation of TWS-WIRE.md, for log lines.
      *

@@ -69,7 +69,7 @@ public record VersionRange(int min, int max, String connectOptions) {
         int min = Integer.parseInt(m.group(1));
         int max = m.group(2) == null ? min : Integer.parseInt(m.group(2));
         if (min <= 0 || max < min) {
-            throw new WireFormatException("version offer '" + text + "' is not a valid range");
+            throw new WireFormatException("version offer '" + Frames.abbreviate(text) + "' is not a valid range");
         }
         return new VersionRange(min, max, m.group(3));
     }

@@ -24,7 +24,9 @@ final class FuzzSeeds {
     /** Inbound messages whose layout changes inside the supported range (TWS-WIRE.md §3.3). */
     private static final Set<String> VERSIONED_LAYOUT = Set.of(String.valueOf(IncomingMessageId.OPEN_ORDER.code()),
             String.valueOf(IncomingMessageId.EXEC_DETAILS.code()),
-            String.valueOf(IncomingMessageId.COMPLETED_ORDER.code()));
+            String.valueOf(IncomingMessageId.COMPLETED_ORDER.code()),
+            String.valueOf(IncomingMessageId.CONTRACT_DETAILS.code()),
+            String.valueOf(IncomingMessageId.HISTORICAL_DATA.code()));
 
     /**
      * A real server payload and the server versions whose layout it follows.
@@ -77,8 +79,9 @@ final class FuzzSeeds {
             recorded("S5 #18", 200, "45|6|1001|46|3.0|"),
             recorded("S5 #18", 200, "46|6|1001|88|1775174157|"),
             recorded("S5 #19", 200, "52|1|1001|"),
+            // The excerpt keeps 2 of the 7 bars TWS sent: its bar count says 2, so that it is a whole frame.
             recorded("S5 #20", 200,
-                    "17|1001|7|20260402 09:30:00 US/Eastern|254.20|254.80|250.65|252.53|2829736|252.266|13633|2026040"
+                    "17|1001|2|20260402 09:30:00 US/Eastern|254.20|254.80|250.65|252.53|2829736|252.266|13633|2026040"
                     + "2 10:00:00 US/Eastern|252.52|255.40|251.19|255.38|2797972|252.971|16541|"),
             recorded("S5 #21", 200,
                     "106|1001|20260312-09:30:00|20260410-16:00:00|US/Eastern|21|20260312-09:30:00|20260312-16:00:00|2"
@@ -173,9 +176,9 @@ final class FuzzSeeds {
     }
 
     /**
-     * The error message changes layout at {@link ServerVersion#ERROR_TIME}; openOrder, execDetails and completedOrder
-     * at several versions, so such a seed is valid at its recorded version only (173 read as 176, the nearest we
-     * speak); every other seed is valid throughout.
+     * The error message changes layout at {@link ServerVersion#ERROR_TIME}; openOrder, execDetails, completedOrder,
+     * contractDetails and historicalData at several versions, so such a seed is valid at its recorded version only
+     * (173 read as 176, the nearest we speak); every other seed is valid throughout.
      */
     private static ServerSeed seed(String label, int recordedVersion, byte[] payload) {
         if (VERSIONED_LAYOUT.contains(Frames.fields(payload).get(0))) {

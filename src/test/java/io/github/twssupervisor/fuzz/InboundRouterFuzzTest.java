@@ -13,6 +13,9 @@ import io.github.twssupervisor.fuzz.FuzzSeeds.ServerSeed;
 import io.github.twssupervisor.fuzz.Mutations.Labeled;
 import io.github.twssupervisor.fuzz.Mutations.Mutant;
 import io.github.twssupervisor.account.AccountDomain;
+import io.github.twssupervisor.config.TwsSettings;
+import io.github.twssupervisor.contracts.ContractsDomain;
+import io.github.twssupervisor.history.HistoryDomain;
 import io.github.twssupervisor.dispatch.DomainDecoder;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.orders.ExecutionCodec;
@@ -42,9 +45,11 @@ import net.jqwik.api.Provide;
  */
 class InboundRouterFuzzTest {
 
-    private static final InboundRouter ROUTER = new InboundRouter(Stream.concat(
+    private static final InboundRouter ROUTER = new InboundRouter(Stream.of(
             Stream.<DomainDecoder>of(new MarketDataCodec(), new OrderStateCodec(), new ExecutionCodec()),
-            new AccountDomain().decoders().stream()).toList());
+            new AccountDomain().decoders().stream(),
+            new ContractsDomain(TwsSettings.defaults().contracts()).decoders().stream(),
+            new HistoryDomain(TwsSettings.defaults().history()).decoders().stream()).flatMap(s -> s).toList());
     private static final List<ServerSeed> SEEDS = FuzzSeeds.serverSeeds();
     /** Room for sign, point and exponent spellings beyond the frame's own length. */
     private static final int PRINT_SLACK = 1024;
@@ -121,6 +126,28 @@ class InboundRouterFuzzTest {
         assertTimeoutPreemptively(Duration.ofSeconds(1), () -> ROUTER.route(ServerVersion.MAX_SUPPORTED, payload));
     }
 
+    /**
+     * Found by the large fuzz run ({@code -Pfuzz}): a decode failure quoted a contract field whole, so one frame with
+     * a 10,000-character right, symbol or timestamp made a 20,000-character WARN line (a 16 MiB field, a 16 MiB line).
+     */
+    @Example
+    void aHugeFieldIsQuotedShortInTheReason() {
+        String huge = "\u00ff".repeat(10_000);
+        List<String> frames = List.of(
+                "7|8|265598|AAPL|STK||0.0|" + huge + "||NASDAQ|USD|AAPL|NMS|-110|201.5|-22165|201.88|41.9|0|DU1|",
+                "61|3|DU9000001|265598|" + huge + "|STK||0.0|||NASDAQ|USD|AAPL|NMS|10|201.88|",
+                "88|31|0." + "9".repeat(10_000) + "|",
+                "10|42|AAPL|" + huge + "|");
+        for (String text : frames) {
+            for (int version : new int[] {ServerVersion.MIN_SUPPORTED, ServerVersion.MAX_SUPPORTED}) {
+                Routed routed = ROUTER.route(version, wire(text));
+                assertTrue(routed instanceof Routed.Failed, text.substring(0, 12) + " decoded: " + routed);
+                String reason = ((Routed.Failed) routed).error();
+                assertTrue(reason.length() <= FuzzCampaign.MAX_REASON, "a reason of " + reason.length() + " chars");
+            }
+        }
+    }
+
     @Provide
     Arbitrary<String> sizeSpellings() {
         Arbitrary<String> mantissa = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(20);
@@ -177,6 +204,8 @@ class InboundRouterFuzzTest {
             assertNotNull(routed, "route(" + version + ", ...) returned null");
             if (routed instanceof Routed.Failed failed) {
                 assertFalse(failed.error() == null || failed.error().isBlank(), "Failed without a reason: " + failed);
+                assertTrue(failed.error().length() <= FuzzCampaign.MAX_REASON,
+                        "a reason of " + failed.error().length() + " characters");
             }
         }
     }

@@ -33,7 +33,7 @@ final class Mutations {
     private static final String LONG_DIGITS = "9".repeat(10_000);
 
     /** Values that break number parsers: overflow, sentinels, spellings Java accepts and TWS does not, huge text. */
-    private static final List<String> NASTY = List.of(
+    static final List<String> NASTY = List.of(
             "", "-", "+", "0", "-0", "1", "-1", "00000000000000000001",
             "2147483647", "2147483648", "-2147483648", "-2147483649",
             "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",

@@ -3,6 +3,7 @@ package io.github.twssupervisor.fuzz;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.fuzz.Mutations.Labeled;
@@ -140,6 +141,27 @@ class RequestDecoderFuzzTest {
         }
     }
 
+    /**
+     * Found by the large fuzz run ({@code -Pfuzz}): the simulator answers an unreadable or invalid request with an
+     * error that quotes the reason, and the reason quoted a contract field or flag whole, 10,000 characters of it.
+     */
+    @Example
+    void aHugeFieldIsQuotedShortInTheReason() {
+        String huge = "X".repeat(10_000);
+        List<String> frames = List.of("1|11|1001|0|AAPL|" + huge + "||0|||SMART||USD|||0|||", "6|2|" + huge + "|DU1|",
+                "1|11|1001|0|AAPL|OPT|20261218|100|" + huge + "||SMART||USD|||0|||");
+        for (String text : frames) {
+            byte[] payload = text.replace('|', '\0').getBytes(StandardCharsets.ISO_8859_1);
+            OutgoingMessageId id = OutgoingMessageId.fromCode(new FieldReader(payload).readInt()).orElseThrow();
+            for (int version : new int[] {ServerVersion.MIN_SUPPORTED, ServerVersion.MAX_SUPPORTED}) {
+                RuntimeException e = assertThrows(RuntimeException.class,
+                        () -> decode(id, version, new FieldReader(payload).skipping(1)));
+                assertTrue(e.getMessage().length() <= FuzzCampaign.MAX_REASON,
+                        id + ": a reason of " + e.getMessage().length() + " characters");
+            }
+        }
+    }
+
     @Provide
     Arbitrary<Mutant> mutatedClientFrames() {
         List<Labeled> seeds = new ArrayList<>();
@@ -256,6 +278,8 @@ class RequestDecoderFuzzTest {
             decoder.accept(reader);
         } catch (WireFormatException | IllegalArgumentException e) {
             assertFalse(e.getMessage() == null || e.getMessage().isBlank(), id + ": no reason given");
+            assertTrue(e.getMessage().length() <= FuzzCampaign.MAX_REASON,
+                    id + ": a reason of " + e.getMessage().length() + " characters");
         } catch (Throwable e) { // the property under test
             throw new AssertionError(id + " decoder threw " + e, e);
         }

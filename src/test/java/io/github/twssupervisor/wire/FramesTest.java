@@ -18,6 +18,14 @@ class FramesTest {
     private static final byte[] REQ_CURRENT_TIME_PAYLOAD = {'4', '9', 0, '1', 0};
 
     @Test
+    void abbreviateKeepsShortValuesAndCutsLongOnesCountingTheRest() {
+        String forty = "x".repeat(Frames.QUOTE_LIMIT);
+        assertEquals(forty, Frames.abbreviate(forty));
+        assertEquals(forty + "...(10000 chars)", Frames.abbreviate("x".repeat(10_000)));
+        assertEquals("abc...(5 chars)", Frames.abbreviate("abcde", 3));
+    }
+
+    @Test
     void zeroLengthIsAWireFormatError() {
         WireFormatException e = assertThrows(WireFormatException.class, () -> Frames.checkLength(0));
 
