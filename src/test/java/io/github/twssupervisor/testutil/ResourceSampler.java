@@ -83,6 +83,16 @@ public final class ResourceSampler {
      *     empty with fewer than three
      */
     public OptionalDouble heapSlopeMibPer10Min(double from) {
+        return heapSlopeMibPer10Min(samples, from);
+    }
+
+    /**
+     * @param samples the series
+     * @param from    the first minute that counts
+     * @return the heap's growth in MiB per 10 minutes, fitted by least squares over the samples from that minute on;
+     *     empty with fewer than three
+     */
+    static OptionalDouble heapSlopeMibPer10Min(List<Sample> samples, double from) {
         List<Sample> fit = samples.stream().filter(s -> s.minutes() >= from).toList();
         if (fit.size() < 3) {
             return OptionalDouble.empty();
