@@ -18,6 +18,7 @@ import io.github.twssupervisor.testutil.ActorTree;
 import io.github.twssupervisor.testutil.ErrorLines;
 import io.github.twssupervisor.testutil.Loopback;
 import io.github.twssupervisor.testutil.ResourceSampler;
+import io.github.twssupervisor.testutil.SoakDuration;
 import io.github.twssupervisor.testutil.SoakRecorder;
 import io.github.twssupervisor.testutil.SoakTable;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -46,8 +47,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * recovery after it) the heap after GC, the client's live actors, the JVM's threads and its open file descriptors are
  * sampled ({@link ResourceSampler}) and printed as a series. Checks: from minute 5 on, the heap grows by at most
  * {@value #MAX_SLOPE_MIB_PER_10_MIN} MiB per 10 minutes (least squares, printed); file descriptors at every sample are
- * those at the start; with {@code -Dsoak.duration=30m} or more, at least 1,000 faults per 30 minutes, every one
- * recovered.
+ * at most {@value #FD_SLACK} above those at the start; with {@code -Dsoak.duration=30m} or more, at least 1,000 faults
+ * per 30 minutes, every one recovered.
  *
  * <p>What the figures include. The simulator runs in this JVM, on the same actor system, so the heap and the threads
  * are the client's plus the simulator's plus the test kit's: an upper bound on the library's. The slope limit applies
@@ -99,6 +100,11 @@ class ChaosSoakIT {
      * within a few faults.
      */
     private static final int THREAD_SLACK = 8;
+    /**
+     * File descriptors may exceed the count at the start by this many: a jar the class loader opens late. A leak per
+     * reconnect (a thousand in 30 minutes) would pass it at once.
+     */
+    private static final int FD_SLACK = 2;
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final TestProbe<Object> poller = TEST_KIT.createTestProbe();
@@ -107,7 +113,7 @@ class ChaosSoakIT {
     @Test
     void everySubscriptionSurvivesEveryFault() {
         long seed = Long.getLong("soak.seed", DEFAULT_SEED);
-        Duration duration = parseDuration(System.getProperty("soak.duration"), DEFAULT_DURATION);
+        Duration duration = SoakDuration.parse(System.getProperty("soak.duration"), DEFAULT_DURATION);
         System.out.printf("chaos soak: seed %d (-Dsoak.seed=%d), duration %s, recovery bound %d ms + fault duration%n",
                 seed, seed, duration, RECOVERY_BOUND.toMillis());
         List<Kind> kinds = Kind.parse(System.getProperty("soak.kinds"));
@@ -246,7 +252,8 @@ class ChaosSoakIT {
                         + " %.0f (limit %.1f)", slope, SLOPE_FROM_MINUTE, MAX_SLOPE_MIB_PER_10_MIN)));
         if (start.fds() >= 0) {
             for (ResourceSampler.Sample s : sampler.samples()) {
-                assertEquals(start.fds(), s.fds(), "open file descriptors at minute " + s.minutes());
+                assertTrue(s.fds() <= start.fds() + FD_SLACK, s.fds() + " open file descriptors at minute "
+                        + s.minutes() + ", " + start.fds() + " at the start");
             }
         }
         if (duration.compareTo(Duration.ofMinutes(30)) >= 0) {
@@ -327,30 +334,6 @@ class ChaosSoakIT {
                 () -> b.append(String.format("heap slope: fewer than 3 samples from minute %.0f, not fitted%n",
                         SLOPE_FROM_MINUTE)));
         return b.toString();
-    }
-
-    /** Accepts {@code 90s}, {@code 10m}, {@code 1h}, {@code 1500ms} or ISO-8601 ({@code PT2M}). */
-    static Duration parseDuration(String text, Duration fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        String t = text.trim().toLowerCase();
-        if (t.startsWith("pt")) {
-            return Duration.parse(t.toUpperCase());
-        }
-        if (t.chars().allMatch(Character::isDigit)) {
-            return Duration.ofSeconds(Long.parseLong(t));
-        }
-        if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-        }
-        long n = Long.parseLong(t.substring(0, t.length() - 1));
-        return switch (t.charAt(t.length() - 1)) {
-            case 's' -> Duration.ofSeconds(n);
-            case 'm' -> Duration.ofMinutes(n);
-            case 'h' -> Duration.ofHours(n);
-            default -> throw new IllegalArgumentException("soak.duration: not a duration: " + text);
-        };
     }
 
     private static <T> T join(CompletionStage<T> stage) {
