@@ -3,7 +3,6 @@ package io.github.twssupervisor.account;
 import io.github.twssupervisor.subscription.Lifecycle;
 import io.github.twssupervisor.subscription.SubscriptionHandle;
 import io.github.twssupervisor.subscription.TwsRequestException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +95,7 @@ final class LiveTable<K, V> {
 
     /** @return the rows in the order they first came, copied */
     List<V> rows() {
-        return List.copyOf(new ArrayList<>(rows.values()));
+        return List.copyOf(rows.values());
     }
 
     /** @return whether the first full set arrived */

@@ -339,12 +339,7 @@ class SimulatorIT {
                     // Contract details now: AAPL's one row, decoded to the last field, then the end.
                     List<String> row = nextAnswer(client);
                     assertEquals(code(IncomingMessageId.CONTRACT_DETAILS), row.get(0), frame.name());
-                    byte[] bytes = FieldWriter.frameOf(row);
-                    FieldReader reader = new FieldReader(bytes, WireLimits.LENGTH_PREFIX_BYTES,
-                            bytes.length - WireLimits.LENGTH_PREFIX_BYTES).skipping(1);
-                    DomainDecoder.Addressed details = new ContractDetailsCodec().decode(version,
-                            IncomingMessageId.CONTRACT_DETAILS, reader);
-                    assertFalse(reader.hasMore(), "every field read");
+                    DomainDecoder.Addressed details = decodedFully(new ContractDetailsCodec(), version, row);
                     assertEquals(RouteKey.request(5001), details.key());
                     assertEquals(265598, ((ContractDetailsEvent.Row) details.event()).details().contract().conId());
                     assertEquals(List.of(code(IncomingMessageId.CONTRACT_DETAILS_END), "1", "5001"), nextAnswer(client));
@@ -369,12 +364,7 @@ class SimulatorIT {
                     // Historical data now: AAPL's 24 hour bars with the range, which at 176 and 193 is the end.
                     List<String> bars = nextAnswer(client);
                     assertEquals(code(IncomingMessageId.HISTORICAL_DATA), bars.get(0), frame.name());
-                    byte[] bytes = FieldWriter.frameOf(bars);
-                    FieldReader reader = new FieldReader(bytes, WireLimits.LENGTH_PREFIX_BYTES,
-                            bytes.length - WireLimits.LENGTH_PREFIX_BYTES).skipping(1);
-                    DomainDecoder.Addressed data = new HistoricalDataCodec().decode(version,
-                            IncomingMessageId.HISTORICAL_DATA, reader);
-                    assertFalse(reader.hasMore(), "every field read");
+                    DomainDecoder.Addressed data = decodedFully(new HistoricalDataCodec(), version, bars);
                     assertEquals(RouteKey.request(4001), data.key());
                     HistoricalDataEvent.Bars decoded = (HistoricalDataEvent.Bars) data.event();
                     assertEquals(24, decoded.bars().size());
