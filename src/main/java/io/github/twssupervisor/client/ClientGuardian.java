@@ -19,6 +19,7 @@ import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.OutboundRequest;
 import io.github.twssupervisor.connection.Pacer;
 import io.github.twssupervisor.connection.SocketActor;
+import io.github.twssupervisor.connection.TwsProtocol;
 import io.github.twssupervisor.dispatch.Dispatcher;
 import io.github.twssupervisor.dispatch.FrameDecoder;
 import io.github.twssupervisor.dispatch.InboundRouter;
@@ -82,12 +83,13 @@ final class ClientGuardian extends AbstractBehavior<GuardianMessage> {
                 .onFailure(SupervisorStrategy.resume()), "dispatcher", DispatcherSelector.sameAsParent());
         FrameDecoder decoder = new FrameDecoder(new InboundRouter(domains.stream()
                 .flatMap(d -> d.decoders().stream()).toList()), dispatcher, metrics);
-        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics))
+        this.pacer = context.spawn(Behaviors.supervise(Pacer.create(settings, metrics, TwsProtocol.INSTANCE))
                 .onFailure(SupervisorStrategy.resume()), "pacer", DispatcherSelector.sameAsParent());
         this.supervisor = context.spawn(Behaviors.supervise(
                         ConnectionSupervisor.create(settings, pacer, (epoch, clientId, connection) ->
-                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics),
-                                metrics, stateView, log))
+                                SocketActor.create(epoch, clientId, settings, connection, decoder, metrics,
+                                        TwsProtocol.INSTANCE),
+                                metrics, stateView, log, TwsProtocol.INSTANCE))
                 .onFailure(SupervisorStrategy.resume()), "connection", DispatcherSelector.sameAsParent());
         supervisorView.complete(supervisor);
         this.rawOutcomes = context.messageAdapter(OutboundRequest.Outcome.class, GuardianMessage.RawOutcome::new);

@@ -12,7 +12,6 @@ import akka.actor.typed.javadsl.TimerScheduler;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.LogSettings;
-import io.github.twssupervisor.wire.TwsErrorCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +128,7 @@ public final class ConnectionSupervisor {
     private final AtomicReference<ConnectionState> stateView;
     private final Attempts attempts;
     private final ConnectionEvents<Command> events;
-    private final NoticeLog notices;
+    private final SessionRules sessionRules;
     private final Waiters<Ready> readyWaiters = new Waiters<>();
     private final CurrentTimeRequests currentTime;
     private final List<ActorRef<Done>> closeWaiters = new ArrayList<>();
@@ -143,7 +142,7 @@ public final class ConnectionSupervisor {
     private ConnectionSupervisor(ActorContext<Command> context, TimerScheduler<Command> timers,
                                  ConnectionSettings settings, ActorRef<Pacer.Command> pacer, SocketFactory sockets,
                                  ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView,
-                                 LogSettings log) {
+                                 LogSettings log, Protocol protocol) {
         this.context = context;
         this.timers = timers;
         this.settings = settings;
@@ -153,8 +152,8 @@ public final class ConnectionSupervisor {
         this.stateView = stateView;
         this.attempts = new Attempts(settings);
         this.events = new ConnectionEvents<>(context, SubscriberStopped::new, log);
-        this.notices = new NoticeLog(context.getLog(), events::publish);
-        this.currentTime = new CurrentTimeRequests(pacer,
+        this.sessionRules = protocol.sessionRules(context.getLog(), events::publish);
+        this.currentTime = new CurrentTimeRequests(pacer, protocol,
                 context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new));
     }
 
@@ -165,13 +164,15 @@ public final class ConnectionSupervisor {
      * @param metrics   connection counters
      * @param stateView written on every transition, for readers outside the actor system
      * @param log       how the READY line at INFO shows the accounts
+     * @param protocol  how session events map to states, and the clock request
      * @return the behaviour; the first attempt starts at once
      */
     public static Behavior<Command> create(ConnectionSettings settings, ActorRef<Pacer.Command> pacer,
                                            SocketFactory sockets, ConnectionMetrics metrics,
-                                           AtomicReference<ConnectionState> stateView, LogSettings log) {
+                                           AtomicReference<ConnectionState> stateView, LogSettings log,
+                                           Protocol protocol) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ConnectionSupervisor(ctx, timers, settings,
-                pacer, sockets, metrics, stateView, log).connect()));
+                pacer, sockets, metrics, stateView, log, protocol).connect()));
     }
 
     // ---------------------------------------------------------------- states
@@ -306,30 +307,15 @@ public final class ConnectionSupervisor {
     }
 
     private Behavior<Command> onSessionEvent(SessionEvent event) {
-        if (event instanceof SessionEvent.CurrentTime time) {
-            currentTime.answer(time);
-        } else if (event instanceof SessionEvent.Error error) {
-            // An informational notice repeated within NoticeLog.QUIET is neither logged nor published again.
-            ConnectionEvent.NoticeKind kind = notices.received(error, Instant.now())
-                    .orElse(ConnectionEvent.NoticeKind.OTHER);
-            if (kind == ConnectionEvent.NoticeKind.SOCKET_PORT_RESET) {
-                return lost(new FailureReason(FailureReason.Kind.SOCKET_PORT_RESET, "TWS reset its API socket port ("
-                        + TwsErrorCode.SOCKET_PORT_RESET + "): " + error.error().message()));
-            }
-            boolean down = kind == ConnectionEvent.NoticeKind.CONNECTIVITY_LOST
-                    || kind == ConnectionEvent.NoticeKind.TWS_SERVER_CONNECTIVITY_BROKEN;
-            boolean back = kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST
-                    || kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_KEPT;
-            if (down && state == ConnectionState.READY) {
-                transition(ConnectionState.DEGRADED, Optional.empty(), Optional.empty(), false);
-            } else if (back && state == ConnectionState.DEGRADED) {
-                transition(ConnectionState.READY, Optional.empty(), Optional.empty(),
-                        kind == ConnectionEvent.NoticeKind.CONNECTIVITY_RESTORED_DATA_LOST);
-            }
-        } else if (event instanceof SessionEvent.NextValidId id) {
-            events.publish(new ConnectionEvent.NextValidId(id.orderId(), Instant.now()));
-        } else {
-            context.getLog().debug("Session event {}", event);
+        SessionVerdict verdict = sessionRules.onEvent(event, state);
+        if (verdict instanceof SessionVerdict.Lose lose) {
+            return lost(lose.reason());
+        } else if (verdict instanceof SessionVerdict.PeerClock clock) {
+            currentTime.answer(clock.clock());
+        } else if (verdict == SessionVerdict.Degrade.INSTANCE && state == ConnectionState.READY) {
+            transition(ConnectionState.DEGRADED, Optional.empty(), Optional.empty(), false);
+        } else if (verdict instanceof SessionVerdict.Restore restore && state == ConnectionState.DEGRADED) {
+            transition(ConnectionState.READY, Optional.empty(), Optional.empty(), restore.dataLost());
         }
         return Behaviors.same();
     }

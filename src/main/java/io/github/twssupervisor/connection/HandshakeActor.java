@@ -26,37 +26,11 @@ import java.util.Optional;
  */
 public final class HandshakeActor {
 
-    /** Messages of the handshake. */
-    public sealed interface Command permits Received, PeerClosed, Timeout {
-    }
-
-    /** TWS closed the socket before the handshake completed. */
-    public enum PeerClosed implements Command {
-        /** The one instance. */
-        INSTANCE
-    }
-
-    /**
-     * The session events of a batch the socket received before Ready.
-     *
-     * @param events in order
-     */
-    public record Received(List<SessionEvent> events) implements Command {
-        /** Copies the list. */
-        public Received {
-            events = List.copyOf(events);
-        }
-    }
-
-    private enum Timeout implements Command {
-        INSTANCE
-    }
-
     /**
      * What the handshake knows so far: the negotiated version, once its frame came, the two answers, and the notices
      * it holds for the supervisor.
      */
-    private record Progress(Optional<SessionEvent.ServerVersion> version, Optional<List<String>> accounts,
+    private record Progress(Optional<TwsSessionEvent.ServerVersion> version, Optional<List<String>> accounts,
                             Optional<Integer> nextOrderId, List<SessionEvent> held) {
 
         boolean complete() {
@@ -72,13 +46,13 @@ public final class HandshakeActor {
         }
     }
 
-    private final ActorContext<Command> context;
+    private final ActorContext<SessionHandshake.Command> context;
     private final ActorRef<SocketActor.Command> socket;
     private final ConnectionSettings settings;
     private final int clientId;
     private final String target;
 
-    private HandshakeActor(ActorContext<Command> context, ActorRef<SocketActor.Command> socket,
+    private HandshakeActor(ActorContext<SessionHandshake.Command> context, ActorRef<SocketActor.Command> socket,
                            ConnectionSettings settings, int clientId) {
         this.context = context;
         this.socket = socket;
@@ -93,10 +67,10 @@ public final class HandshakeActor {
      * @param clientId the client id for startApi
      * @return the behaviour; it sends the preamble at once
      */
-    public static Behavior<Command> create(ActorRef<SocketActor.Command> socket, ConnectionSettings settings,
-                                           int clientId) {
+    public static Behavior<SessionHandshake.Command> create(ActorRef<SocketActor.Command> socket,
+                                                           ConnectionSettings settings, int clientId) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            timers.startSingleTimer(Timeout.INSTANCE, settings.handshakeTimeout());
+            timers.startSingleTimer(SessionHandshake.Deadline.INSTANCE, settings.handshakeTimeout());
             HandshakeActor handshake = new HandshakeActor(ctx, socket, settings, clientId);
             VersionRange offer = new VersionRange(settings.minVersion(), settings.maxVersion(),
                     settings.connectOptions());
@@ -105,13 +79,14 @@ public final class HandshakeActor {
         }));
     }
 
-    private Behavior<Command> awaiting(Progress progress) {
-        return Behaviors.receive(Command.class)
-                .onMessage(Received.class, r -> onReceived(progress, r.events()))
-                .onMessage(Timeout.class, t -> fail(FailureReason.Kind.HANDSHAKE_TIMEOUT, "connected to " + target
+    private Behavior<SessionHandshake.Command> awaiting(Progress progress) {
+        return Behaviors.receive(SessionHandshake.Command.class)
+                .onMessage(SessionHandshake.Received.class, r -> onReceived(progress, r.events()))
+                .onMessage(SessionHandshake.Deadline.class, t -> fail(FailureReason.Kind.HANDSHAKE_TIMEOUT,
+                        "connected to " + target
                         + " but no " + progress.missing() + " within " + settings.handshakeTimeout().toMillis()
                         + " ms: is TWS showing its 'Accept incoming connection?' dialog, or is the API busy?"))
-                .onMessage(PeerClosed.class, c -> progress.version().isEmpty()
+                .onMessage(SessionHandshake.PeerClosed.class, c -> progress.version().isEmpty()
                         ? fail(FailureReason.Kind.VERSION_MISMATCH, "the peer at " + target + " closed the "
                         + "connection without sending its server version: it does not accept v" + settings.minVersion()
                         + ".." + settings.maxVersion() + " (TWS older than API 10.19?) or it is not TWS / IB Gateway")
@@ -121,13 +96,13 @@ public final class HandshakeActor {
                 .build();
     }
 
-    private Behavior<Command> onReceived(Progress before, List<SessionEvent> events) {
+    private Behavior<SessionHandshake.Command> onReceived(Progress before, List<SessionEvent> events) {
         Progress progress = before;
         List<SessionEvent> held = new ArrayList<>(before.held());
         List<SessionEvent> unused = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             SessionEvent event = events.get(i);
-            if (event instanceof SessionEvent.ServerVersion version) {
+            if (event instanceof TwsSessionEvent.ServerVersion version) {
                 int v = version.serverVersion();
                 if (v < settings.minVersion() || v > settings.maxVersion()) {
                     return fail(FailureReason.Kind.VERSION_MISMATCH, "TWS at " + target + " answered server version "
@@ -136,22 +111,22 @@ public final class HandshakeActor {
                 }
                 socket.tell(new SocketActor.HandshakeWrite(SessionCodec.startApi(clientId, "")));
                 progress = new Progress(Optional.of(version), progress.accounts(), progress.nextOrderId(), held);
-            } else if (event instanceof SessionEvent.NextValidId id) {
+            } else if (event instanceof TwsSessionEvent.NextValidId id) {
                 progress = new Progress(progress.version(), progress.accounts(), Optional.of(id.orderId()), held);
-            } else if (event instanceof SessionEvent.ManagedAccounts accounts) {
+            } else if (event instanceof TwsSessionEvent.ManagedAccounts accounts) {
                 progress = new Progress(progress.version(), Optional.of(accounts.accounts()), progress.nextOrderId(),
                         held);
-            } else if (event instanceof SessionEvent.Error error
+            } else if (event instanceof TwsSessionEvent.Error error
                     && error.error().code() == TwsErrorCode.CLIENT_ID_IN_USE) {
                 return fail(FailureReason.Kind.CLIENT_ID_IN_USE, "TWS at " + target + " refused client id "
                         + clientId + ": already in use by another connection (error 326)");
-            } else if (event instanceof SessionEvent.Error) {
+            } else if (event instanceof TwsSessionEvent.Error) {
                 held.add(event);
             } else {
                 unused.add(event);
             }
             if (progress.complete()) {
-                SessionEvent.ServerVersion version = progress.version().get();
+                TwsSessionEvent.ServerVersion version = progress.version().get();
                 if (!unused.isEmpty()) {
                     context.getLog().debug("Session events before READY ignored: {}", unused);
                 }
@@ -167,7 +142,7 @@ public final class HandshakeActor {
                 List.copyOf(held)));
     }
 
-    private Behavior<Command> fail(FailureReason.Kind kind, String message) {
+    private Behavior<SessionHandshake.Command> fail(FailureReason.Kind kind, String message) {
         socket.tell(new SocketActor.HandshakeFailed(new FailureReason(kind, message)));
         return Behaviors.stopped();
     }

@@ -99,7 +99,7 @@ public final class InboundBatches {
                     // throws for a version that is no number, failing the stream: the peer is not TWS
                     Handshake.ServerHello hello = Handshake.ServerHello.decode(payload);
                     serverVersion = hello.serverVersion();
-                    session.add(new SessionEvent.ServerVersion(hello.serverVersion(), hello.connectionTime()));
+                    session.add(new TwsSessionEvent.ServerVersion(hello.serverVersion(), hello.connectionTime()));
                     return i + 1;
                 }
                 LOG.debug("Ignoring a frame before the version frame: {}", Frames.printable(payload, DUMPED_BYTES));
@@ -119,11 +119,11 @@ public final class InboundBatches {
         List<SessionEvent> kept = new ArrayList<>(events.size());
         for (SessionEvent event : events) {
             int last = kept.size() - 1;
-            if (event instanceof SessionEvent.Error notice && last >= 0
-                    && kept.get(last) instanceof SessionEvent.Error earlier
+            if (event instanceof TwsSessionEvent.Error notice && last >= 0
+                    && kept.get(last) instanceof TwsSessionEvent.Error earlier
                     && earlier.error().code() == notice.error().code()
                     && earlier.error().message().equals(notice.error().message())) {
-                kept.set(last, new SessionEvent.Error(earlier.error(), earlier.repeats() + notice.repeats()));
+                kept.set(last, new TwsSessionEvent.Error(earlier.error(), earlier.repeats() + notice.repeats()));
             } else {
                 kept.add(event);
             }

@@ -65,7 +65,7 @@ final class InboundHandoff<D> {
      * @param ack       tells the stream to go on
      * @param handshake the handshake, while it runs: it gets the session events first, and answers the socket
      */
-    void take(InboundBatch<D> batch, ActorRef<Done> ack, Optional<ActorRef<HandshakeActor.Command>> handshake) {
+    void take(InboundBatch<D> batch, ActorRef<Done> ack, Optional<ActorRef<SessionHandshake.Command>> handshake) {
         if (isTaking()) {
             throw new IllegalStateException("a batch arrived before the last one was acknowledged");
         }
@@ -74,7 +74,7 @@ final class InboundHandoff<D> {
         waited = Duration.ZERO;
         if (handshake.isPresent() && !batch.session().isEmpty()) {
             stage = Stage.HANDSHAKE;
-            handshake.get().tell(new HandshakeActor.Received(batch.session()));
+            handshake.get().tell(new SessionHandshake.Received(batch.session()));
             return;
         }
         passOn(batch.session());

@@ -40,7 +40,7 @@ final class NoticeLog {
      * @param now    the time now
      * @return its class, for the supervisor to act on; empty when it was held back
      */
-    Optional<ConnectionEvent.NoticeKind> received(SessionEvent.Error notice, Instant now) {
+    Optional<ConnectionEvent.NoticeKind> received(TwsSessionEvent.Error notice, Instant now) {
         int code = notice.error().code();
         String message = notice.error().message();
         ConnectionEvent.NoticeKind kind = Notices.classify(code);

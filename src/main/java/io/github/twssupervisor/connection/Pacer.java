@@ -78,6 +78,7 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private final TimerScheduler<Command> timers;
     private final ConnectionSettings settings;
     private final ConnectionMetrics metrics;
+    private final Protocol protocol;
     private final ArrayDeque<Waiting> queue = new ArrayDeque<>();
     /** Orders wait here, and go before anything in {@link #queue}: a trading service's orders beat its data. */
     private final ArrayDeque<Waiting> orders = new ArrayDeque<>();
@@ -94,21 +95,24 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
     private long delayedWhileThrottling;
 
     private Pacer(ActorContext<Command> context, TimerScheduler<Command> timers, ConnectionSettings settings,
-                  ConnectionMetrics metrics) {
+                  ConnectionMetrics metrics, Protocol protocol) {
         super(context);
         this.timers = timers;
         this.settings = settings;
         this.metrics = metrics;
+        this.protocol = protocol;
         this.spacing = WINDOW.dividedBy(settings.pacing().messagesPerSecond());
     }
 
     /**
      * @param settings rate, queue size, disconnected behaviour
      * @param metrics  counts the messages sent
+     * @param protocol whether the rate applies ({@link Protocol#paced}); unpaced, requests only wait for a socket
      * @return the behaviour
      */
-    public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Pacer(ctx, timers, settings, metrics)));
+    public static Behavior<Command> create(ConnectionSettings settings, ConnectionMetrics metrics, Protocol protocol) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new Pacer(ctx, timers, settings, metrics,
+                protocol)));
     }
 
     @Override
@@ -129,10 +133,11 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         if (shutdown) {
             reject(request, OutboundRequest.Reason.CLOSED, "the connection was closed");
         } else if (socket.isEmpty() && order) {
-            reject(request, OutboundRequest.Reason.NOT_CONNECTED, "not connected to TWS (orders are never queued for "
-                    + "a later connection)");
+            reject(request, OutboundRequest.Reason.NOT_CONNECTED, "not connected to " + protocol.peerName()
+                    + " (orders are never queued for a later connection)");
         } else if (socket.isEmpty() && settings.disconnectedBehavior() == ConnectionSettings.DisconnectedBehavior.FAIL) {
-            reject(request, OutboundRequest.Reason.NOT_CONNECTED, "not connected to TWS (disconnected-behavior = fail)");
+            reject(request, OutboundRequest.Reason.NOT_CONNECTED, "not connected to " + protocol.peerName()
+                    + " (disconnected-behavior = fail)");
         } else if ((order ? orders : queue).size() >= settings.pacing().queueSize()) {
             reject(request, OutboundRequest.Reason.QUEUE_FULL, "the pacing queue is full ("
                     + settings.pacing().queueSize() + " requests waiting at " + settings.pacing().messagesPerSecond()
@@ -202,7 +207,11 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     /** Sends at once when nothing is being spaced out; otherwise the next tick sends. */
     private void drain() {
-        if (!ticking && sendOne()) {
+        if (!protocol.paced()) {
+            while (sendOne()) {
+                // unpaced: everything waiting goes now; the socket's queue bounds what is in flight
+            }
+        } else if (!ticking && sendOne()) {
             ticking = true;
             // Fixed rate: Akka catches up late ticks, so the average spacing is exact despite its 10 ms timer tick.
             timers.startTimerAtFixedRate(SpacingOver.INSTANCE, SpacingOver.INSTANCE, spacing);
@@ -226,8 +235,9 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
 
     /** @return true if a message went out (or was rejected as invalid, which also uses up the turn) */
     private boolean sendOne() {
-        if (socket.isEmpty() || waiting() == 0 || slotsInUse >= settings.pacing().messagesPerSecond()) {
-            return socket.isPresent() && waiting() > 0;
+        boolean windowFull = protocol.paced() && slotsInUse >= settings.pacing().messagesPerSecond();
+        if (socket.isEmpty() || waiting() == 0 || windowFull) {
+            return socket.isPresent() && waiting() > 0 && protocol.paced();
         }
         Waiting next = orders.isEmpty() ? queue.pollFirst() : orders.pollFirst();
         OutboundRequest request = next.request();
@@ -243,6 +253,9 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
         target.writer().write(frame);
         request.replyTo().tell(new OutboundRequest.Sent(request.requestId(), target.epoch()));
         metrics.messagesOut.increment();
+        if (!protocol.paced()) {
+            return true;
+        }
         slotsInUse++;
         timers.startSingleTimer(slotTimerKey++, SlotFreed.INSTANCE, WINDOW);
         if (throttling) {

@@ -1,58 +1,9 @@
 package io.github.twssupervisor.connection;
 
-import io.github.twssupervisor.wire.SessionCodec;
-import java.util.List;
-
 /**
- * Session-level messages from TWS, decoded in the socket's stream and handled by its {@link HandshakeActor} before
- * Ready and by the {@link ConnectionSupervisor} after.
+ * A session-level message, decoded in the socket's stream: what the {@link Protocol}'s handshake reads before Ready and
+ * its {@link SessionRules} read after (TWS's are {@link TwsSessionEvent}). Everything else a frame holds goes to the
+ * protocol's dispatcher. A marker: the supervisor never looks inside one, the protocol does.
  */
-public sealed interface SessionEvent permits SessionEvent.ServerVersion, SessionEvent.Error, SessionEvent.NextValidId,
-        SessionEvent.ManagedAccounts, SessionEvent.CurrentTime {
-
-    /**
-     * The unframed-handshake's answer: the first frame TWS sends (TWS-WIRE.md §2).
-     *
-     * @param serverVersion  the version TWS chose
-     * @param connectionTime TWS's connection time, as it wrote it
-     */
-    record ServerVersion(int serverVersion, String connectionTime) implements SessionEvent {
-    }
-
-    /**
-     * An error message with id -1: a notice about the session.
-     *
-     * @param error   the decoded message
-     * @param repeats how many identical messages (same code and text) this one stands for: a batch of frames carries
-     *                a notice once however often TWS repeated it, so a flood of one notice costs one event per batch
-     */
-    record Error(SessionCodec.TwsError error, int repeats) implements SessionEvent {
-
-        /** @param error the decoded message, received once */
-        public Error(SessionCodec.TwsError error) {
-            this(error, 1);
-        }
-    }
-
-    /**
-     * @param orderId the next valid order id (answer to reqIds)
-     */
-    record NextValidId(int orderId) implements SessionEvent {
-    }
-
-    /**
-     * @param accounts the managed accounts (answer to reqManagedAccts)
-     */
-    record ManagedAccounts(List<String> accounts) implements SessionEvent {
-        /** Copies the list. */
-        public ManagedAccounts {
-            accounts = List.copyOf(accounts);
-        }
-    }
-
-    /**
-     * @param epochSeconds TWS's clock (answer to reqCurrentTime, also the heartbeat probe)
-     */
-    record CurrentTime(long epochSeconds) implements SessionEvent {
-    }
+public interface SessionEvent {
 }

@@ -13,29 +13,32 @@ import akka.japi.Pair;
 import akka.stream.Attributes;
 import akka.stream.BoundedSourceQueue;
 import akka.stream.Materializer;
+import akka.stream.TLSClosing;
+import akka.stream.javadsl.Flow;
 import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
 import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
-import io.github.twssupervisor.framing.TwsFraming;
-import io.github.twssupervisor.wire.SessionCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
- * One TCP connection attempt to TWS, from connect to close; a fresh one per attempt, so no state leaks between sockets.
+ * One TCP connection attempt, from connect to close; a fresh one per attempt, so no state leaks between sockets. What is
+ * TWS's (or another protocol's) comes from its {@link Protocol}: the inbound framing and decoding, the handshake, the
+ * liveness probe, TLS.
  *
  * <pre>
- * Source.queue(socket-buffer) -> Tcp.outgoingConnection -> TwsFraming (reply check, Framing.lengthField) -> InboundBatches -> ActorSink
- *   ^ handshake, heartbeat probe (this actor)                 batches decoded on the stream's thread, acknowledged ^
- *   ^ paced requests (the pacer, through the same queue)      by this actor once the supervisor and dispatcher took them
+ * Source.queue(socket-buffer) -> Tcp.outgoingConnection(WithTls) -> protocol.inbound (framing, batches) -> ActorSink
+ *   ^ handshake, heartbeat probe (this actor)        batches decoded on the stream's thread, acknowledged ^
+ *   ^ requests (the pacer, through the same queue)   by this actor once the supervisor and dispatcher took them
  * </pre>
  *
- * Phases: {@code connecting} -> {@code handshaking} (a {@link HandshakeActor} child) -> {@code ready}. The stream hands
+ * Phases: {@code connecting} -> {@code handshaking} (the protocol's handshake, a child) -> {@code ready}. The stream hands
  * over one {@link InboundBatch} at a time and the next only after this actor acknowledged it; this actor acknowledges a
  * batch once its session events are with the handshake (before Ready) or the supervisor (after), and its other events
  * with the dispatcher. So back-pressure reaches TCP for every kind of message, and nothing between TCP and an owner
@@ -53,26 +56,41 @@ public final class SocketActor<D> {
             StreamFailed, HeartbeatCheck, ProbeTimeout, HandshakeStopped {
     }
 
-    /** Bytes from the handshake, written before Ready. */
-    record HandshakeWrite(byte[] bytes) implements Command {
+    /**
+     * Bytes from the handshake, written before Ready.
+     *
+     * @param bytes whole frames (or TWS's unframed preamble)
+     */
+    public record HandshakeWrite(byte[] bytes) implements Command {
     }
 
-    /** The handshake took what it needed of a batch's session events and waits for more; the rest goes on. */
-    record HandshakeProgress(List<SessionEvent> passOn) implements Command {
-        HandshakeProgress {
+    /**
+     * The handshake took what it needed of a batch's session events and waits for more.
+     *
+     * @param passOn the events it did not use (dropped: nobody reads session events before Ready)
+     */
+    public record HandshakeProgress(List<SessionEvent> passOn) implements Command {
+        /** Copies the list. */
+        public HandshakeProgress {
             passOn = List.copyOf(passOn);
         }
     }
 
-    /** The handshake is complete; the session events it did not use go on to the supervisor. */
-    record HandshakeSucceeded(Ready ready, List<SessionEvent> passOn) implements Command {
-        HandshakeSucceeded {
+    /**
+     * The handshake is complete.
+     *
+     * @param ready  what it established
+     * @param passOn the session events it did not use, for the supervisor, in order
+     */
+    public record HandshakeSucceeded(Ready ready, List<SessionEvent> passOn) implements Command {
+        /** Copies the list. */
+        public HandshakeSucceeded {
             passOn = List.copyOf(passOn);
         }
     }
 
-    /** The handshake failed. */
-    record HandshakeFailed(FailureReason reason) implements Command {
+    /** @param reason why the handshake failed */
+    public record HandshakeFailed(FailureReason reason) implements Command {
     }
 
     /**
@@ -136,6 +154,7 @@ public final class SocketActor<D> {
     private final ActorRef<ConnectionSupervisor.Command> supervisor;
     private final InboundDecoder<D> decoder;
     private final ConnectionMetrics metrics;
+    private final Protocol protocol;
     private final String target;
     private final SocketFailures failures;
     private final OutboundQueue outbound;
@@ -144,13 +163,13 @@ public final class SocketActor<D> {
     private final InboundHandoff<D> handoff;
     private Optional<SocketOptionsReport> options = Optional.empty();
     private long framesReceived;
-    private Optional<ActorRef<HandshakeActor.Command>> handshake = Optional.empty();
+    private Optional<ActorRef<SessionHandshake.Command>> handshake = Optional.empty();
     private boolean connected;
     private boolean peerClosed;
 
     private SocketActor(ActorContext<Command> context, TimerScheduler<Command> timers, long epoch, int clientId,
                         ConnectionSettings settings, ActorRef<ConnectionSupervisor.Command> supervisor,
-                        InboundDecoder<D> decoder, ConnectionMetrics metrics) {
+                        InboundDecoder<D> decoder, ConnectionMetrics metrics, Protocol protocol) {
         this.context = context;
         this.timers = timers;
         this.epoch = epoch;
@@ -159,19 +178,15 @@ public final class SocketActor<D> {
         this.supervisor = supervisor;
         this.decoder = decoder;
         this.metrics = metrics;
+        this.protocol = protocol;
         this.target = settings.host() + ":" + settings.port();
-        this.failures = new SocketFailures(target, clientId, settings);
+        this.failures = new SocketFailures(target, clientId, settings, protocol);
         this.taken = context.messageAdapter(Done.class, done -> Taken.INSTANCE);
         ActorRef<Command> self = context.getSelf();
         Pair<BoundedSourceQueue<ByteString>, CompletionStage<Tcp.OutgoingConnection>> materialized =
                 Source.<ByteString>queue(settings.socketBuffer())
-                        .viaMat(Tcp.get(context.getSystem()).outgoingConnection(
-                                SocketOptions.remote(settings.host(), settings.port()), Optional.empty(),
-                                SocketOptions.forConnect(settings.socket(), report -> self.tell(
-                                        new OptionsApplied(report))),
-                                false, Optional.of(settings.connectTimeout()), Optional.empty()), Keep.both())
-                        .via(TwsFraming.serverReplyCheck())
-                        .via(TwsFraming.framedInto(InboundBatches.decoded(decoder)))
+                        .viaMat(connection(report -> self.tell(new OptionsApplied(report))), Keep.both())
+                        .via(protocol.inbound(decoder))
                         // One batch in the sink, not Akka's 16: batches form upstream while this actor is busy, and no
                         // more than one is in flight when the stream ends.
                         .to(ActorSink.<InboundBatch<D>, Command, Done>actorRefWithBackpressure(self,
@@ -196,14 +211,31 @@ public final class SocketActor<D> {
      * @param supervisor receives state reports and, after Ready, session events
      * @param decoder    decodes the frames in the stream, and hands the dispatcher its part
      * @param metrics    counts the frames received
+     * @param protocol   the handshake, framing, probe and TLS of the protocol spoken
      * @param <D>        the decoder's batch type
      * @return the behaviour; it starts connecting at once
      */
     public static <D> Behavior<Command> create(long epoch, int clientId, ConnectionSettings settings,
                                                ActorRef<ConnectionSupervisor.Command> supervisor,
-                                               InboundDecoder<D> decoder, ConnectionMetrics metrics) {
+                                               InboundDecoder<D> decoder, ConnectionMetrics metrics,
+                                               Protocol protocol) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new SocketActor<>(ctx, timers, epoch, clientId,
-                settings, supervisor, decoder, metrics).connecting()));
+                settings, supervisor, decoder, metrics, protocol).connecting()));
+    }
+
+    /** Akka's TCP connection, inside TLS when the protocol asks for it (which then also checks the host name). */
+    private Flow<ByteString, ByteString, CompletionStage<Tcp.OutgoingConnection>> connection(
+            Consumer<SocketOptionsReport> optionsApplied) {
+        Tcp tcp = Tcp.get(context.getSystem());
+        var remote = SocketOptions.remote(settings.host(), settings.port());
+        var options = SocketOptions.forConnect(settings.socket(), optionsApplied);
+        if (protocol.tls().isPresent()) {
+            return tcp.outgoingConnectionWithTls(remote, protocol.tls().get(), Optional.empty(), options,
+                    Optional.of(settings.connectTimeout()), Optional.empty(), session -> Optional.empty(),
+                    TLSClosing.eagerClose());
+        }
+        return tcp.outgoingConnection(remote, Optional.empty(), options, false, Optional.of(settings.connectTimeout()),
+                Optional.empty());
     }
 
     private Behavior<Command> connecting() {
@@ -218,7 +250,7 @@ public final class SocketActor<D> {
         connected = true;
         context.getLog().debug("Socket {} connected to {}", epoch, target);
         supervisor.tell(new ConnectionSupervisor.SocketConnected(epoch));
-        ActorRef<HandshakeActor.Command> child = context.spawn(HandshakeActor.create(context.getSelf(), settings,
+        ActorRef<SessionHandshake.Command> child = context.spawn(protocol.handshake(context.getSelf(), settings,
                 clientId), "handshake", DispatcherSelector.sameAsParent());
         context.watchWith(child, HandshakeStopped.INSTANCE);
         handshake = Optional.of(child);
@@ -231,7 +263,7 @@ public final class SocketActor<D> {
                     // The handshake names the failure: it may know of a 326 the socket has not reported. If it
                     // succeeds first (the FIN came right after the answers), the socket fails on its success.
                     peerClosed = true;
-                    handshake.ifPresent(h -> h.tell(HandshakeActor.PeerClosed.INSTANCE));
+                    handshake.ifPresent(h -> h.tell(SessionHandshake.PeerClosed.INSTANCE));
                     return Behaviors.same();
                 })
                 .onMessage(HandshakeWrite.class, w -> write(w.bytes()))
@@ -314,11 +346,11 @@ public final class SocketActor<D> {
             return Behaviors.same();
         }
         if (heartbeat.onCheck(framesReceived) == Heartbeat.Action.PROBE) {
-            context.getLog().debug("Socket {}: nothing received for {}, probing with reqCurrentTime", epoch,
-                    settings.heartbeat().idle());
+            context.getLog().debug("Socket {}: nothing received for {}, probing with {}", epoch,
+                    settings.heartbeat().idle(), protocol.livenessProbeName());
             timers.startSingleTimer(ProbeTimeout.INSTANCE, settings.heartbeat().timeout());
             metrics.probeSent();
-            return write(SessionCodec.reqCurrentTime());
+            return write(protocol.livenessProbe());
         }
         return Behaviors.same();
     }
@@ -327,8 +359,8 @@ public final class SocketActor<D> {
         if (!handoff.isTaking() && heartbeat.onProbeTimeout(framesReceived) == Heartbeat.Action.STALE) {
             Duration silence = settings.heartbeat().idle().plus(settings.heartbeat().timeout());
             return failed(new FailureReason(FailureReason.Kind.HEARTBEAT_TIMEOUT, "nothing received from " + target
-                    + " for over " + silence.toMillis() + " ms, not even the answer to a reqCurrentTime probe: "
-                    + "the connection is half-open"));
+                    + " for over " + silence.toMillis() + " ms, not even the answer to " + protocol.livenessProbeName()
+                    + ": the connection is half-open"));
         }
         return Behaviors.same();
     }

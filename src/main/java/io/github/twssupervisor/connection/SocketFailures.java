@@ -1,7 +1,6 @@
 package io.github.twssupervisor.connection;
 
 import io.github.twssupervisor.config.ConnectionSettings;
-import io.github.twssupervisor.wire.WireFormatException;
 import java.net.UnknownHostException;
 
 /**
@@ -13,11 +12,13 @@ final class SocketFailures {
     private final String target;
     private final int clientId;
     private final ConnectionSettings settings;
+    private final Protocol protocol;
 
-    SocketFailures(String target, int clientId, ConnectionSettings settings) {
+    SocketFailures(String target, int clientId, ConnectionSettings settings, Protocol protocol) {
         this.target = target;
         this.clientId = clientId;
         this.settings = settings;
+        this.protocol = protocol;
     }
 
     FailureReason writeRefused(String result) {
@@ -27,7 +28,7 @@ final class SocketFailures {
     }
 
     FailureReason closedByPeer() {
-        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "TWS at " + target
+        return new FailureReason(FailureReason.Kind.CONNECTION_LOST, protocol.peerName() + " at " + target
                 + " closed the connection (client id " + clientId + ")");
     }
 
@@ -44,13 +45,13 @@ final class SocketFailures {
                     + " within " + settings.connectTimeout().toMillis() + " ms");
         }
         return new FailureReason(FailureReason.Kind.CONNECT_REFUSED, "cannot connect to " + target
-                + ": is TWS running with the API enabled on " + target + "? (" + text + ")");
+                + ": " + protocol.connectHint(target) + " (" + text + ")");
     }
 
     FailureReason streamFailure(Throwable cause) {
-        if (cause instanceof WireFormatException) {
+        if (protocol.isViolation(cause)) {
             return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "the peer at " + target
-                    + " broke the TWS protocol: " + cause.getMessage());
+                    + " broke the " + protocol.name() + " protocol: " + cause.getMessage());
         }
         return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "connection to " + target + " failed: "
                 + rootMessage(cause));

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.dispatch;
 
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.connection.TwsSessionEvent;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.Frames;
 import io.github.twssupervisor.wire.IncomingMessageId;
@@ -69,17 +70,17 @@ public final class InboundRouter {
                     case ERROR:
                         SessionCodec.TwsError error = SessionCodec.decodeError(serverVersion, reader);
                         if (error.id() == TwsErrorCode.NO_REQUEST_ID) {
-                            return new Routed.ToSupervisor(new SessionEvent.Error(error));
+                            return new Routed.ToSupervisor(new TwsSessionEvent.Error(error));
                         }
                         return new Routed.ToOwner(RouteKey.request(error.id()), new RequestError(error), code, payload);
                     case NEXT_VALID_ID:
-                        return new Routed.ToSupervisor(new SessionEvent.NextValidId(
+                        return new Routed.ToSupervisor(new TwsSessionEvent.NextValidId(
                                 SessionCodec.decodeNextValidId(reader)));
                     case MANAGED_ACCOUNTS:
-                        return new Routed.ToSupervisor(new SessionEvent.ManagedAccounts(
+                        return new Routed.ToSupervisor(new TwsSessionEvent.ManagedAccounts(
                                 SessionCodec.decodeManagedAccounts(reader)));
                     case CURRENT_TIME:
-                        return new Routed.ToSupervisor(new SessionEvent.CurrentTime(
+                        return new Routed.ToSupervisor(new TwsSessionEvent.CurrentTime(
                                 SessionCodec.decodeCurrentTime(reader)));
                     default:
                         DomainDecoder decoder = decoders.get(id.get());

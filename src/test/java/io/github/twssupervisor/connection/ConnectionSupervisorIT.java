@@ -104,8 +104,8 @@ class ConnectionSupervisorIT {
         AtomicReference<ConnectionState> view = new AtomicReference<>(ConnectionState.DISCONNECTED);
         ActorRef<ConnectionSupervisor.Command> supervisor = TEST_KIT.spawn(ConnectionSupervisor.create(settings,
                 pacer.ref(), (epoch, clientId, connection) -> SocketActor.create(epoch, clientId, settings, connection,
-                        new FrameDecoder(new InboundRouter(), dispatcher), metrics), metrics, view,
-                io.github.twssupervisor.config.LogSettings.DEFAULT));
+                        new FrameDecoder(new InboundRouter(), dispatcher), metrics, TwsProtocol.INSTANCE), metrics, view,
+                io.github.twssupervisor.config.LogSettings.DEFAULT, TwsProtocol.INSTANCE));
         TestProbe<ConnectionEvent> events = TEST_KIT.createTestProbe();
         supervisor.tell(new ConnectionSupervisor.Subscribe(events.ref()));
         running.add(supervisor);
@@ -121,7 +121,7 @@ class ConnectionSupervisorIT {
     }
 
     private static ConnectionSupervisor.SessionEventsReceived notice(long epoch, int code) {
-        return new ConnectionSupervisor.SessionEventsReceived(epoch, List.of(new SessionEvent.Error(
+        return new ConnectionSupervisor.SessionEventsReceived(epoch, List.of(new TwsSessionEvent.Error(
                 new SessionCodec.TwsError(TwsErrorCode.NO_REQUEST_ID, code, "test notice", "", OptionalLong.empty()))),
                 TEST_KIT.<Done>createTestProbe().ref());
     }

@@ -47,17 +47,17 @@ class HandshakeActorTest {
         testKit.shutdownTestKit();
     }
 
-    private static final SessionEvent VERSION_FRAME = new SessionEvent.ServerVersion(VERSION, CONNECTION_TIME);
-    private static final SessionEvent NEXT_VALID_ID = new SessionEvent.NextValidId(NEXT_ORDER_ID);
-    private static final SessionEvent MANAGED_ACCOUNTS = new SessionEvent.ManagedAccounts(ACCOUNTS);
+    private static final SessionEvent VERSION_FRAME = new TwsSessionEvent.ServerVersion(VERSION, CONNECTION_TIME);
+    private static final SessionEvent NEXT_VALID_ID = new TwsSessionEvent.NextValidId(NEXT_ORDER_ID);
+    private static final SessionEvent MANAGED_ACCOUNTS = new TwsSessionEvent.ManagedAccounts(ACCOUNTS);
 
     private static SessionEvent error(int id, int code, String message) {
-        return new SessionEvent.Error(TwsError.of(id, code, message, ERROR_TIME));
+        return new TwsSessionEvent.Error(TwsError.of(id, code, message, ERROR_TIME));
     }
 
     /** Starts a handshake and checks its one unprompted write: preamble and version offer. */
-    private ActorRef<HandshakeActor.Command> start() {
-        ActorRef<HandshakeActor.Command> handshake = testKit.spawn(
+    private ActorRef<SessionHandshake.Command> start() {
+        ActorRef<SessionHandshake.Command> handshake = testKit.spawn(
                 HandshakeActor.create(socket.ref(), SETTINGS, CLIENT_ID));
         byte[] expected = Handshake.clientHello(new VersionRange(SETTINGS.minVersion(), SETTINGS.maxVersion(),
                 SETTINGS.connectOptions()));
@@ -66,8 +66,8 @@ class HandshakeActorTest {
     }
 
     /** The socket hands over a batch's session events. */
-    private void received(ActorRef<HandshakeActor.Command> handshake, SessionEvent... events) {
-        handshake.tell(new HandshakeActor.Received(List.of(events)));
+    private void received(ActorRef<SessionHandshake.Command> handshake, SessionEvent... events) {
+        handshake.tell(new SessionHandshake.Received(List.of(events)));
     }
 
     private void expectProgress(SessionEvent... passedOn) {
@@ -75,7 +75,7 @@ class HandshakeActorTest {
     }
 
     /** Sends the version frame and checks the answer: startApi, then the batch handled. */
-    private void negotiate(ActorRef<HandshakeActor.Command> handshake) {
+    private void negotiate(ActorRef<SessionHandshake.Command> handshake) {
         received(handshake, VERSION_FRAME);
         assertArrayEquals(SessionCodec.startApi(CLIENT_ID, ""),
                 socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
@@ -88,7 +88,7 @@ class HandshakeActorTest {
         return reason;
     }
 
-    private void expectStopped(ActorRef<HandshakeActor.Command> handshake) {
+    private void expectStopped(ActorRef<SessionHandshake.Command> handshake) {
         testKit.createTestProbe().expectTerminated(handshake);
         socket.expectNoMessage();
     }
@@ -99,14 +99,14 @@ class HandshakeActorTest {
 
     @Test
     void sendsTheOfferFromTheSettingsAndNothingElseUntilTheServerAnswers() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         socket.expectNoMessage();
         testKit.stop(handshake);
     }
 
     @Test
     void readyAfterNextValidIdThenManagedAccounts() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         negotiate(handshake);
         received(handshake, NEXT_VALID_ID);
         expectProgress();
@@ -117,7 +117,7 @@ class HandshakeActorTest {
 
     @Test
     void readyAfterManagedAccountsThenNextValidId() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         negotiate(handshake);
         received(handshake, MANAGED_ACCOUNTS);
         expectProgress();
@@ -128,7 +128,7 @@ class HandshakeActorTest {
 
     @Test
     void aWholeHandshakeInOneBatchPassesOnWhatCameAfterIt() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         SessionEvent before = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.MARKET_DATA_FARM_OK, "usfarm");
         SessionEvent after = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.HMDS_FARM_OK, "ushmds");
         received(handshake, VERSION_FRAME, NEXT_VALID_ID, before, MANAGED_ACCOUNTS, after);
@@ -141,7 +141,7 @@ class HandshakeActorTest {
 
     @Test
     void aNoticeDuringTheHandshakeIsHeldAndHandedBackWithTheSuccess() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         negotiate(handshake);
         received(handshake, NEXT_VALID_ID);
         expectProgress();
@@ -155,7 +155,7 @@ class HandshakeActorTest {
 
     @Test
     void clientIdInUseFailsTheHandshake() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         negotiate(handshake);
         received(handshake, error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.CLIENT_ID_IN_USE,
                 "Unable to connect as the client id is already in use. Retry with a unique client id."));
@@ -166,9 +166,9 @@ class HandshakeActorTest {
 
     @Test
     void aServerVersionBelowTheOfferIsAVersionMismatch() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         int old = 150;
-        received(handshake, new SessionEvent.ServerVersion(old, CONNECTION_TIME));
+        received(handshake, new TwsSessionEvent.ServerVersion(old, CONNECTION_TIME));
         FailureReason reason = expectFailure(FailureReason.Kind.VERSION_MISMATCH);
         assertTrue(reason.message().contains(String.valueOf(old)), reason.message());
         expectStopped(handshake);
@@ -176,15 +176,15 @@ class HandshakeActorTest {
 
     @Test
     void aServerVersionAboveTheOfferIsAVersionMismatch() {
-        ActorRef<HandshakeActor.Command> handshake = start();
-        received(handshake, new SessionEvent.ServerVersion(SETTINGS.maxVersion() + 1, CONNECTION_TIME));
+        ActorRef<SessionHandshake.Command> handshake = start();
+        received(handshake, new TwsSessionEvent.ServerVersion(SETTINGS.maxVersion() + 1, CONNECTION_TIME));
         expectFailure(FailureReason.Kind.VERSION_MISMATCH);
         expectStopped(handshake);
     }
 
     @Test
     void timesOutWithoutTheVersionFrameNamingTheAcceptDialog() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         manualTime.timePasses(SETTINGS.handshakeTimeout().minusMillis(1));
         socket.expectNoMessage();
         manualTime.timePasses(Duration.ofMillis(1));
@@ -197,7 +197,7 @@ class HandshakeActorTest {
 
     @Test
     void theTimeoutCountsFromTheStartNotFromTheVersionFrame() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         Duration half = SETTINGS.handshakeTimeout().dividedBy(2);
         manualTime.timePasses(half);
         negotiate(handshake);
@@ -211,7 +211,7 @@ class HandshakeActorTest {
 
     @Test
     void noTimeoutAfterReady() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         negotiate(handshake);
         received(handshake, NEXT_VALID_ID);
         expectProgress();
@@ -224,17 +224,17 @@ class HandshakeActorTest {
 
     @Test
     void peerClosedBeforeTheVersionFrameIsAVersionMismatch() {
-        ActorRef<HandshakeActor.Command> handshake = start();
-        handshake.tell(HandshakeActor.PeerClosed.INSTANCE);
+        ActorRef<SessionHandshake.Command> handshake = start();
+        handshake.tell(SessionHandshake.PeerClosed.INSTANCE);
         expectFailure(FailureReason.Kind.VERSION_MISMATCH);
         expectStopped(handshake);
     }
 
     @Test
     void peerClosedAfterTheVersionFrameIsConnectionLost() {
-        ActorRef<HandshakeActor.Command> handshake = start();
+        ActorRef<SessionHandshake.Command> handshake = start();
         negotiate(handshake);
-        handshake.tell(HandshakeActor.PeerClosed.INSTANCE);
+        handshake.tell(SessionHandshake.PeerClosed.INSTANCE);
         FailureReason reason = expectFailure(FailureReason.Kind.CONNECTION_LOST);
         assertTrue(reason.message().contains(String.valueOf(CLIENT_ID)), reason.message());
         expectStopped(handshake);

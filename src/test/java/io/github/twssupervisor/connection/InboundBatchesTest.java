@@ -55,7 +55,7 @@ class InboundBatchesTest {
             for (byte[] payload : payloads) {
                 List<String> fields = io.github.twssupervisor.wire.Frames.fields(payload);
                 if (fields.get(0).equals("4")) {
-                    session.add(new SessionEvent.Error(TwsError.of(-1, Integer.parseInt(fields.get(3)),
+                    session.add(new TwsSessionEvent.Error(TwsError.of(-1, Integer.parseInt(fields.get(3)),
                             fields.get(4), 0)));
                 } else {
                     rest.add(new Recorded(serverVersion, fields));
@@ -112,7 +112,7 @@ class InboundBatchesTest {
     void framesBeforeTheVersionFrameAreIgnoredAndLaterOnesDecodedWithItsVersion() throws Exception {
         List<InboundBatch<List<Recorded>>> batches = run(List.of(message("news", "x", "y"), versionFrame(),
                 message("9", "1", "1001")));
-        assertEquals(List.of(new SessionEvent.ServerVersion(VERSION, CONNECTION_TIME),
+        assertEquals(List.of(new TwsSessionEvent.ServerVersion(VERSION, CONNECTION_TIME),
                 new Recorded(VERSION, List.of("9", "1", "1001"))), flattened(batches));
         assertEquals(3, batches.stream().mapToInt(InboundBatch::frames).sum(), "every frame is counted");
     }
@@ -147,15 +147,15 @@ class InboundBatchesTest {
 
     @Test
     void aRunOfIdenticalNoticesIsOneEventThatCountsThemAndOrderIsKept() {
-        SessionEvent farmOk = new SessionEvent.Error(TwsError.of(-1, TwsErrorCode.MARKET_DATA_FARM_OK, "ok", 1));
-        SessionEvent lost = new SessionEvent.Error(TwsError.of(-1, TwsErrorCode.CONNECTIVITY_LOST, "lost", 2));
-        SessionEvent kept = new SessionEvent.Error(TwsError.of(-1, TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT,
+        SessionEvent farmOk = new TwsSessionEvent.Error(TwsError.of(-1, TwsErrorCode.MARKET_DATA_FARM_OK, "ok", 1));
+        SessionEvent lost = new TwsSessionEvent.Error(TwsError.of(-1, TwsErrorCode.CONNECTIVITY_LOST, "lost", 2));
+        SessionEvent kept = new TwsSessionEvent.Error(TwsError.of(-1, TwsErrorCode.CONNECTIVITY_RESTORED_DATA_KEPT,
                 "kept", 3));
-        SessionEvent id = new SessionEvent.NextValidId(5);
+        SessionEvent id = new TwsSessionEvent.NextValidId(5);
         List<SessionEvent> coalesced = InboundBatches.coalesced(List.of(farmOk, farmOk, farmOk, lost, kept, lost,
                 lost, id, farmOk));
-        assertEquals(List.of(new SessionEvent.Error(((SessionEvent.Error) farmOk).error(), 3), lost, kept,
-                new SessionEvent.Error(((SessionEvent.Error) lost).error(), 2), id, farmOk), coalesced);
+        assertEquals(List.of(new TwsSessionEvent.Error(((TwsSessionEvent.Error) farmOk).error(), 3), lost, kept,
+                new TwsSessionEvent.Error(((TwsSessionEvent.Error) lost).error(), 2), id, farmOk), coalesced);
     }
 
     @Test
@@ -180,7 +180,7 @@ class InboundBatchesTest {
         int repeats = 0;
         int events = 0;
         for (Object event : flattened(batches)) {
-            if (event instanceof SessionEvent.Error notice) {
+            if (event instanceof TwsSessionEvent.Error notice) {
                 repeats += notice.repeats();
                 events++;
             }

@@ -20,13 +20,13 @@ class NoticeLogTest {
     private final List<ConnectionEvent.Notice> published = new ArrayList<>();
     private final NoticeLog log = new NoticeLog(LoggerFactory.getLogger(NoticeLogTest.class), published::add);
 
-    private static SessionEvent.Error notice(int code, String text, int repeats) {
-        return new SessionEvent.Error(TwsError.of(-1, code, text, 0), repeats);
+    private static TwsSessionEvent.Error notice(int code, String text, int repeats) {
+        return new TwsSessionEvent.Error(TwsError.of(-1, code, text, 0), repeats);
     }
 
     @Test
     void anInformationalRepeatWithinTheQuietPeriodIsHeldBackAndShownAgainAfterIt() {
-        SessionEvent.Error farmOk = notice(TwsErrorCode.MARKET_DATA_FARM_OK, "usfarm ok", 1);
+        TwsSessionEvent.Error farmOk = notice(TwsErrorCode.MARKET_DATA_FARM_OK, "usfarm ok", 1);
         assertEquals(Optional.of(ConnectionEvent.NoticeKind.FARM_STATUS), log.received(farmOk, T0));
         assertEquals(Optional.empty(), log.received(farmOk, T0.plusSeconds(1)));
         assertEquals(Optional.empty(), log.received(notice(TwsErrorCode.MARKET_DATA_FARM_OK, "usfarm ok", 500),
@@ -47,7 +47,7 @@ class NoticeLogTest {
 
     @Test
     void aNoticeThatMovesTheStateIsNeverHeldBack() {
-        SessionEvent.Error lost = notice(TwsErrorCode.CONNECTIVITY_LOST, "lost", 1);
+        TwsSessionEvent.Error lost = notice(TwsErrorCode.CONNECTIVITY_LOST, "lost", 1);
         for (int i = 0; i < 3; i++) {
             assertEquals(Optional.of(ConnectionEvent.NoticeKind.CONNECTIVITY_LOST), log.received(lost, T0));
         }

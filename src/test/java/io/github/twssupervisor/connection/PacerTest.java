@@ -94,7 +94,7 @@ class PacerTest {
     private ActorRef<Pacer.Command> pacer(int messagesPerSecond, int queueSize, DisconnectedBehavior behavior) {
         metrics = new ConnectionMetrics();
         ActorRef<Pacer.Command> pacer = testKit.spawn(Pacer.create(DEFAULTS.withPacing(
-                new ConnectionSettings.Pacing(messagesPerSecond, queueSize), behavior), metrics));
+                new ConnectionSettings.Pacing(messagesPerSecond, queueSize), behavior), metrics, TwsProtocol.INSTANCE));
         pacers.add(pacer);
         return pacer;
     }

@@ -105,7 +105,7 @@ class SocketActorIT {
             }
         };
         socket = TEST_KIT.spawn(SocketActor.create(1, clientId, settings, supervisor.ref(), decoder,
-                new ConnectionMetrics()));
+                new ConnectionMetrics(), TwsProtocol.INSTANCE));
         return socket;
     }
 
@@ -136,7 +136,7 @@ class SocketActorIT {
             ConnectionSupervisor.SessionEventsReceived events = expectOnSupervisor(
                     ConnectionSupervisor.SessionEventsReceived.class);
             events.taken().tell(Done.getInstance());
-            if (events.events().stream().anyMatch(e -> e instanceof SessionEvent.Error n
+            if (events.events().stream().anyMatch(e -> e instanceof TwsSessionEvent.Error n
                     && n.error().code() == code)) {
                 return events;
             }
@@ -210,7 +210,7 @@ class SocketActorIT {
                     .withHeartbeat(new ConnectionSettings.Heartbeat(IDLE, Duration.ofHours(1)));
             socket = TEST_KIT.spawn(SocketActor.create(1, 83, settings, supervisor.ref(), new FrameDecoder(
                     new InboundRouter(), TEST_KIT.<Dispatcher.Command>createTestProbe().ref()),
-                    new ConnectionMetrics()));
+                    new ConnectionMetrics(), TwsProtocol.INSTANCE));
 
             FailureReason reason = expectOnSupervisor(ConnectionSupervisor.SocketFailed.class).reason();
             assertEquals(FailureReason.Kind.CONNECTION_LOST, reason.kind(), reason.toString());
@@ -244,7 +244,7 @@ class SocketActorIT {
                     .withHeartbeat(new ConnectionSettings.Heartbeat(IDLE, Duration.ofHours(1)));
             socket = TEST_KIT.spawn(SocketActor.create(1, 84, settings, supervisor.ref(), new FrameDecoder(
                     new InboundRouter(), TEST_KIT.<Dispatcher.Command>createTestProbe().ref()),
-                    new ConnectionMetrics()));
+                    new ConnectionMetrics(), TwsProtocol.INSTANCE));
             FailureReason reason = expectOnSupervisor(ConnectionSupervisor.SocketFailed.class).reason();
             peer.join();
             return reason;

@@ -16,7 +16,8 @@ class SocketFailuresTest {
 
     private static final ConnectionSettings SETTINGS = TwsSettings.defaults().connection()
             .withTarget("gateway.example", 4002, 7);
-    private static final SocketFailures FAILURES = new SocketFailures("gateway.example:4002", 7, SETTINGS);
+    private static final SocketFailures FAILURES = new SocketFailures("gateway.example:4002", 7, SETTINGS,
+            TwsProtocol.INSTANCE);
 
     @Test
     void anUnresolvableHostIsUnknownHostNamingIt() {

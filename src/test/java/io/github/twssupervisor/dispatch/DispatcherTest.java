@@ -12,6 +12,7 @@ import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.connection.TwsSessionEvent;
 import io.github.twssupervisor.marketdata.MarketDataCodec;
 import io.github.twssupervisor.marketdata.MarketDataEvent;
 import io.github.twssupervisor.marketdata.TickType;
@@ -95,7 +96,7 @@ class DispatcherTest {
         long epoch = 4;
         ActorRef<Dispatcher.Command> dispatcher = attachedTo(epoch, List.of());
         HandOff handOff = accept(epoch, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID))));
-        assertEquals(List.of(new SessionEvent.NextValidId(ORDER_ID)), handOff.session());
+        assertEquals(List.of(new TwsSessionEvent.NextValidId(ORDER_ID)), handOff.session());
         assertTrue(handOff.taken().isEmpty(), "nothing for the dispatcher");
         raw.expectNoMessage();
         testKit.stop(dispatcher);
@@ -124,7 +125,7 @@ class DispatcherTest {
         HandOff handOff = accept(epoch, List.of(
                 payloadOf(SessionCodec.nextValidId(ORDER_ID)),
                 payloadOf(FieldWriter.frameOf(List.of(String.valueOf(currentTime), "1", "soon")))));
-        assertEquals(List.of(new SessionEvent.NextValidId(ORDER_ID)), handOff.session());
+        assertEquals(List.of(new TwsSessionEvent.NextValidId(ORDER_ID)), handOff.session());
         assertTrue(handOff.taken().isEmpty(), "nothing for the dispatcher");
     }
 
@@ -154,7 +155,7 @@ class DispatcherTest {
                     List.of(String.valueOf(currentTime), "1", "soon")))));
             return null;
         });
-        assertEquals(List.of(new SessionEvent.NextValidId(ORDER_ID)),
+        assertEquals(List.of(new TwsSessionEvent.NextValidId(ORDER_ID)),
                 accept(epoch, List.of(payloadOf(SessionCodec.nextValidId(ORDER_ID)))).session());
         testKit.stop(dispatcher);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.twssupervisor.connection.SessionEvent;
+import io.github.twssupervisor.connection.TwsSessionEvent;
 import io.github.twssupervisor.wire.FieldReader;
 import io.github.twssupervisor.wire.IncomingMessageId;
 import io.github.twssupervisor.wire.ServerVersion;
@@ -53,7 +54,7 @@ class InboundRouterTest {
     void aSessionNoticeInTheOldLayoutGoesToTheSupervisor() {
         assertTrue(SV_OLD < ServerVersion.ERROR_TIME, "the old layout has a version field and no time");
         SessionEvent event = toSupervisor(SV_OLD, payload("4|2|-1|2104|msg||"));
-        assertEquals(new SessionEvent.Error(new TwsError(TwsErrorCode.NO_REQUEST_ID,
+        assertEquals(new TwsSessionEvent.Error(new TwsError(TwsErrorCode.NO_REQUEST_ID,
                 TwsErrorCode.MARKET_DATA_FARM_OK, "msg", "", OptionalLong.empty())), event);
     }
 
@@ -61,7 +62,7 @@ class InboundRouterTest {
     void aSessionNoticeInTheNewLayoutGoesToTheSupervisor() {
         assertTrue(SV_NEW >= ServerVersion.ERROR_TIME, "the new layout has no version field and a time");
         SessionEvent event = toSupervisor(SV_NEW, payload("4|-1|2104|msg||" + LIVE_ERROR_TIME + "|"));
-        assertEquals(new SessionEvent.Error(TwsError.of(TwsErrorCode.NO_REQUEST_ID,
+        assertEquals(new TwsSessionEvent.Error(TwsError.of(TwsErrorCode.NO_REQUEST_ID,
                 TwsErrorCode.MARKET_DATA_FARM_OK, "msg", LIVE_ERROR_TIME)), event);
     }
 
@@ -70,7 +71,7 @@ class InboundRouterTest {
         for (int sv = ServerVersion.MIN_SUPPORTED; sv <= ServerVersion.MAX_SUPPORTED; sv++) {
             TwsError error = TwsError.of(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.CONNECTIVITY_LOST,
                     "Connectivity between IB and Trader Workstation has been lost.", LIVE_ERROR_TIME);
-            SessionEvent.Error event = assertInstanceOf(SessionEvent.Error.class,
+            TwsSessionEvent.Error event = assertInstanceOf(TwsSessionEvent.Error.class,
                     toSupervisor(sv, payloadOf(SessionCodec.error(sv, error))), "sv " + sv);
             assertEquals(TwsErrorCode.CONNECTIVITY_LOST, event.error().code(), "sv " + sv);
             assertEquals(error.message(), event.error().message(), "sv " + sv);
@@ -94,24 +95,24 @@ class InboundRouterTest {
 
     @Test
     void nextValidIdGoesToTheSupervisor() {
-        assertEquals(new SessionEvent.NextValidId(42), toSupervisor(SV_NEW, payload("9|1|42|")));
-        assertEquals(new SessionEvent.NextValidId(1001), toSupervisor(SV_OLD, payloadOf(SessionCodec.nextValidId(1001))));
+        assertEquals(new TwsSessionEvent.NextValidId(42), toSupervisor(SV_NEW, payload("9|1|42|")));
+        assertEquals(new TwsSessionEvent.NextValidId(1001), toSupervisor(SV_OLD, payloadOf(SessionCodec.nextValidId(1001))));
     }
 
     @Test
     void managedAccountsGoToTheSupervisor() {
         List<String> accounts = List.of("DU111111", "DU222222");
-        assertEquals(new SessionEvent.ManagedAccounts(accounts),
+        assertEquals(new TwsSessionEvent.ManagedAccounts(accounts),
                 toSupervisor(SV_NEW, payload("15|1|DU111111,DU222222,|")));
-        assertEquals(new SessionEvent.ManagedAccounts(accounts),
+        assertEquals(new TwsSessionEvent.ManagedAccounts(accounts),
                 toSupervisor(SV_NEW, payloadOf(SessionCodec.managedAccounts(accounts))));
     }
 
     @Test
     void currentTimeGoesToTheSupervisor() {
         long now = 1775425766L;
-        assertEquals(new SessionEvent.CurrentTime(now), toSupervisor(SV_NEW, payload("49|1|" + now + "|")));
-        assertEquals(new SessionEvent.CurrentTime(now), toSupervisor(SV_OLD, payloadOf(SessionCodec.currentTime(now))));
+        assertEquals(new TwsSessionEvent.CurrentTime(now), toSupervisor(SV_NEW, payload("49|1|" + now + "|")));
+        assertEquals(new TwsSessionEvent.CurrentTime(now), toSupervisor(SV_OLD, payloadOf(SessionCodec.currentTime(now))));
     }
 
     @Test
