@@ -1,84 +1,60 @@
 package io.github.twssupervisor.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * One JSON object per output line, for {@code --json}. Small enough that a JSON library would be the larger dependency:
- * values are strings, numbers, booleans, null, empty Optionals (null) and collections of strings.
+ * One JSON object per output line, for {@code --json}, written by Jackson. Fields keep the order they are put in.
+ * Values: strings, numbers and booleans as themselves; null, an empty Optional and a non-finite double (TWS's "no
+ * value", e.g. unset P&amp;L) as null; a BigDecimal without trailing zeros and never in exponent form; a collection
+ * as an array of the same; anything else as its {@code toString()}.
  */
 final class Json {
 
-    private final Map<String, Object> fields = new LinkedHashMap<>();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
+
+    private final ObjectNode fields = NODES.objectNode();
 
     static Json object(String event) {
         return new Json().put("event", event);
     }
 
     Json put(String key, Object value) {
-        fields.put(key, value instanceof Optional<?> optional ? optional.orElse(null) : value);
+        fields.set(key, node(value instanceof Optional<?> optional ? optional.orElse(null) : value));
         return this;
+    }
+
+    private static JsonNode node(Object value) {
+        if (value == null || value instanceof Double d && !Double.isFinite(d)) {
+            return NODES.nullNode();
+        } else if (value instanceof BigDecimal decimal) {
+            return NODES.numberNode(decimal.stripTrailingZeros());
+        } else if (value instanceof Number || value instanceof Boolean) {
+            return MAPPER.valueToTree(value);
+        } else if (value instanceof Collection<?> items) {
+            ArrayNode array = NODES.arrayNode();
+            items.forEach(item -> array.add(node(item)));
+            return array;
+        }
+        return NODES.textNode(value.toString());
     }
 
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("{");
-        fields.forEach((key, value) -> {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            string(out, key).append(':');
-            value(out, value);
-        });
-        return out.append('}').toString();
-    }
-
-    private static void value(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof java.math.BigDecimal decimal) {
-            out.append(decimal.stripTrailingZeros().toPlainString());
-        } else if (value instanceof Double d && !Double.isFinite(d)) {
-            out.append("null"); // JSON has no NaN: TWS's "no value" (unset P&L) is null
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else if (value instanceof Collection<?> items) {
-            out.append('[');
-            boolean first = true;
-            for (Object item : items) {
-                if (!first) {
-                    out.append(',');
-                }
-                first = false;
-                value(out, item);
-            }
-            out.append(']');
-        } else {
-            string(out, value.toString());
+        try {
+            return MAPPER.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain JSON nodes always serializes", e);
         }
-    }
-
-    private static StringBuilder string(StringBuilder out, String text) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"');
     }
 }
