@@ -33,7 +33,9 @@ public record FailureReason(Kind kind, String message) {
         /** The peer broke the framing: oversized or zero-length frame, unreadable first frame. */
         PROTOCOL_VIOLATION,
         /** TWS sent 1300: its socket port was reset and this connection is dropped. */
-        SOCKET_PORT_RESET
+        SOCKET_PORT_RESET,
+        /** The peer refused this client's credentials (the JSON profile's auth_failed); retried, as they may change. */
+        AUTH_REFUSED
     }
 
     /** Validates. */

@@ -56,6 +56,26 @@ public final class InboundBatches {
                 .statefulMapConcat(() -> new Decoding<>(decoder)::decode);
     }
 
+    /**
+     * The same batching for a protocol without TWS's version frame: every frame is decoded as it comes.
+     *
+     * @param decoder decodes the payloads; gets 0 for the version
+     * @param <D>     the decoder's batch type
+     * @return a flow from frame payloads (header already dropped) to decoded batches
+     */
+    public static <D> Flow<ByteString, InboundBatch<D>, NotUsed> ofPayloads(InboundDecoder<D> decoder) {
+        return Flow.<ByteString>create()
+                .batchWeighted(MAX_BATCH_COST, frame -> frame.size() + COST_PER_FRAME, InboundBatches::firstOf,
+                        InboundBatches::append)
+                .map(frames -> {
+                    List<byte[]> payloads = new ArrayList<>(frames.size());
+                    frames.forEach(frame -> payloads.add(frame.toArrayUnsafe()));
+                    List<SessionEvent> session = new ArrayList<>(0);
+                    Optional<D> forDispatcher = decoder.decode(0, payloads, session);
+                    return new InboundBatch<>(payloads.size(), session, forDispatcher);
+                });
+    }
+
     // Nothing here may throw: Akka's batch stage fails badly when its seed or aggregate does ("Cannot pull closed
     // port"). A bad frame fails the stream from the decoding stage, in order.
     private static List<ByteString> firstOf(ByteString frame) {

@@ -1,0 +1,107 @@
+package io.github.twssupervisor.json.client;
+
+import akka.actor.typed.ActorRef;
+import akka.pattern.StatusReply;
+import io.github.twssupervisor.json.JsonMessage;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The client actor's requests in flight, and which reply answers which. The server answers each connection's requests
+ * in order, one reply each, so replies answer the oldest request sent on the same socket; pongs are matched apart, by
+ * the ping's timestamp, since the liveness probe's pings (which this class never sees) get pongs too. A request is
+ * unsent while it waits in the pacer, then sent on a socket's epoch; a reply from a later epoch means the earlier
+ * ones were lost with their socket. Confined to its actor.
+ */
+final class PendingReplies {
+
+    /** A request and who waits for its reply. */
+    record Pending(long id, JsonMessage request, ActorRef<StatusReply<JsonMessage>> replyTo, long epoch) {
+    }
+
+    private final Map<Long, Pending> unsent = new HashMap<>();
+    private final Map<Instant, ArrayDeque<Pending>> pings = new HashMap<>();
+    private final ArrayDeque<Pending> others = new ArrayDeque<>();
+    private int sentPings;
+
+    /** @return requests waiting to be sent or answered */
+    int inFlight() {
+        return unsent.size() + sentPings + others.size();
+    }
+
+    void waiting(Pending pending) {
+        unsent.put(pending.id(), pending);
+    }
+
+    /** The pacer wrote a request to the socket of an epoch. */
+    void sent(long id, long epoch) {
+        Pending pending = unsent.remove(id);
+        if (pending == null) {
+            return;
+        }
+        Pending on = new Pending(id, pending.request(), pending.replyTo(), epoch);
+        if (pending.request() instanceof JsonMessage.Ping ping) {
+            pings.computeIfAbsent(ping.timestamp(), t -> new ArrayDeque<>(1)).addLast(on);
+            sentPings++;
+        } else {
+            others.addLast(on);
+        }
+    }
+
+    /** The pacer refused a request. */
+    void rejected(long id, String message) {
+        Pending pending = unsent.remove(id);
+        if (pending != null) {
+            pending.replyTo().tell(StatusReply.error(message));
+        }
+    }
+
+    /**
+     * @param epoch the socket the reply came on
+     * @param reply a reply (not a broadcast_message)
+     * @return the request it answers; empty for a probe's pong or a reply nobody waits for
+     */
+    Optional<Pending> answered(long epoch, JsonMessage reply) {
+        if (reply instanceof JsonMessage.Pong pong) {
+            ArrayDeque<Pending> waiting = pings.get(pong.pingTimestamp());
+            if (waiting == null) {
+                return Optional.empty();
+            }
+            Pending pending = waiting.pollFirst();
+            sentPings--;
+            if (waiting.isEmpty()) {
+                pings.remove(pong.pingTimestamp());
+            }
+            return Optional.of(pending);
+        }
+        while (!others.isEmpty() && others.peekFirst().epoch() < epoch) {
+            lost(others.pollFirst());
+        }
+        return others.isEmpty() || others.peekFirst().epoch() != epoch ? Optional.empty()
+                : Optional.of(others.pollFirst());
+    }
+
+    /** The socket is gone: what was sent on it gets no reply. */
+    void failSent() {
+        others.forEach(this::lost);
+        others.clear();
+        pings.values().forEach(waiting -> waiting.forEach(this::lost));
+        pings.clear();
+        sentPings = 0;
+    }
+
+    /** @param why every request fails: the client is closed */
+    void failAll(String why) {
+        failSent();
+        unsent.values().forEach(p -> p.replyTo().tell(StatusReply.error(why)));
+        unsent.clear();
+    }
+
+    private void lost(Pending pending) {
+        pending.replyTo().tell(StatusReply.error(pending.request().type() + " sent, but the connection was lost "
+                + "before its reply: the server may or may not have handled it"));
+    }
+}
