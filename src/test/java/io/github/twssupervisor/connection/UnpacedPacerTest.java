@@ -115,6 +115,11 @@ class UnpacedPacerTest {
         }
 
         @Override
+        public String describe(Ready ready, io.github.twssupervisor.config.LogSettings log) {
+            return tws.describe(ready, log);
+        }
+
+        @Override
         public byte[] livenessProbe() {
             return tws.livenessProbe();
         }
