@@ -4,6 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.json.JsonMessage;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ final class PendingReplies {
         }
         Pending on = new Pending(id, pending.request(), pending.replyTo(), epoch);
         if (pending.request() instanceof JsonMessage.Ping ping) {
-            pings.computeIfAbsent(ping.timestamp(), t -> new ArrayDeque<>(1)).addLast(on);
+            pings.computeIfAbsent(onTheWire(ping.timestamp()), t -> new ArrayDeque<>(1)).addLast(on);
             sentPings++;
         } else {
             others.addLast(on);
@@ -66,14 +67,14 @@ final class PendingReplies {
      */
     Optional<Pending> answered(long epoch, JsonMessage reply) {
         if (reply instanceof JsonMessage.Pong pong) {
-            ArrayDeque<Pending> waiting = pings.get(pong.pingTimestamp());
+            ArrayDeque<Pending> waiting = pings.get(onTheWire(pong.pingTimestamp()));
             if (waiting == null) {
                 return Optional.empty();
             }
             Pending pending = waiting.pollFirst();
             sentPings--;
             if (waiting.isEmpty()) {
-                pings.remove(pong.pingTimestamp());
+                pings.remove(onTheWire(pong.pingTimestamp()));
             }
             return Optional.of(pending);
         }
@@ -98,6 +99,11 @@ final class PendingReplies {
         failSent();
         unsent.values().forEach(p -> p.replyTo().tell(StatusReply.error(why)));
         unsent.clear();
+    }
+
+    /** Timestamps travel with milliseconds: a ping's key must be what its pong will carry back. */
+    private static Instant onTheWire(Instant timestamp) {
+        return timestamp.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void lost(Pending pending) {

@@ -45,7 +45,7 @@ class PendingRepliesTest {
     @Test
     void pongsAreMatchedByTheirPingsTimestampAndAProbesPongAnswersNobody() {
         send(1, new JsonMessage.Echo("a", T0), 1);
-        send(2, new JsonMessage.Ping(T0.plusMillis(5), "user"), 1);
+        send(2, new JsonMessage.Ping(T0.plusMillis(5).plusNanos(123_456), "user"), 1); // the wire keeps millis
         assertTrue(pending.answered(1, new JsonMessage.Pong(T0.plusMillis(3), T0, "c")).isEmpty(), "a probe's pong");
         assertEquals(2, pending.answered(1, new JsonMessage.Pong(T0.plusMillis(5), T0, "c")).orElseThrow().id());
         assertEquals(1, pending.inFlight(), "the echo still waits: the pongs did not answer it");
