@@ -191,9 +191,13 @@ class JsonServerIT {
     }
 
     static void ping(RawJsonClient client) {
+        ping(client, "pong");
+    }
+
+    static void ping(RawJsonClient client, String expectedReply) {
         client.send("{\"type\":\"ping\",\"timestamp\":\"" + JsonCodec.timestamp(Instant.now())
                 + "\",\"client_info\":\"it\"}");
-        client.read("pong");
+        client.read(expectedReply);
     }
 
     static Set<String> fields(JsonNode node) {
