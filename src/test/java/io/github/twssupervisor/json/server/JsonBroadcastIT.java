@@ -1,11 +1,11 @@
 package io.github.twssupervisor.json.server;
 
 import static io.github.twssupervisor.json.server.JsonServerIT.DEFAULTS;
-import static io.github.twssupervisor.json.server.JsonServerIT.TEST_KIT;
 import static io.github.twssupervisor.json.server.JsonServerIT.ping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.twssupervisor.json.JsonCodec;
@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,12 +31,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogCapturing.class)
 class JsonBroadcastIT {
 
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+
     private static final int CLIENTS = 50;
     private static final int PER_CLIENT = 20;
 
+    @AfterAll
+    static void shutdown() {
+        TEST_KIT.shutdownTestKit();
+    }
+
     @Test
     void fiftyClientsEachGetEveryOtherClientsBroadcastsExactlyOnce() throws Exception {
-        JsonServer server = JsonServerIT.start(DEFAULTS);
+        JsonServer server = JsonServerIT.start(TEST_KIT, DEFAULTS);
         List<RawJsonClient> clients = JsonServerIT.connectAll(server, CLIENTS);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -103,7 +111,7 @@ class JsonBroadcastIT {
         int buffer = 50;
         int broadcasts = 600;
         String content = "x".repeat(16 * 1024);
-        JsonServer server = JsonServerIT.start(DEFAULTS.withBounds(1024 * 1024, buffer));
+        JsonServer server = JsonServerIT.start(TEST_KIT, DEFAULTS.withBounds(1024 * 1024, buffer));
         RawJsonClient slow = RawJsonClient.connect(server.address());
         RawJsonClient sender = RawJsonClient.connect(server.address());
         RawJsonClient reader = RawJsonClient.connect(server.address());

@@ -1,12 +1,12 @@
 package io.github.twssupervisor.json.server;
 
 import static io.github.twssupervisor.json.server.JsonServerIT.DEFAULTS;
-import static io.github.twssupervisor.json.server.JsonServerIT.TEST_KIT;
 import static io.github.twssupervisor.json.server.JsonServerIT.ping;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import io.github.twssupervisor.config.JsonServerSettings;
 import io.github.twssupervisor.config.JsonTlsSettings;
@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,15 +36,22 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LogCapturing.class)
 class JsonSecurityIT {
 
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
+
     private static final String TOKEN = "s3cret-Token-7f1c";
     private static final String PASSWORD = "changeit";
 
     @TempDir
     Path dir;
 
+    @AfterAll
+    static void shutdown() {
+        TEST_KIT.shutdownTestKit();
+    }
+
     @Test
     void aWrongOrMissingTokenIsRefusedTheRightOneServedAndTheTokenNeverLogged() {
-        JsonServer server = JsonServerIT.start(DEFAULTS.withAuth(Optional.of(TOKEN), Duration.ofSeconds(10)));
+        JsonServer server = JsonServerIT.start(TEST_KIT, DEFAULTS.withAuth(Optional.of(TOKEN), Duration.ofSeconds(10)));
         try {
             LoggingTestKit.custom(event -> event.message().contains(TOKEN)
                             || event.getThrowable().map(t -> String.valueOf(t.getMessage()).contains(TOKEN))
@@ -80,7 +88,7 @@ class JsonSecurityIT {
 
     @Test
     void aClientThatNeverAuthenticatesIsClosedAtTheDeadline() {
-        JsonServer server = JsonServerIT.start(DEFAULTS.withAuth(Optional.of(TOKEN), Duration.ofMillis(300)));
+        JsonServer server = JsonServerIT.start(TEST_KIT, DEFAULTS.withAuth(Optional.of(TOKEN), Duration.ofMillis(300)));
         try (RawJsonClient silent = RawJsonClient.connect(server.address())) {
             assertTrue(silent.read("auth_failed").get("error").asText().startsWith("no auth message within 300 ms"));
             assertTrue(silent.closedByServer());
@@ -95,7 +103,7 @@ class JsonSecurityIT {
         Path otherStore = keystore("other");
         JsonTlsSettings tls = JsonTlsSettings.DISABLED.withKeystore(serverStore, PASSWORD);
         JsonServerSettings settings = DEFAULTS.withTls(tls);
-        JsonServer server = JsonServerIT.start(settings);
+        JsonServer server = JsonServerIT.start(TEST_KIT, settings);
         try {
             try (RawJsonClient trusting = tlsClient(server, serverStore)) {
                 ping(trusting);
