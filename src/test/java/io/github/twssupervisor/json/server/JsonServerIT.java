@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LogCapturing.class)
 class JsonServerIT {
 
-    static final ActorTestKit TEST_KIT = ActorTestKit.create();
+    private static final ActorTestKit TEST_KIT = ActorTestKit.create();
     static final JsonServerSettings DEFAULTS = TwsSettings.jsonServer(ConfigFactory.load())
             .withAddress("127.0.0.1", 0);
     private static final String NOW = "2024-01-01T12:00:00.000Z";
@@ -39,8 +39,13 @@ class JsonServerIT {
         TEST_KIT.shutdownTestKit();
     }
 
-    static JsonServer start(JsonServerSettings settings) {
-        return JsonServer.start(TEST_KIT.system(), settings).toCompletableFuture().join();
+    private static JsonServer start(JsonServerSettings settings) {
+        return start(TEST_KIT, settings);
+    }
+
+    /** Each test class has an actor system of its own: one class's {@code @AfterAll} must not end another's. */
+    static JsonServer start(ActorTestKit testKit, JsonServerSettings settings) {
+        return JsonServer.start(testKit.system(), settings).toCompletableFuture().join();
     }
 
     @Test
@@ -191,9 +196,13 @@ class JsonServerIT {
     }
 
     static void ping(RawJsonClient client) {
+        ping(client, "pong");
+    }
+
+    static void ping(RawJsonClient client, String expectedReply) {
         client.send("{\"type\":\"ping\",\"timestamp\":\"" + JsonCodec.timestamp(Instant.now())
                 + "\",\"client_info\":\"it\"}");
-        client.read("pong");
+        client.read(expectedReply);
     }
 
     static Set<String> fields(JsonNode node) {
