@@ -152,7 +152,7 @@ final class JsonClientActor {
             return Behaviors.same();
         }
         long id = nextId++;
-        pending.waiting(new PendingReplies.Pending(id, m.message(), m.replyTo(), -1));
+        pending.waiting(new PendingReplies.Pending(id, m.message(), m.replyTo()));
         byte[] frame = JsonCodec.frame(m.message());
         pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, m.message().type(), version -> frame, outcomes,
                 OutboundRequest.Retention.KEEP)));

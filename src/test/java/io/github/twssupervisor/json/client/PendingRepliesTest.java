@@ -63,7 +63,7 @@ class PendingRepliesTest {
     void aLostSocketFailsWhatWasSentButNotWhatWaits() {
         TestProbe<StatusReply<JsonMessage>> sent = send(1, new JsonMessage.Ping(T0, "user"), 1);
         TestProbe<StatusReply<JsonMessage>> waiting = testKit.createTestProbe();
-        pending.waiting(new PendingReplies.Pending(2, new JsonMessage.Echo("b", T0), waiting.ref(), -1));
+        pending.waiting(new PendingReplies.Pending(2, new JsonMessage.Echo("b", T0), waiting.ref()));
         pending.failSent();
         assertTrue(sent.receiveMessage().isError());
         waiting.expectNoMessage();
@@ -75,15 +75,40 @@ class PendingRepliesTest {
     @Test
     void aRejectedRequestFailsWithThePacersWords() {
         TestProbe<StatusReply<JsonMessage>> probe = testKit.createTestProbe();
-        pending.waiting(new PendingReplies.Pending(1, new JsonMessage.Echo("b", T0), probe.ref(), -1));
+        pending.waiting(new PendingReplies.Pending(1, new JsonMessage.Echo("b", T0), probe.ref()));
         pending.rejected(1, "echo not sent: the pacing queue is full");
         assertEquals("echo not sent: the pacing queue is full", probe.receiveMessage().getError().getMessage());
         assertEquals(0, pending.inFlight());
     }
 
+    @Test
+    void aReplyThatOvertakesItsSentNoticeStillAnswersItsRequest() {
+        TestProbe<StatusReply<JsonMessage>> probe = testKit.createTestProbe();
+        pending.waiting(new PendingReplies.Pending(1, new JsonMessage.Echo("a", T0), probe.ref()));
+        pending.waiting(new PendingReplies.Pending(2, new JsonMessage.Ping(T0, "user"), probe.ref()));
+        assertEquals(1, pending.answered(3, new JsonMessage.EchoResponse("a", T0, "s")).orElseThrow().id());
+        assertEquals(2, pending.answered(3, new JsonMessage.Pong(T0, T0, "c")).orElseThrow().id());
+        pending.sent(1, 3);
+        pending.sent(2, 3);
+        assertEquals(0, pending.inFlight());
+    }
+
+    @Test
+    void aSendReportedForALostSocketFailsAtOnce() {
+        TestProbe<StatusReply<JsonMessage>> sent = send(1, new JsonMessage.Echo("a", T0), 4);
+        TestProbe<StatusReply<JsonMessage>> late = testKit.createTestProbe();
+        pending.waiting(new PendingReplies.Pending(2, new JsonMessage.Echo("b", T0), late.ref()));
+        pending.failSent();
+        assertTrue(sent.receiveMessage().isError());
+        late.expectNoMessage();
+        pending.sent(2, 4); // it had gone out on the lost socket after all
+        assertTrue(late.receiveMessage().isError());
+        assertEquals(0, pending.inFlight());
+    }
+
     private TestProbe<StatusReply<JsonMessage>> send(long id, JsonMessage request, long epoch) {
         TestProbe<StatusReply<JsonMessage>> probe = testKit.createTestProbe();
-        pending.waiting(new PendingReplies.Pending(id, request, probe.ref(), -1));
+        pending.waiting(new PendingReplies.Pending(id, request, probe.ref()));
         pending.sent(id, epoch);
         return probe;
     }
