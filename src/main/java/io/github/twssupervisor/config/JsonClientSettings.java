@@ -14,14 +14,14 @@ import java.util.Optional;
  * @param host            the JSON server's host
  * @param port            its port
  * @param token           the shared token sent in the auth handshake; empty for none. Never logged
- * @param tls             TLS to the server
+ * @param tls             TLS to the server (the truststore holds its certificate; a keystore only if it asks for ours)
  * @param maxFrameBytes   largest frame accepted from the server; a larger length closes the connection
  * @param maxInFlight     requests sent and not yet answered, beyond which a request fails at once
  * @param broadcastBuffer broadcasts held for a slow {@code broadcasts()} consumer before its stream fails
  * @param requestTimeout  how long a request's CompletionStage waits for its reply
  * @param connection      the supervised connection: timeouts, backoff, heartbeat, queue and socket options
  */
-public record JsonClientSettings(String host, int port, Optional<String> token, Tls tls, int maxFrameBytes,
+public record JsonClientSettings(String host, int port, Optional<String> token, JsonTlsSettings tls, int maxFrameBytes,
                                  int maxInFlight, int broadcastBuffer, Duration requestTimeout,
                                  ConnectionSettings connection) {
 
@@ -43,31 +43,6 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
     }
 
     /**
-     * TLS on the client's side.
-     *
-     * @param enabled            speak TLS
-     * @param truststore         the certificates trusted (PKCS12 or JKS); empty for the JVM's default trust
-     * @param truststorePassword its password
-     * @param storeType          {@code PKCS12} or {@code JKS}
-     */
-    public record Tls(boolean enabled, Optional<Path> truststore, String truststorePassword, String storeType) {
-
-        /** TLS off. */
-        public static final Tls OFF = new Tls(false, Optional.empty(), "", "PKCS12");
-
-        /** Validates. */
-        public Tls {
-            Checks.require(truststore != null && truststorePassword != null && storeType != null,
-                    SECTION + ".tls: every key is required");
-        }
-
-        @Override
-        public String toString() {
-            return "Tls[enabled=" + enabled + ", truststore=" + truststore + ", storeType=" + storeType + "]";
-        }
-    }
-
-    /**
      * @param newHost the host
      * @param newPort the port
      * @return a copy connecting elsewhere
@@ -82,7 +57,7 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
      * @param newTls   TLS
      * @return a copy with other credentials
      */
-    public JsonClientSettings withSecurity(Optional<String> newToken, Tls newTls) {
+    public JsonClientSettings withSecurity(Optional<String> newToken, JsonTlsSettings newTls) {
         return new JsonClientSettings(host, port, newToken, newTls, maxFrameBytes, maxInFlight, broadcastBuffer,
                 requestTimeout, connection);
     }
@@ -94,6 +69,11 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
     public JsonClientSettings withConnection(ConnectionSettings newConnection) {
         return new JsonClientSettings(host, port, token, tls, maxFrameBytes, maxInFlight, broadcastBuffer,
                 requestTimeout, newConnection.withTarget(host, port, newConnection.clientId()));
+    }
+
+    private static Optional<Path> path(Config c, String key) {
+        String value = c.getString(key);
+        return value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     @Override
@@ -113,10 +93,9 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
             String host = c.getString("host");
             int port = c.getInt("port");
             String token = c.getString("token");
-            String truststore = c.getString("tls.truststore");
-            Tls tls = new Tls(c.getBoolean("tls.enabled"), truststore.isBlank() ? Optional.empty()
-                    : Optional.of(Path.of(truststore)), c.getString("tls.truststore-password"),
-                    c.getString("tls.store-type"));
+            JsonTlsSettings tls = new JsonTlsSettings(c.getBoolean("tls.enabled"), path(c, "tls.keystore"),
+                    c.getString("tls.keystore-password"), path(c, "tls.truststore"),
+                    c.getString("tls.truststore-password"), c.getString("tls.store-type"));
             for (String key : List.of("connect-timeout", "handshake-timeout", "request-timeout", "heartbeat.idle",
                     "heartbeat.timeout", "backoff.reset-after")) {
                 Checks.positive(c.getDuration(key), SECTION + "." + key);

@@ -21,6 +21,7 @@ import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.json.JsonFraming;
 import io.github.twssupervisor.json.JsonFramingException;
 import io.github.twssupervisor.json.JsonMessage;
+import io.github.twssupervisor.json.JsonTls;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,7 +46,8 @@ final class JsonProtocol implements Protocol {
 
     JsonProtocol(JsonClientSettings settings) {
         this.settings = settings;
-        this.tls = ClientTls.engines(settings);
+        this.tls = settings.tls().enabled()
+                ? Optional.of(JsonTls.clientEngines(settings.tls(), settings.host(), settings.port())) : Optional.empty();
         this.target = settings.host() + ":" + settings.port();
     }
 

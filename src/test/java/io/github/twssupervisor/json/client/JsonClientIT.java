@@ -13,6 +13,7 @@ import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.JsonClientSettings;
 import io.github.twssupervisor.config.JsonServerSettings;
+import io.github.twssupervisor.config.JsonTlsSettings;
 import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionState;
@@ -20,6 +21,8 @@ import io.github.twssupervisor.connection.FailureReason;
 import io.github.twssupervisor.json.JsonMessage;
 import io.github.twssupervisor.json.server.JsonServer;
 import io.github.twssupervisor.testutil.LogCapturing;
+import io.github.twssupervisor.testutil.TestKeystores;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +33,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded JSON client against the JSON server: every request type and its reply, broadcasts to the others, a
  * server restarted under a connected client (an interruption with the server's words, then READY again and requests
- * answered), and a token refused with the server's words until it is right.
+ * answered), a token refused with the server's words until it is right, and TLS: the trusted certificate works, another
+ * is refused naming what to check.
  */
 @ExtendWith(LogCapturing.class)
 class JsonClientIT {
@@ -110,7 +115,7 @@ class JsonClientIT {
     void aWrongTokenIsRefusedWithTheServersWordsAndTheRightOneIsReady() {
         JsonServer server = server(SERVER.withAuth(Optional.of("right-token"), Duration.ofSeconds(5)));
         JsonClient wrong = client(server.address().getPort(), CLIENT.withSecurity(Optional.of("wrong-token"),
-                JsonClientSettings.Tls.OFF));
+                JsonTlsSettings.DISABLED));
         TestProbe<ConnectionEvent> events = events(wrong);
         FailureReason reason = awaitState(events, ConnectionState.RECONNECTING).reason().orElseThrow();
         assertEquals(FailureReason.Kind.AUTH_REFUSED, reason.kind());
@@ -119,8 +124,27 @@ class JsonClientIT {
         assertFalse(reason.message().contains("wrong-token") || reason.message().contains("right-token"));
 
         JsonClient right = client(server.address().getPort(), CLIENT.withSecurity(Optional.of("right-token"),
-                JsonClientSettings.Tls.OFF));
+                JsonTlsSettings.DISABLED));
         awaitState(events(right), ConnectionState.READY);
+    }
+
+    @Test
+    void overTlsTheTrustedCertificateIsReadyAndAnotherIsRefusedWithWhatToCheck(@TempDir Path dir) throws Exception {
+        Path serverStore = TestKeystores.generate(dir, "server", "changeit");
+        Path otherStore = TestKeystores.generate(dir, "other", "changeit");
+        JsonServer server = server(SERVER.withTls(JsonTlsSettings.DISABLED.withKeystore(serverStore, "changeit")));
+
+        JsonClient untrusting = client(server.address().getPort(), CLIENT.withSecurity(Optional.empty(),
+                JsonTlsSettings.DISABLED.withTruststore(otherStore, "changeit")));
+        FailureReason reason = awaitState(events(untrusting), ConnectionState.RECONNECTING).reason().orElseThrow();
+        assertEquals(FailureReason.Kind.TLS_FAILED, reason.kind());
+        assertTrue(reason.message().startsWith("TLS with 127.0.0.1:" + server.address().getPort() + " failed: "),
+                reason.message());
+        assertTrue(reason.message().contains("does the truststore hold the server's certificate"), reason.message());
+
+        JsonClient trusting = client(server.address().getPort(), CLIENT.withSecurity(Optional.empty(),
+                JsonTlsSettings.DISABLED.withTruststore(serverStore, "changeit")));
+        assertEquals("over TLS", await(trusting.echo("over TLS")).content());
     }
 
     private JsonServer server(JsonServerSettings settings) {

@@ -13,6 +13,7 @@ import io.github.twssupervisor.config.JsonTlsSettings;
 import io.github.twssupervisor.json.JsonTls;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.RawJsonClient;
+import io.github.twssupervisor.testutil.TestKeystores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,18 +131,7 @@ class JsonSecurityIT {
         return new RawJsonClient(socket);
     }
 
-    /** A fresh PKCS12 keystore with a self-signed certificate for 127.0.0.1, written by the JDK's keytool. */
     private Path keystore(String name) throws Exception {
-        Path store = dir.resolve(name + ".p12");
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", name,
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", PASSWORD,
-                "-keypass", PASSWORD)).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "keytool did not finish");
-        assertEquals(0, process.exitValue(), output);
-        assertTrue(Files.isRegularFile(store));
-        return store;
+        return TestKeystores.generate(dir, name, PASSWORD);
     }
 }
