@@ -126,6 +126,17 @@ public final class JsonClient implements AutoCloseable {
         });
     }
 
+    /**
+     * @return from now on, one {@link Interruption.Interrupted} per outage (however many attempts it takes) and one
+     *     {@link Interruption.Resumed} when the connection is READY again: all a service needs of the connection
+     */
+    public Source<Interruption, NotUsed> interruptions() {
+        return Source.<Interruption>queue(256).mapMaterializedValue(queue -> {
+            actor.tell(new JsonClientActor.FollowInterruptions(queue));
+            return NotUsed.getInstance();
+        });
+    }
+
     /** @return the connection's state now */
     public ConnectionState state() {
         return stateView.get();

@@ -22,7 +22,10 @@ import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketActor;
 import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.json.JsonMessage;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,8 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
 final class JsonClientActor {
 
     /** Messages of the client actor. */
-    sealed interface Command permits Request, Delivered, FollowBroadcasts, FollowEvents, AwaitReady, Close, Outcome,
-            Connection {
+    sealed interface Command permits Request, Delivered, FollowBroadcasts, FollowEvents, FollowInterruptions,
+            AwaitReady, Close, Outcome, Connection {
     }
 
     /**
@@ -55,6 +58,10 @@ final class JsonClientActor {
 
     /** @param queue gets every connection event from now on, the current state first */
     record FollowEvents(BoundedSourceQueue<ConnectionEvent> queue) implements Command {
+    }
+
+    /** @param queue gets every interruption and resumption from now on */
+    record FollowInterruptions(BoundedSourceQueue<Interruption> queue) implements Command {
     }
 
     /** @param replyTo told when the connection is READY */
@@ -79,6 +86,9 @@ final class JsonClientActor {
     private final PendingReplies pending = new PendingReplies();
     private final Subscribers<JsonMessage.BroadcastMessage> broadcasts;
     private final Subscribers<ConnectionEvent> events;
+    private final Subscribers<Interruption> interruptions;
+    /** When the current outage began; empty while READY (or before the first READY). */
+    private Optional<Instant> interruptedAt = Optional.empty();
     private ConnectionEvent.StateChanged lastState;
     private long nextId;
 
@@ -98,6 +108,7 @@ final class JsonClientActor {
         this.outcomes = context.messageAdapter(OutboundRequest.Outcome.class, Outcome::new);
         this.broadcasts = new Subscribers<>("broadcasts", settings.broadcastBuffer());
         this.events = new Subscribers<>("connection events", 256);
+        this.interruptions = new Subscribers<>("interruptions", 256);
         supervisor.tell(new ConnectionSupervisor.Subscribe(context.messageAdapter(ConnectionEvent.class,
                 Connection::new)));
     }
@@ -135,6 +146,10 @@ final class JsonClientActor {
                         m.queue().offer(lastState);
                     }
                     events.add(m.queue());
+                    return Behaviors.same();
+                })
+                .onMessage(FollowInterruptions.class, m -> {
+                    interruptions.add(m.queue());
                     return Behaviors.same();
                 })
                 .onMessage(AwaitReady.class, m -> {
@@ -178,6 +193,14 @@ final class JsonClientActor {
             if (!changed.state().isConnected()) {
                 pending.failSent();
             }
+            if (changed.previous().isConnected() && !changed.state().isConnected()) {
+                interruptedAt = Optional.of(changed.at());
+                interruptions.offer(new Interruption.Interrupted(changed.reason(), changed.at()));
+            } else if (changed.state() == ConnectionState.READY && interruptedAt.isPresent()) {
+                interruptions.offer(new Interruption.Resumed(Duration.between(interruptedAt.get(),
+                        changed.at()), changed.at()));
+                interruptedAt = Optional.empty();
+            }
         }
         events.offer(m.event());
         return Behaviors.same();
@@ -189,10 +212,14 @@ final class JsonClientActor {
         return Behaviors.receive(Command.class)
                 .onMessage(Connection.class, c -> {
                     events.offer(c.event());
+                    if (c.event() instanceof ConnectionEvent.StateChanged s && s.previous().isConnected()) {
+                        interruptions.offer(new Interruption.Interrupted(Optional.empty(), s.at()));
+                    }
                     if (c.event() instanceof ConnectionEvent.StateChanged s && s.state() == ConnectionState.CLOSED) {
                         pending.failAll("the JSON client was closed");
                         broadcasts.completeAll();
                         events.completeAll();
+                        interruptions.completeAll();
                         replyTo.tell(Done.getInstance());
                         return Behaviors.stopped();
                     }

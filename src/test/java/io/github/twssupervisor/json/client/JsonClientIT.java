@@ -95,6 +95,8 @@ class JsonClientIT {
         int port = first.address().getPort();
         JsonClient client = client(port, CLIENT);
         TestProbe<ConnectionEvent> events = events(client);
+        TestProbe<Interruption> interruptions = TEST_KIT.createTestProbe();
+        client.interruptions().runWith(Sink.foreach(interruptions.ref()::tell), TEST_KIT.system());
         awaitState(events, ConnectionState.READY);
         await(client.echo("before"));
 
@@ -109,6 +111,11 @@ class JsonClientIT {
         assertTrue(back.dataLost(), "a new socket: the server knows nothing of the old one");
         assertEquals("while down", await(waiting).content(), "a request made while down went out on READY");
         assertEquals("after", await(client.echo("after")).content());
+        Interruption.Interrupted interrupted = interruptions.expectMessageClass(Interruption.Interrupted.class, AWAIT);
+        assertTrue(interrupted.reason().orElseThrow().message().contains("is shutting down"));
+        Interruption.Resumed resumed = interruptions.expectMessageClass(Interruption.Resumed.class, AWAIT);
+        assertFalse(resumed.downtime().isNegative());
+        interruptions.expectNoMessage(Duration.ofMillis(300)); // one pair per outage, however many attempts
     }
 
     @Test
