@@ -16,11 +16,11 @@ import java.util.Optional;
 /**
  * The TWS handshake of one socket (TWS-WIRE.md §2): preamble and version offer, the version frame, startApi, then both
  * nextValidId and managedAccounts in any order; error 326 (client id in use) fails it. Reports
- * {@link SocketActor.HandshakeSucceeded} or {@link SocketActor.HandshakeFailed} to its socket and stops.
+ * {@link SessionHandshake.Succeeded} or {@link SessionHandshake.Failed} to its socket and stops.
  *
  * <p>It reads no bytes: the socket's stream decodes the frames (the version frame included, and frames before it are
  * ignored there, as the official clients do) and the socket hands over each batch's session events. This actor answers
- * every batch, with {@link SocketActor.HandshakeProgress} while it waits for more or with its final result. The notices
+ * every batch, with {@link SessionHandshake.Progress} while it waits for more or with its final result. The notices
  * it does not use (a 2104 before nextValidId, a 1100 during the handshake) it holds, and hands them back with its
  * success, before those that came after it, so that the supervisor sees every notice in order once READY.
  */
@@ -74,7 +74,7 @@ public final class HandshakeActor {
             HandshakeActor handshake = new HandshakeActor(ctx, socket, settings, clientId);
             VersionRange offer = new VersionRange(settings.minVersion(), settings.maxVersion(),
                     settings.connectOptions());
-            socket.tell(new SocketActor.HandshakeWrite(Handshake.clientHello(offer)));
+            socket.tell(new SessionHandshake.Write(Handshake.clientHello(offer)));
             return handshake.awaiting(new Progress(Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
         }));
     }
@@ -109,7 +109,7 @@ public final class HandshakeActor {
                             + v + ", outside the offered " + settings.minVersion() + ".." + settings.maxVersion()
                             + (v < settings.minVersion() ? ": upgrade TWS / IB Gateway" : ""));
                 }
-                socket.tell(new SocketActor.HandshakeWrite(SessionCodec.startApi(clientId, "")));
+                socket.tell(new SessionHandshake.Write(SessionCodec.startApi(clientId, "")));
                 progress = new Progress(Optional.of(version), progress.accounts(), progress.nextOrderId(), held);
             } else if (event instanceof TwsSessionEvent.NextValidId id) {
                 progress = new Progress(progress.version(), progress.accounts(), Optional.of(id.orderId()), held);
@@ -131,19 +131,19 @@ public final class HandshakeActor {
                     context.getLog().debug("Session events before READY ignored: {}", unused);
                 }
                 held.addAll(events.subList(i + 1, events.size()));
-                socket.tell(new SocketActor.HandshakeSucceeded(new Ready(version.serverVersion(),
+                socket.tell(new SessionHandshake.Succeeded(new Ready(version.serverVersion(),
                         version.connectionTime(), clientId, progress.accounts().get(), progress.nextOrderId().get()),
                         held));
                 return Behaviors.stopped();
             }
         }
-        socket.tell(new SocketActor.HandshakeProgress(unused));
+        socket.tell(new SessionHandshake.Progress(unused));
         return awaiting(new Progress(progress.version(), progress.accounts(), progress.nextOrderId(),
                 List.copyOf(held)));
     }
 
     private Behavior<SessionHandshake.Command> fail(FailureReason.Kind kind, String message) {
-        socket.tell(new SocketActor.HandshakeFailed(new FailureReason(kind, message)));
+        socket.tell(new SessionHandshake.Failed(new FailureReason(kind, message)));
         return Behaviors.stopped();
     }
 }

@@ -56,10 +56,10 @@ public interface Protocol {
     boolean isViolation(Throwable cause);
 
     /**
-     * The handshake of one socket, spawned once TCP is connected: it writes through {@link SocketActor.HandshakeWrite},
+     * The handshake of one socket, spawned once TCP is connected: it writes through {@link SessionHandshake.Write},
      * reads the session events of each batch ({@link SessionHandshake.Received}, answered with
-     * {@link SocketActor.HandshakeProgress}), and ends with {@link SocketActor.HandshakeSucceeded} or
-     * {@link SocketActor.HandshakeFailed}, then stops. It keeps its own deadline ({@code handshake-timeout}).
+     * {@link SessionHandshake.Progress}), and ends with {@link SessionHandshake.Succeeded} or
+     * {@link SessionHandshake.Failed}, then stops. It keeps its own deadline ({@code handshake-timeout}).
      *
      * @param socket   the socket to write through and report to
      * @param settings the connection's settings

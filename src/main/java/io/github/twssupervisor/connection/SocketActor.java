@@ -51,46 +51,10 @@ import java.util.function.Consumer;
 public final class SocketActor<D> {
 
     /** Messages of a socket. */
-    public sealed interface Command permits HandshakeWrite, HandshakeProgress, HandshakeSucceeded, HandshakeFailed,
+    public sealed interface Command permits SessionHandshake.Write, SessionHandshake.Progress, SessionHandshake.Succeeded,
+            SessionHandshake.Failed,
             WriteRefused, Connected, ConnectFailed, OptionsApplied, StreamStarted, Inbound, Taken, StreamCompleted,
             StreamFailed, HeartbeatCheck, ProbeTimeout, HandshakeStopped {
-    }
-
-    /**
-     * Bytes from the handshake, written before Ready.
-     *
-     * @param bytes whole frames (or TWS's unframed preamble)
-     */
-    public record HandshakeWrite(byte[] bytes) implements Command {
-    }
-
-    /**
-     * The handshake took what it needed of a batch's session events and waits for more.
-     *
-     * @param passOn the events it did not use (dropped: nobody reads session events before Ready)
-     */
-    public record HandshakeProgress(List<SessionEvent> passOn) implements Command {
-        /** Copies the list. */
-        public HandshakeProgress {
-            passOn = List.copyOf(passOn);
-        }
-    }
-
-    /**
-     * The handshake is complete.
-     *
-     * @param ready  what it established
-     * @param passOn the session events it did not use, for the supervisor, in order
-     */
-    public record HandshakeSucceeded(Ready ready, List<SessionEvent> passOn) implements Command {
-        /** Copies the list. */
-        public HandshakeSucceeded {
-            passOn = List.copyOf(passOn);
-        }
-    }
-
-    /** @param reason why the handshake failed */
-    public record HandshakeFailed(FailureReason reason) implements Command {
     }
 
     /**
@@ -266,19 +230,19 @@ public final class SocketActor<D> {
                     handshake.ifPresent(h -> h.tell(SessionHandshake.PeerClosed.INSTANCE));
                     return Behaviors.same();
                 })
-                .onMessage(HandshakeWrite.class, w -> write(w.bytes()))
-                .onMessage(HandshakeProgress.class, p -> {
+                .onMessage(SessionHandshake.Write.class, w -> write(w.bytes()))
+                .onMessage(SessionHandshake.Progress.class, p -> {
                     handoff.passOnBeforeReady(p.passOn(), context.getLog());
                     return Behaviors.same();
                 })
-                .onMessage(HandshakeSucceeded.class, this::onHandshakeSucceeded)
-                .onMessage(HandshakeFailed.class, f -> failed(f.reason()))
+                .onMessage(SessionHandshake.Succeeded.class, this::onHandshakeSucceeded)
+                .onMessage(SessionHandshake.Failed.class, f -> failed(f.reason()))
                 .onMessage(HandshakeStopped.class, h -> failed(new FailureReason(FailureReason.Kind.CONNECTION_LOST,
                         "the handshake with " + target + " stopped unexpectedly (see the error above)")))
                 .build();
     }
 
-    private Behavior<Command> onHandshakeSucceeded(HandshakeSucceeded s) {
+    private Behavior<Command> onHandshakeSucceeded(SessionHandshake.Succeeded s) {
         context.getLog().debug("Socket {} ready: {}", epoch, s.ready());
         // The supervisor hears of Ready before the session events that came with it (2104, 2106, 2158), so they find
         // the connection READY.

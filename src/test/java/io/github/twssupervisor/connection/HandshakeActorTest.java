@@ -61,7 +61,7 @@ class HandshakeActorTest {
                 HandshakeActor.create(socket.ref(), SETTINGS, CLIENT_ID));
         byte[] expected = Handshake.clientHello(new VersionRange(SETTINGS.minVersion(), SETTINGS.maxVersion(),
                 SETTINGS.connectOptions()));
-        assertArrayEquals(expected, socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
+        assertArrayEquals(expected, socket.expectMessageClass(SessionHandshake.Write.class).bytes());
         return handshake;
     }
 
@@ -71,19 +71,19 @@ class HandshakeActorTest {
     }
 
     private void expectProgress(SessionEvent... passedOn) {
-        socket.expectMessage(new SocketActor.HandshakeProgress(List.of(passedOn)));
+        socket.expectMessage(new SessionHandshake.Progress(List.of(passedOn)));
     }
 
     /** Sends the version frame and checks the answer: startApi, then the batch handled. */
     private void negotiate(ActorRef<SessionHandshake.Command> handshake) {
         received(handshake, VERSION_FRAME);
         assertArrayEquals(SessionCodec.startApi(CLIENT_ID, ""),
-                socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
+                socket.expectMessageClass(SessionHandshake.Write.class).bytes());
         expectProgress();
     }
 
     private FailureReason expectFailure(FailureReason.Kind kind) {
-        FailureReason reason = socket.expectMessageClass(SocketActor.HandshakeFailed.class).reason();
+        FailureReason reason = socket.expectMessageClass(SessionHandshake.Failed.class).reason();
         assertEquals(kind, reason.kind(), reason.toString());
         return reason;
     }
@@ -111,7 +111,7 @@ class HandshakeActorTest {
         received(handshake, NEXT_VALID_ID);
         expectProgress();
         received(handshake, MANAGED_ACCOUNTS);
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
+        socket.expectMessage(new SessionHandshake.Succeeded(expectedReady(), List.of()));
         expectStopped(handshake);
     }
 
@@ -122,7 +122,7 @@ class HandshakeActorTest {
         received(handshake, MANAGED_ACCOUNTS);
         expectProgress();
         received(handshake, NEXT_VALID_ID);
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
+        socket.expectMessage(new SessionHandshake.Succeeded(expectedReady(), List.of()));
         expectStopped(handshake);
     }
 
@@ -133,9 +133,9 @@ class HandshakeActorTest {
         SessionEvent after = error(TwsErrorCode.NO_REQUEST_ID, TwsErrorCode.HMDS_FARM_OK, "ushmds");
         received(handshake, VERSION_FRAME, NEXT_VALID_ID, before, MANAGED_ACCOUNTS, after);
         assertArrayEquals(SessionCodec.startApi(CLIENT_ID, ""),
-                socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
+                socket.expectMessageClass(SessionHandshake.Write.class).bytes());
         // Every notice goes on with the success, in order: the one held during the handshake, then the one after it.
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of(before, after)));
+        socket.expectMessage(new SessionHandshake.Succeeded(expectedReady(), List.of(before, after)));
         expectStopped(handshake);
     }
 
@@ -150,7 +150,7 @@ class HandshakeActorTest {
         received(handshake, notice);
         expectProgress(); // held, not dropped: a 1100 here must still move READY to DEGRADED
         received(handshake, MANAGED_ACCOUNTS);
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of(notice)));
+        socket.expectMessage(new SessionHandshake.Succeeded(expectedReady(), List.of(notice)));
     }
 
     @Test
@@ -216,7 +216,7 @@ class HandshakeActorTest {
         received(handshake, NEXT_VALID_ID);
         expectProgress();
         received(handshake, MANAGED_ACCOUNTS);
-        socket.expectMessage(new SocketActor.HandshakeSucceeded(expectedReady(), List.of()));
+        socket.expectMessage(new SessionHandshake.Succeeded(expectedReady(), List.of()));
         expectStopped(handshake);
         manualTime.timePasses(SETTINGS.handshakeTimeout());
         socket.expectNoMessage();

@@ -38,7 +38,7 @@ final class JsonHandshake {
                                                      Optional<String> token, String target) {
         return Behaviors.withTimers(timers -> {
             timers.startSingleTimer(SessionHandshake.Deadline.INSTANCE, settings.handshakeTimeout());
-            socket.tell(new SocketActor.HandshakeWrite(JsonCodec.frame(new JsonMessage.Auth(token.orElse("")))));
+            socket.tell(new SessionHandshake.Write(JsonCodec.frame(new JsonMessage.Auth(token.orElse("")))));
             return Behaviors.receive(SessionHandshake.Command.class)
                     .onMessage(SessionHandshake.Received.class, r -> onReceived(socket, r.events(), token, target))
                     .onMessage(SessionHandshake.Deadline.class, d -> fail(socket, FailureReason.Kind.HANDSHAKE_TIMEOUT,
@@ -72,17 +72,17 @@ final class JsonHandshake {
                 }
                 List<SessionEvent> rest = new ArrayList<>(events.subList(i + 1, events.size()));
                 String since = message instanceof JsonMessage.AuthOk ok ? JsonCodec.timestamp(ok.timestamp()) : "";
-                socket.tell(new SocketActor.HandshakeSucceeded(new Ready(0, since, 0, List.of(), 0), rest));
+                socket.tell(new SessionHandshake.Succeeded(new Ready(0, since, 0, List.of(), 0), rest));
                 return Behaviors.stopped();
             }
         }
-        socket.tell(new SocketActor.HandshakeProgress(events));
+        socket.tell(new SessionHandshake.Progress(events));
         return Behaviors.same();
     }
 
     private static Behavior<SessionHandshake.Command> fail(ActorRef<SocketActor.Command> socket,
                                                            FailureReason.Kind kind, String message) {
-        socket.tell(new SocketActor.HandshakeFailed(new FailureReason(kind, message)));
+        socket.tell(new SessionHandshake.Failed(new FailureReason(kind, message)));
         return Behaviors.stopped();
     }
 }

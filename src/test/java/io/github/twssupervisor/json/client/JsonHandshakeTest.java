@@ -47,11 +47,11 @@ class JsonHandshakeTest {
     void sendsTheTokenAndIsReadyOnAuthOk() {
         ActorRef<SessionHandshake.Command> handshake = start(Optional.of(SECRET), SETTINGS);
         assertArrayEquals(JsonCodec.frame(new JsonMessage.Auth(SECRET)),
-                socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
+                socket.expectMessageClass(SessionHandshake.Write.class).bytes());
         JsonSessionEvent shutdown = new JsonSessionEvent.ShuttingDown("bye");
         handshake.tell(new SessionHandshake.Received(List.of(new JsonSessionEvent.AuthAnswer(
                 new JsonMessage.AuthOk(T0)), shutdown)));
-        SocketActor.HandshakeSucceeded ready = socket.expectMessageClass(SocketActor.HandshakeSucceeded.class);
+        SessionHandshake.Succeeded ready = socket.expectMessageClass(SessionHandshake.Succeeded.class);
         assertEquals(List.<SessionEvent>of(shutdown), ready.passOn(), "what came after auth_ok goes on");
         socket.expectTerminated(handshake);
     }
@@ -60,15 +60,15 @@ class JsonHandshakeTest {
     void withoutATokenAServerWithoutAuthIsReady() {
         ActorRef<SessionHandshake.Command> handshake = start(Optional.empty(), SETTINGS);
         assertArrayEquals(JsonCodec.frame(new JsonMessage.Auth("")),
-                socket.expectMessageClass(SocketActor.HandshakeWrite.class).bytes());
+                socket.expectMessageClass(SessionHandshake.Write.class).bytes());
         handshake.tell(received(new JsonMessage.Error("unknown message type", Optional.of("auth"), T0)));
-        socket.expectMessageClass(SocketActor.HandshakeSucceeded.class);
+        socket.expectMessageClass(SessionHandshake.Succeeded.class);
     }
 
     @Test
     void withATokenAServerWithoutAuthIsRefused() {
         ActorRef<SessionHandshake.Command> handshake = start(Optional.of(SECRET), SETTINGS);
-        socket.expectMessageClass(SocketActor.HandshakeWrite.class);
+        socket.expectMessageClass(SessionHandshake.Write.class);
         handshake.tell(received(new JsonMessage.Error("unknown message type", Optional.of("auth"), T0)));
         FailureReason reason = failure();
         assertEquals(FailureReason.Kind.AUTH_REFUSED, reason.kind());
@@ -80,7 +80,7 @@ class JsonHandshakeTest {
     @Test
     void aWrongTokenFailsWithTheServersWords() {
         ActorRef<SessionHandshake.Command> handshake = start(Optional.of(SECRET), SETTINGS);
-        socket.expectMessageClass(SocketActor.HandshakeWrite.class);
+        socket.expectMessageClass(SessionHandshake.Write.class);
         handshake.tell(received(new JsonMessage.AuthFailed("invalid token", T0)));
         FailureReason reason = failure();
         assertEquals(FailureReason.Kind.AUTH_REFUSED, reason.kind());
@@ -90,12 +90,12 @@ class JsonHandshakeTest {
     @Test
     void aFullServerAndAPeerThatClosesFailTheAttempt() {
         ActorRef<SessionHandshake.Command> full = start(Optional.empty(), SETTINGS);
-        socket.expectMessageClass(SocketActor.HandshakeWrite.class);
+        socket.expectMessageClass(SessionHandshake.Write.class);
         full.tell(received(new JsonMessage.Error("server full: 10 clients", Optional.empty(), T0)));
         assertEquals("the JSON server at 127.0.0.1:9999 refused the connection: server full: 10 clients",
                 failure().message());
         ActorRef<SessionHandshake.Command> closed = start(Optional.empty(), SETTINGS);
-        socket.expectMessageClass(SocketActor.HandshakeWrite.class);
+        socket.expectMessageClass(SessionHandshake.Write.class);
         closed.tell(SessionHandshake.PeerClosed.INSTANCE);
         assertEquals(FailureReason.Kind.CONNECTION_LOST, failure().kind());
     }
@@ -104,7 +104,7 @@ class JsonHandshakeTest {
     void noAnswerWithinTheDeadlineIsAHandshakeTimeout() {
         start(Optional.empty(), SETTINGS.withHandshake(SETTINGS.minVersion(), SETTINGS.maxVersion(),
                 Duration.ofMillis(100)));
-        socket.expectMessageClass(SocketActor.HandshakeWrite.class);
+        socket.expectMessageClass(SessionHandshake.Write.class);
         FailureReason reason = failure();
         assertEquals(FailureReason.Kind.HANDSHAKE_TIMEOUT, reason.kind());
         assertTrue(reason.message().contains("no answer to auth within 100 ms: is it a JSON server?"));
@@ -119,6 +119,6 @@ class JsonHandshakeTest {
     }
 
     private FailureReason failure() {
-        return socket.expectMessageClass(SocketActor.HandshakeFailed.class).reason();
+        return socket.expectMessageClass(SessionHandshake.Failed.class).reason();
     }
 }
