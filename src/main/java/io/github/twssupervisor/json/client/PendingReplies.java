@@ -4,17 +4,22 @@ import akka.actor.typed.ActorRef;
 import akka.pattern.StatusReply;
 import io.github.twssupervisor.json.JsonMessage;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The client actor's requests in flight, and which reply answers which. The server answers each connection's requests
  * in order, one reply each, so replies answer the oldest request sent on the same socket; pongs are matched apart, by
  * the ping's timestamp, since the liveness probe's pings (which this class never sees) get pongs too. A request is
  * unsent while it waits in the pacer, then sent on a socket's epoch; a reply from a later epoch means the earlier
- * ones were lost with their socket. Confined to its actor.
+ * ones were lost with their socket. The pacer's word that a request was sent and the reply to it travel apart, so a
+ * reply may come first: then it answers the oldest request still counted as unsent. Confined to its actor.
  */
 final class PendingReplies {
 
@@ -22,7 +27,8 @@ final class PendingReplies {
     record Pending(long id, JsonMessage request, ActorRef<StatusReply<JsonMessage>> replyTo, long epoch) {
     }
 
-    private final Map<Long, Pending> unsent = new HashMap<>();
+    /** In the order the requests were made, which is the order the pacer writes them. */
+    private final Map<Long, Pending> unsent = new LinkedHashMap<>();
     private final Map<Instant, ArrayDeque<Pending>> pings = new HashMap<>();
     private final ArrayDeque<Pending> others = new ArrayDeque<>();
     private int sentPings;
@@ -44,7 +50,9 @@ final class PendingReplies {
         }
         Pending on = new Pending(id, pending.request(), pending.replyTo(), epoch);
         if (pending.request() instanceof JsonMessage.Ping ping) {
-            pings.computeIfAbsent(ping.timestamp(), t -> new ArrayDeque<>(1)).addLast(on);
+            // The wire carries milliseconds: the pong's ping_timestamp is the ping's, truncated.
+            pings.computeIfAbsent(ping.timestamp().truncatedTo(ChronoUnit.MILLIS), t -> new ArrayDeque<>(1))
+                    .addLast(on);
             sentPings++;
         } else {
             others.addLast(on);
@@ -68,7 +76,8 @@ final class PendingReplies {
         if (reply instanceof JsonMessage.Pong pong) {
             ArrayDeque<Pending> waiting = pings.get(pong.pingTimestamp());
             if (waiting == null) {
-                return Optional.empty();
+                return takeUnsent(p -> p.request() instanceof JsonMessage.Ping ping
+                        && ping.timestamp().truncatedTo(ChronoUnit.MILLIS).equals(pong.pingTimestamp()));
             }
             Pending pending = waiting.pollFirst();
             sentPings--;
@@ -80,8 +89,22 @@ final class PendingReplies {
         while (!others.isEmpty() && others.peekFirst().epoch() < epoch) {
             lost(others.pollFirst());
         }
-        return others.isEmpty() || others.peekFirst().epoch() != epoch ? Optional.empty()
-                : Optional.of(others.pollFirst());
+        if (others.isEmpty()) {
+            return takeUnsent(p -> !(p.request() instanceof JsonMessage.Ping));
+        }
+        return others.peekFirst().epoch() != epoch ? Optional.empty() : Optional.of(others.pollFirst());
+    }
+
+    /** A reply that came before the pacer's {@code Sent}: it answers the oldest such request still unsent. */
+    private Optional<Pending> takeUnsent(Predicate<Pending> matches) {
+        for (Iterator<Pending> it = unsent.values().iterator(); it.hasNext(); ) {
+            Pending pending = it.next();
+            if (matches.test(pending)) {
+                it.remove();
+                return Optional.of(pending);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The socket is gone: what was sent on it gets no reply. */
