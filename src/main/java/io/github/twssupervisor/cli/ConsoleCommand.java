@@ -142,7 +142,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Sets the level of the library's loggers, when logging is logback (as in the runnable). */
-    private static void setLogLevel(Level level) {
+    static void setLogLevel(Level level) {
         if (LoggerFactory.getLogger("io.github.twssupervisor") instanceof Logger logger) {
             logger.setLevel(level);
         }
@@ -170,7 +170,7 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Bytes written to it (stderr's log lines) go to {@link LineReader#printAbove(String)} a whole line at a time. */
-    private static final class AbovePrompt extends OutputStream {
+    static final class AbovePrompt extends OutputStream {
 
         private final LineReader reader;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
