@@ -33,6 +33,10 @@ public record ConnectionSettings(String host, int port, int clientId, ClientIdPo
 
     /** TWS's own limit on messages per second; a higher client-side rate gets the connection cut. */
     public static final int TWS_MESSAGE_RATE_LIMIT = 50;
+    /**
+     * The min and max version of a protocol that negotiates none (the JSON profile): only TWS's handshake reads them.
+     */
+    public static final int UNVERSIONED = ServerVersion.MIN_SUPPORTED;
     /** The highest client id: 2147483647 is IB's "unset" value for an int field. */
     public static final int MAX_CLIENT_ID = Integer.MAX_VALUE - 1;
 

@@ -2,7 +2,6 @@ package io.github.twssupervisor.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import io.github.twssupervisor.wire.ServerVersion;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +26,7 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
                                  ConnectionSettings connection) {
 
     /** The section in the configuration. */
-    public static final String SECTION = TwsSettings.ROOT + ".json.client";
+    public static final String SECTION = "tws.json.client";
 
     private static final ConnectionSettings.Socket SOCKET = new ConnectionSettings.Socket(true, 256 * 1024,
             128 * 1024, true, Duration.ofSeconds(10), Duration.ofSeconds(3), 3, true);
@@ -127,8 +126,8 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
             // A connection of no client id and no versions (the JSON protocol has neither: the fields hold
             // placeholders nobody reads), and the socket options of tws.connection.socket's defaults.
             ConnectionSettings connection = new ConnectionSettings(host, port, 0,
-                    ConnectionSettings.ClientIdPolicy.WAIT, List.of(), ServerVersion.MIN_SUPPORTED,
-                    ServerVersion.MIN_SUPPORTED, "",
+                    ConnectionSettings.ClientIdPolicy.WAIT, List.of(), ConnectionSettings.UNVERSIONED,
+                    ConnectionSettings.UNVERSIONED, "",
                     c.getDuration("connect-timeout"), c.getDuration("handshake-timeout"),
                     new ConnectionSettings.Backoff(c.getDuration("backoff.min"), c.getDuration("backoff.max"),
                             c.getDouble("backoff.random-factor"), c.getDuration("backoff.reset-after")),

@@ -21,6 +21,7 @@ final class ConnectionEvents<M> {
     private final ActorContext<M> context;
     private final Function<ActorRef<ConnectionEvent>, M> onStopped;
     private final LogSettings log;
+    private final Protocol protocol;
     private final Set<ActorRef<ConnectionEvent>> subscribers = new HashSet<>();
     private Optional<ConnectionEvent.StateChanged> lastChange = Optional.empty();
 
@@ -29,10 +30,12 @@ final class ConnectionEvents<M> {
      * @param onStopped the message the owner gets when a subscriber stops; it should call {@link #remove}
      * @param log       how the READY line shows the accounts (DU****11 when masked)
      */
-    ConnectionEvents(ActorContext<M> context, Function<ActorRef<ConnectionEvent>, M> onStopped, LogSettings log) {
+    ConnectionEvents(ActorContext<M> context, Function<ActorRef<ConnectionEvent>, M> onStopped, LogSettings log,
+                     Protocol protocol) {
         this.context = context;
         this.onStopped = onStopped;
         this.log = log;
+        this.protocol = protocol;
     }
 
     /**
@@ -74,8 +77,7 @@ final class ConnectionEvents<M> {
                     .orElse("?"));
         } else if (change.state() == ConnectionState.READY) {
             Ready r = change.ready().orElseThrow();
-            context.getLog().info("{} -> READY: {} client id {}, server version {}, accounts {}, next order id {}{}",
-                    from, target, r.clientId(), r.serverVersion(), log.accounts(r.accounts()), r.nextOrderId(),
+            context.getLog().info("{} -> READY: {} {}{}", from, target, protocol.describe(r, log),
                     change.dataLost() ? "" : " (data kept)");
         } else {
             context.getLog().info("{} -> {} ({}, attempt {})", from, change.state(), target, change.attempt());

@@ -151,7 +151,7 @@ public final class ConnectionSupervisor {
         this.metrics = metrics;
         this.stateView = stateView;
         this.attempts = new Attempts(settings);
-        this.events = new ConnectionEvents<>(context, SubscriberStopped::new, log);
+        this.events = new ConnectionEvents<>(context, SubscriberStopped::new, log, protocol);
         this.sessionRules = protocol.sessionRules(context.getLog(), events::publish);
         this.currentTime = new CurrentTimeRequests(pacer, protocol,
                 context.messageAdapter(OutboundRequest.Outcome.class, CurrentTimeOutcome::new));

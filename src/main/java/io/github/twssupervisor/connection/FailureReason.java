@@ -35,7 +35,9 @@ public record FailureReason(Kind kind, String message) {
         /** TWS sent 1300: its socket port was reset and this connection is dropped. */
         SOCKET_PORT_RESET,
         /** The peer refused this client's credentials (the JSON profile's auth_failed); retried, as they may change. */
-        AUTH_REFUSED
+        AUTH_REFUSED,
+        /** The TLS handshake failed: the peer's certificate is not trusted, or the peer speaks no TLS. */
+        TLS_FAILED
     }
 
     /** Validates. */

@@ -6,6 +6,7 @@ import akka.actor.typed.Behavior;
 import akka.stream.javadsl.Flow;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -67,6 +68,13 @@ public interface Protocol {
      */
     Behavior<SessionHandshake.Command> handshake(ActorRef<SocketActor.Command> socket, ConnectionSettings settings,
                                                  int clientId);
+
+    /**
+     * @param ready what a handshake established
+     * @param log   how accounts are shown
+     * @return it, for the READY line at INFO ("client id 1, server version 187, accounts [DU1], next order id 1")
+     */
+    String describe(Ready ready, LogSettings log);
 
     /** @return a whole frame to write when the socket has been silent for the heartbeat's idle time */
     byte[] livenessProbe();

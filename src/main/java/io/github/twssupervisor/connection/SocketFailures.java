@@ -2,6 +2,8 @@ package io.github.twssupervisor.connection;
 
 import io.github.twssupervisor.config.ConnectionSettings;
 import java.net.UnknownHostException;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * What ended a socket, in the words an operator needs: each cause as a typed {@link FailureReason} that names the
@@ -49,12 +51,27 @@ final class SocketFailures {
     }
 
     FailureReason streamFailure(Throwable cause) {
+        Optional<SSLException> tls = tlsFailure(cause);
+        if (tls.isPresent()) {
+            return new FailureReason(FailureReason.Kind.TLS_FAILED, "TLS with " + target + " failed: "
+                    + tls.get().getMessage() + " (does the truststore hold the server's certificate, and does the "
+                    + "server speak TLS?)");
+        }
         if (protocol.isViolation(cause)) {
             return new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "the peer at " + target
                     + " broke the " + protocol.name() + " protocol: " + cause.getMessage());
         }
         return new FailureReason(FailureReason.Kind.CONNECTION_LOST, "connection to " + target + " failed: "
                 + rootMessage(cause));
+    }
+
+    private static Optional<SSLException> tlsFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return Optional.of(ssl);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Akka's Tcp wraps the resolver's UnknownHostException, or names it only in its message. */

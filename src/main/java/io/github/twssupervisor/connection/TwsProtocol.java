@@ -6,6 +6,7 @@ import akka.actor.typed.Behavior;
 import akka.stream.javadsl.Flow;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.framing.TwsFraming;
 import io.github.twssupervisor.wire.SessionCodec;
 import io.github.twssupervisor.wire.WireFormatException;
@@ -58,6 +59,12 @@ public final class TwsProtocol implements Protocol {
     public Behavior<SessionHandshake.Command> handshake(ActorRef<SocketActor.Command> socket,
                                                         ConnectionSettings settings, int clientId) {
         return HandshakeActor.create(socket, settings, clientId);
+    }
+
+    @Override
+    public String describe(Ready ready, LogSettings log) {
+        return "client id " + ready.clientId() + ", server version " + ready.serverVersion() + ", accounts "
+                + log.accounts(ready.accounts()) + ", next order id " + ready.nextOrderId();
     }
 
     @Override

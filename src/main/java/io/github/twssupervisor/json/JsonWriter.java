@@ -22,7 +22,6 @@ import io.github.twssupervisor.json.JsonMessage.ServerStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -140,8 +139,7 @@ final class JsonWriter {
             throw new IllegalArgumentException("fieldsJson of custom type \"" + m.type()
                     + "\" holds a \"type\" field of its own; the type is the record's");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
             g.writeFieldName(field.getKey());
             g.writeTree(field.getValue());
         }

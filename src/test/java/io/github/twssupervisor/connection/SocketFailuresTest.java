@@ -59,4 +59,14 @@ class SocketFailuresTest {
         assertEquals("the peer at gateway.example:4002 broke the TWS protocol: not a TWS server version: 'banana'",
                 reason.message());
     }
+
+    @Test
+    void aTlsFailureAnywhereInTheCauseIsTlsFailedWithWhatToCheck() {
+        FailureReason reason = FAILURES.streamFailure(new IllegalStateException("stream failed",
+                new javax.net.ssl.SSLHandshakeException("PKIX path building failed")));
+
+        assertEquals(FailureReason.Kind.TLS_FAILED, reason.kind());
+        assertEquals("TLS with gateway.example:4002 failed: PKIX path building failed (does the truststore hold the "
+                + "server's certificate, and does the server speak TLS?)", reason.message());
+    }
 }

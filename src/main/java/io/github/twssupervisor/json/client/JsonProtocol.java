@@ -7,11 +7,13 @@ import akka.stream.javadsl.Flow;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.JsonClientSettings;
+import io.github.twssupervisor.config.LogSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.InboundBatch;
 import io.github.twssupervisor.connection.InboundBatches;
 import io.github.twssupervisor.connection.InboundDecoder;
 import io.github.twssupervisor.connection.Protocol;
+import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SessionHandshake;
 import io.github.twssupervisor.connection.SessionRules;
 import io.github.twssupervisor.connection.SocketActor;
@@ -76,6 +78,12 @@ final class JsonProtocol implements Protocol {
     public Behavior<SessionHandshake.Command> handshake(ActorRef<SocketActor.Command> socket,
                                                         ConnectionSettings connection, int clientId) {
         return JsonHandshake.create(socket, connection, settings.token(), target);
+    }
+
+    @Override
+    public String describe(Ready ready, LogSettings log) {
+        return (settings.tls().enabled() ? "over TLS, " : "") + (settings.token().isPresent() ? "token accepted"
+                : "no token");
     }
 
     @Override

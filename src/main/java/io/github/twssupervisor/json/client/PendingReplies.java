@@ -50,9 +50,7 @@ final class PendingReplies {
         }
         Pending on = new Pending(id, pending.request(), pending.replyTo(), epoch);
         if (pending.request() instanceof JsonMessage.Ping ping) {
-            // The wire carries milliseconds: the pong's ping_timestamp is the ping's, truncated.
-            pings.computeIfAbsent(ping.timestamp().truncatedTo(ChronoUnit.MILLIS), t -> new ArrayDeque<>(1))
-                    .addLast(on);
+            pings.computeIfAbsent(onTheWire(ping.timestamp()), t -> new ArrayDeque<>(1)).addLast(on);
             sentPings++;
         } else {
             others.addLast(on);
@@ -74,15 +72,15 @@ final class PendingReplies {
      */
     Optional<Pending> answered(long epoch, JsonMessage reply) {
         if (reply instanceof JsonMessage.Pong pong) {
-            ArrayDeque<Pending> waiting = pings.get(pong.pingTimestamp());
+            ArrayDeque<Pending> waiting = pings.get(onTheWire(pong.pingTimestamp()));
             if (waiting == null) {
                 return takeUnsent(p -> p.request() instanceof JsonMessage.Ping ping
-                        && ping.timestamp().truncatedTo(ChronoUnit.MILLIS).equals(pong.pingTimestamp()));
+                        && onTheWire(ping.timestamp()).equals(onTheWire(pong.pingTimestamp())));
             }
             Pending pending = waiting.pollFirst();
             sentPings--;
             if (waiting.isEmpty()) {
-                pings.remove(pong.pingTimestamp());
+                pings.remove(onTheWire(pong.pingTimestamp()));
             }
             return Optional.of(pending);
         }
@@ -121,6 +119,11 @@ final class PendingReplies {
         failSent();
         unsent.values().forEach(p -> p.replyTo().tell(StatusReply.error(why)));
         unsent.clear();
+    }
+
+    /** Timestamps travel with milliseconds: a ping's key must be what its pong will carry back. */
+    private static Instant onTheWire(Instant timestamp) {
+        return timestamp.truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void lost(Pending pending) {

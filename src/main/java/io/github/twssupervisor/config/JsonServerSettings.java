@@ -1,0 +1,102 @@
+package io.github.twssupervisor.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Settings of the JSON profile's server ({@code tws.json.server} in reference.conf, where each one is described). The
+ * token never appears in {@link #toString()}.
+ *
+ * @param host           interface to listen on
+ * @param port           TCP port, 0 for a free one
+ * @param maxClients     simultaneous connections served; one more is told {@code error} and closed
+ * @param maxFrameSize   largest payload a client may announce; a longer length closes its connection
+ * @param outboundBuffer frames queued per client before a client that does not read is disconnected
+ * @param backlog        listen backlog asked for (the OS clamps it to its somaxconn)
+ * @param shutdownGrace  how long a graceful shutdown waits for clients to take their last frames
+ * @param authTimeout    how long a new connection has to send {@code auth} when a token is required
+ * @param authToken      the shared token clients must present first, if any
+ * @param tls            TLS of the listening socket
+ */
+public record JsonServerSettings(String host, int port, int maxClients, int maxFrameSize, int outboundBuffer,
+                                 int backlog, Duration shutdownGrace, Duration authTimeout,
+                                 Optional<String> authToken, JsonTlsSettings tls) {
+
+    private static final String PREFIX = "tws.json.server.";
+
+    /** Validates every field, naming the key in the message. */
+    public JsonServerSettings {
+        Checks.require(host != null && !host.isBlank(), PREFIX + "host must not be empty");
+        Checks.require(port >= 0 && port <= 65535, PREFIX + "port must be 0..65535, was " + port);
+        Checks.require(maxClients > 0, PREFIX + "max-clients must be positive, was " + maxClients);
+        Checks.require(maxFrameSize > 0 && maxFrameSize <= Integer.MAX_VALUE - 4,
+                PREFIX + "max-frame-size must be 1 B .. 2 GiB - 5 B, was " + maxFrameSize);
+        Checks.require(outboundBuffer > 0, PREFIX + "outbound-buffer must be positive, was " + outboundBuffer);
+        Checks.require(backlog > 0, PREFIX + "backlog must be positive, was " + backlog);
+        Checks.positive(shutdownGrace, PREFIX + "shutdown-grace");
+        Checks.positive(authTimeout, PREFIX + "auth-timeout");
+        Objects.requireNonNull(authToken, PREFIX + "auth-token");
+        authToken = authToken.filter(token -> !token.isEmpty());
+        Objects.requireNonNull(tls, PREFIX + "tls");
+        Checks.require(!tls.enabled() || tls.keystore().isPresent(),
+                PREFIX + "tls.keystore must name a keystore with the server's key when tls.enabled is on");
+    }
+
+    /**
+     * @param newHost the interface
+     * @param newPort the port
+     * @return a copy listening elsewhere
+     */
+    public JsonServerSettings withAddress(String newHost, int newPort) {
+        return new JsonServerSettings(newHost, newPort, maxClients, maxFrameSize, outboundBuffer, backlog,
+                shutdownGrace, authTimeout, authToken, tls);
+    }
+
+    /**
+     * @param newMaxClients the connection limit
+     * @return a copy with it
+     */
+    public JsonServerSettings withMaxClients(int newMaxClients) {
+        return new JsonServerSettings(host, port, newMaxClients, maxFrameSize, outboundBuffer, backlog,
+                shutdownGrace, authTimeout, authToken, tls);
+    }
+
+    /**
+     * @param newMaxFrameSize the largest payload
+     * @param newOutboundBuffer frames queued per client
+     * @return a copy with those bounds
+     */
+    public JsonServerSettings withBounds(int newMaxFrameSize, int newOutboundBuffer) {
+        return new JsonServerSettings(host, port, maxClients, newMaxFrameSize, newOutboundBuffer, backlog,
+                shutdownGrace, authTimeout, authToken, tls);
+    }
+
+    /**
+     * @param token          the token clients must present, empty for none
+     * @param newAuthTimeout how long they have to present it
+     * @return a copy with that authentication
+     */
+    public JsonServerSettings withAuth(Optional<String> token, Duration newAuthTimeout) {
+        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, backlog, shutdownGrace,
+                newAuthTimeout, token, tls);
+    }
+
+    /**
+     * @param newTls TLS of the listening socket
+     * @return a copy with it
+     */
+    public JsonServerSettings withTls(JsonTlsSettings newTls) {
+        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, backlog, shutdownGrace,
+                authTimeout, authToken, newTls);
+    }
+
+    /** The token is a secret: shown as {@code ***} when set. */
+    @Override
+    public String toString() {
+        return "JsonServerSettings[host=" + host + ", port=" + port + ", maxClients=" + maxClients + ", maxFrameSize="
+                + maxFrameSize + ", outboundBuffer=" + outboundBuffer + ", backlog=" + backlog + ", shutdownGrace="
+                + shutdownGrace + ", authTimeout=" + authTimeout + ", authToken="
+                + authToken.map(t -> "***").orElse("none") + ", tls=" + tls + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.twssupervisor.json.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The backlog in effect: clamped to somaxconn when the OS says what it is. */
+class AcceptBacklogTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLowerOfTheRequestAndTheOsLimit() {
+        assertEquals(128, AcceptBacklog.effective(1024, OptionalInt.of(128)));
+        assertEquals(100, AcceptBacklog.effective(100, OptionalInt.of(4096)));
+        assertEquals(1024, AcceptBacklog.effective(1024, OptionalInt.empty()));
+    }
+
+    @Test
+    void readsTheLimitFromAFileAndIgnoresWhatIsNotANumber() throws Exception {
+        Path file = dir.resolve("somaxconn");
+        Files.writeString(file, "4096\n");
+        assertEquals(OptionalInt.of(4096), AcceptBacklog.osLimit(file));
+        Files.writeString(file, "lots");
+        assertEquals(OptionalInt.empty(), AcceptBacklog.osLimit(file));
+        assertEquals(OptionalInt.empty(), AcceptBacklog.osLimit(dir.resolve("absent")));
+    }
+}
