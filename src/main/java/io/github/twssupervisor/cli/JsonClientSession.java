@@ -4,9 +4,11 @@ import akka.Done;
 import akka.actor.typed.ActorSystem;
 import akka.pattern.AskTimeoutException;
 import io.github.twssupervisor.config.JsonClientSettings;
+import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.json.JsonMessage;
 import io.github.twssupervisor.json.client.JsonClient;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ final class JsonClientSession implements AutoCloseable {
     private final Consumer<String> print;
     private final Readiness readiness;
     private final CompletionStage<Done> eventsPrinted;
+    /** The READY line is out: requests printed after it read in the order they happened. */
+    private final CompletableFuture<Void> readyPrinted = new CompletableFuture<>();
 
     private JsonClientSession(Main.Setup setup, JsonClientSettings settings, Consumer<String> print,
                               boolean printBroadcasts) {
@@ -42,7 +46,12 @@ final class JsonClientSession implements AutoCloseable {
         this.system = setup.actorSystem("json-client");
         this.client = JsonClient.create(system, settings);
         this.readiness = Readiness.watch(client.events(), system);
-        this.eventsPrinted = client.events().runForeach(e -> print.accept(JsonReplyFormat.event(e)), system);
+        this.eventsPrinted = client.events().runForeach(e -> {
+            print.accept(JsonReplyFormat.event(e));
+            if (e instanceof ConnectionEvent.StateChanged s && s.state().isConnected()) {
+                readyPrinted.complete(null);
+            }
+        }, system);
         if (printBroadcasts) {
             client.broadcasts().runForeach(b -> print.accept(JsonReplyFormat.broadcast(b)), system);
         }
@@ -86,6 +95,8 @@ final class JsonClientSession implements AutoCloseable {
             throw new TwsSession.CommandFailure(readiness.notReady(PEER, target(), within)
                     + (settings.tls().enabled() ? " (TLS is on: does the server speak TLS?)" : ""));
         }
+        // The events stream prints READY on its own; a request printed before it would look sent while connecting.
+        readyPrinted.completeOnTimeout(null, 1, TimeUnit.SECONDS).join();
     }
 
     /**

@@ -3,16 +3,12 @@ package io.github.twssupervisor.cli;
 import io.github.twssupervisor.config.JsonClientSettings;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -58,8 +54,7 @@ final class JsonInteractiveCommand implements Callable<Integer> {
         Main.Setup setup = options.setup(parent.main);
         JsonClientSettings settings = options.settings(setup);
         try (Terminal terminal = TerminalBuilder.builder().name("tws-supervisor").system(true).dumb(true).build()) {
-            boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType())
-                    || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+            boolean dumb = Shell.isDumb(terminal);
             LineReaderBuilder builder = LineReaderBuilder.builder().terminal(terminal).appName("tws-supervisor")
                     .completer(new StringsCompleter(JsonConsoleCommands.COMMANDS))
                     // '!' and '^' are ordinary characters in a text to echo
@@ -87,13 +82,7 @@ final class JsonInteractiveCommand implements Callable<Integer> {
 
     private void run(Main.Setup setup, JsonClientSettings settings, Terminal terminal, LineReader reader,
                      boolean dumb) {
-        // A dumb terminal has no line being typed to keep intact, and printAbove would draw again the part of the
-        // next script line read so far: there lines are printed plainly (println is synchronized).
-        PrintWriter writer = terminal.writer();
-        Consumer<String> print = dumb ? line -> {
-            writer.println(line);
-            writer.flush();
-        } : reader::printAbove;
+        Consumer<String> print = Shell.printer(terminal, reader, dumb);
         print.accept("json-client interactive on " + JsonDemoCommand.describe(settings) + ": /help lists the "
                 + "commands, /exit or Ctrl-D ends");
         try (JsonClientSession session = JsonClientSession.open(setup, settings, print, true)) {
@@ -109,28 +98,8 @@ final class JsonInteractiveCommand implements Callable<Integer> {
                     print.accept("error: " + e.getMessage());
                 }
             });
-            // Ctrl-C while a request waits: JLine calls this on its signal thread; the interrupt ends the wait.
-            Thread console = Thread.currentThread();
-            terminal.handle(Terminal.Signal.INT, signal -> console.interrupt());
-            loop(reader, commands, dumb);
-        }
-    }
-
-    /** Reads and runs lines until /exit, Ctrl-D or the end of the input. */
-    private static void loop(LineReader reader, JsonConsoleCommands commands, boolean dumb) {
-        while (true) {
-            Thread.interrupted(); // a Ctrl-C that came after its request ended is spent
-            String line;
-            try {
-                line = reader.readLine(dumb ? "" : PROMPT);
-            } catch (UserInterruptException e) {
-                continue; // Ctrl-C drops the line being typed, as in a shell
-            } catch (EndOfFileException | UncheckedIOException e) {
-                return; // Ctrl-D, the end of the input, or the terminal is gone
-            }
-            if (!commands.execute(line)) {
-                return;
-            }
+            // Ctrl-C while a request waits interrupts it (JsonClientSession.await ends the wait).
+            Shell.loop(terminal, reader, PROMPT, commands::execute);
         }
     }
 }

@@ -86,19 +86,16 @@ final class JsonProfileBench {
                 clientNanos[i] = c;
             }
         }
-        long clientP50 = BenchSupport.percentile(clientNanos, 50);
-        long bareP50 = BenchSupport.percentile(bareNanos, 50);
-        long clientP99 = BenchSupport.percentile(clientNanos, 99);
-        long bareP99 = BenchSupport.percentile(bareNanos, 99);
-        System.out.printf("  json round trips: client p50 %s p99 %s, bare p50 %s p99 %s%n",
-                BenchSupport.micros(clientP50), BenchSupport.micros(clientP99), BenchSupport.micros(bareP50),
-                BenchSupport.micros(bareP99));
-        return List.of(
-                BenchResult.compared("JSON ping round trip p50 (" + samples + " samples)",
-                        BenchSupport.micros(clientP50), BenchSupport.micros(bareP50),
-                        String.format("%.2fx", (double) clientP50 / bareP50)),
-                BenchResult.compared("JSON ping round trip p99", BenchSupport.micros(clientP99),
-                        BenchSupport.micros(bareP99), String.format("%.2fx", (double) clientP99 / bareP99)));
+        List<BenchResult> rows = new ArrayList<>();
+        for (int p : new int[] {50, 99}) {
+            long c = BenchSupport.percentile(clientNanos, p);
+            long b = BenchSupport.percentile(bareNanos, p);
+            System.out.printf("  json round trip p%d: client %s, bare %s%n", p, BenchSupport.micros(c),
+                    BenchSupport.micros(b));
+            rows.add(BenchResult.compared("JSON ping round trip p" + p + " (" + samples + " samples)",
+                    BenchSupport.micros(c), BenchSupport.micros(b), String.format("%.2fx", (double) c / b)));
+        }
+        return rows;
     }
 
     /** One unrecorded round of each first (the JIT), then the bare socket and the client in turn. */
