@@ -9,18 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.jline.reader.Completer;
-import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
-import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import org.slf4j.LoggerFactory;
@@ -80,8 +76,7 @@ final class ConsoleCommand implements Callable<Integer> {
         Main.Setup setup = main.setup();
         ConnectionSettings connection = target.applyTo(setup.settings().connection());
         try (Terminal terminal = TerminalBuilder.builder().name("tws-supervisor").system(true).dumb(true).build()) {
-            boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType())
-                    || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
+            boolean dumb = Shell.isDumb(terminal);
             if (!dumb || level != null) {
                 setLogLevel(level != null ? level : Level.WARN);
             }
@@ -92,14 +87,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 // Log lines (stderr) would break the line being typed: on a terminal they print above it too.
                 System.setErr(new PrintStream(new AbovePrompt(reader), true, StandardCharsets.UTF_8));
             }
-            // A dumb terminal (stdin not a terminal) has no line being typed to keep intact, and printAbove would draw
-            // again the part of the next script line read so far: there lines are printed plainly (println is
-            // synchronized, so lines from the streams' callbacks never mix).
-            PrintWriter writer = terminal.writer();
-            Consumer<String> print = dumb ? line -> {
-                writer.println(line);
-                writer.flush();
-            } : reader::printAbove;
+            Consumer<String> print = Shell.printer(terminal, reader, dumb);
             print.accept("console on " + connection.host() + ":" + connection.port() + " client id "
                     + connection.clientId() + ": /help lists the commands, /quit or Ctrl-D ends");
             ActorSystem<Void> system = setup.actorSystem("tws-console");
@@ -107,13 +95,11 @@ final class ConsoleCommand implements Callable<Integer> {
                 TwsClient client = TwsClient.create(system, setup.settings().withConnection(connection));
                 ConsoleSession session = new ConsoleSession(client, connection, setup.settings().log(), print);
                 ConsoleCommands commands = new ConsoleCommands(session, print);
-                // Ctrl-C while a command waits: JLine calls this on its signal thread; the interrupt ends the wait
-                // (ConsoleSession.await). While reading a line JLine handles Ctrl-C itself (the line is dropped).
-                Thread console = Thread.currentThread();
-                terminal.handle(Terminal.Signal.INT, signal -> console.interrupt());
                 completer.attach(new ConsoleCompleter(commands.commandLine(), setup.settings().demoWatchlist()));
                 try {
-                    loop(reader, commands, dumb);
+                    // Ctrl-C while a command waits interrupts it (ConsoleSession.await ends the wait).
+                    Shell.loop(terminal, reader, PROMPT, line -> commands.execute(
+                            reader.getParsedLine() != null ? reader.getParsedLine().words() : List.of(line)));
                 } finally {
                     session.close();
                 }
@@ -142,35 +128,14 @@ final class ConsoleCommand implements Callable<Integer> {
     }
 
     /** Sets the level of the library's loggers, when logging is logback (as in the runnable). */
-    private static void setLogLevel(Level level) {
+    static void setLogLevel(Level level) {
         if (LoggerFactory.getLogger("io.github.twssupervisor") instanceof Logger logger) {
             logger.setLevel(level);
         }
     }
 
-    /** Reads and runs commands until /quit, Ctrl-D or the end of the input. */
-    private static void loop(LineReader reader, ConsoleCommands commands, boolean dumb) {
-        while (true) {
-            Thread.interrupted(); // a Ctrl-C that came after its command ended is spent
-            String line;
-            try {
-                line = reader.readLine(dumb ? "" : PROMPT);
-            } catch (UserInterruptException e) {
-                continue; // Ctrl-C drops the line being typed, as in a shell
-            } catch (EndOfFileException e) {
-                return;
-            } catch (UncheckedIOException e) {
-                return; // the terminal is gone
-            }
-            List<String> words = reader.getParsedLine() != null ? reader.getParsedLine().words() : List.of(line);
-            if (!commands.execute(words)) {
-                return;
-            }
-        }
-    }
-
     /** Bytes written to it (stderr's log lines) go to {@link LineReader#printAbove(String)} a whole line at a time. */
-    private static final class AbovePrompt extends OutputStream {
+    static final class AbovePrompt extends OutputStream {
 
         private final LineReader reader;
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();

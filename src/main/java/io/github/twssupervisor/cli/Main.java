@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
         subcommands = {DemoCommand.class, RunCommand.class, PingCommand.class, SimulatorCommand.class,
                 OrderCommand.class, OrdersCommand.class, CancelCommand.class, ExecutionsCommand.class,
                 ContractCommand.class, SymbolsCommand.class, AccountCommand.class, PositionsCommand.class,
-                PnlCommand.class, BarsCommand.class, ConsoleCommand.class, JsonServerCommand.class})
+                PnlCommand.class, BarsCommand.class, ConsoleCommand.class, JsonServerCommand.class,
+                JsonClientCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for invalid arguments or settings. */

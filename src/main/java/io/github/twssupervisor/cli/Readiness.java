@@ -1,6 +1,7 @@
 package io.github.twssupervisor.cli;
 
 import akka.actor.typed.ActorSystem;
+import akka.stream.javadsl.Source;
 import io.github.twssupervisor.client.TwsClient;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
@@ -45,8 +46,17 @@ final class Readiness {
      * @return a watch of its events
      */
     static Readiness watch(TwsClient client, ActorSystem<?> system) {
+        return watch(client.events(), system);
+    }
+
+    /**
+     * @param events a client's connection events (the current state first), of any protocol
+     * @param system where the stream runs
+     * @return a watch of them
+     */
+    static Readiness watch(Source<ConnectionEvent, ?> events, ActorSystem<?> system) {
         Readiness readiness = new Readiness();
-        client.events().runForeach(readiness::onEvent, system);
+        events.runForeach(readiness::onEvent, system);
         return readiness;
     }
 
@@ -74,6 +84,18 @@ final class Readiness {
      */
     String notReady(ConnectionSettings connection, Duration within) {
         return describe(seen.get(), connection, within);
+    }
+
+    /**
+     * @param peer   what it connects to ({@code the JSON server})
+     * @param target its {@code host:port}
+     * @param within how long it had
+     * @return {@code not READY with the JSON server at 127.0.0.1:9999 within 5s: CONNECT_REFUSED: ...}
+     */
+    String notReady(String peer, String target, Duration within) {
+        Seen now = seen.get();
+        return "not READY with " + peer + " at " + target + " within " + text(within) + ": " + now.lastFailure()
+                .map(FailureReason::toString).orElse("no attempt failed yet, the connection is " + now.state());
     }
 
     static String describe(Seen seen, ConnectionSettings connection, Duration within) {

@@ -12,19 +12,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs the benchmarks of issues 6 and 12 (codec, throughput, roundtrip, recovery, footprint, handshake) and prints one table of figures, baselines and goals; also writes it to
+ * Runs the benchmarks of issues 6, 12 and 16 (codec, throughput, roundtrip, recovery, footprint, handshake, json) and prints one table of figures, baselines and goals; also writes it to
  * {@code target/bench/results.md}. Run it with {@code mvn -B -Pbench verify [-Dbench=codec,throughput,handshake,...]}, which
  * builds the jar first (the footprint benchmark starts it) and runs this class in a JVM of its own.
  *
  * <p>Knobs, as system properties: {@code bench.ticks} (blast size, 2,000,000), {@code bench.runs} (throughput runs,
  * 7, after 2 unrecorded warm-up rounds), {@code bench.samples} (round trips, 1,000), {@code bench.restarts} (recovery cycles, 5),
  * {@code bench.subscriptions} (footprint, 10,000),
- * {@code bench.handshakes} (socket open -> READY samples, 20, after 5 unrecorded).
+ * {@code bench.handshakes} (socket open -> READY samples, 20, after 5 unrecorded), {@code bench.json.messages} (each
+ * JSON throughput run, 200,000) and {@code bench.json.seconds} (the most a JSON throughput run may take, 10).
  */
 public final class BenchMain {
 
     private static final List<String> ALL = List.of("codec", "throughput", "roundtrip", "recovery", "footprint",
-            "handshake");
+            "handshake", "json");
 
     private BenchMain() {
     }
@@ -48,6 +49,9 @@ public final class BenchMain {
                 case "recovery" -> new RecoveryBench(Integer.getInteger("bench.restarts", 5)).run();
                 case "footprint" -> new FootprintBench(Integer.getInteger("bench.subscriptions", 10_000)).run();
                 case "handshake" -> new HandshakeBench(Integer.getInteger("bench.handshakes", 20)).run();
+                case "json" -> new JsonProfileBench(Integer.getInteger("bench.samples", 1_000),
+                        Long.getLong("bench.json.messages", 200_000),
+                        java.time.Duration.ofSeconds(Long.getLong("bench.json.seconds", 10))).run();
                 default -> throw new IllegalStateException(name);
             };
             found.forEach(r -> System.out.println("  " + r.markdownRow()));

@@ -166,9 +166,16 @@ final class JsonClientActor {
                     + " requests are in flight (tws.json.client.max-in-flight)"));
             return Behaviors.same();
         }
+        byte[] frame;
+        try {
+            frame = JsonCodec.frame(m.message());
+        } catch (IllegalArgumentException e) {
+            // A Custom whose fields are no JSON object: the caller's mistake, answered, not a crash of the client.
+            m.replyTo().tell(StatusReply.error(m.message().type() + " not sent: " + e.getMessage()));
+            return Behaviors.same();
+        }
         long id = nextId++;
         pending.waiting(new PendingReplies.Pending(id, m.message(), m.replyTo()));
-        byte[] frame = JsonCodec.frame(m.message());
         pacer.tell(new Pacer.Enqueue(new OutboundRequest(id, m.message().type(), version -> frame, outcomes,
                 OutboundRequest.Retention.KEEP)));
         return Behaviors.same();
