@@ -24,7 +24,7 @@ class KnownKeysTest {
     @Test
     void aKeyInTheWrongSectionIsMatchedByItsLastSegment() {
         assertEquals(Optional.of("tws.orders.state-dir"), KEYS.closest("tws.state-dir"));
-        assertEquals(Optional.of("tws.connection.heartbeat.idle"), KEYS.closest("tws.heartbeat-settings.idle"));
+        assertEquals(Optional.of("tws.demo.watchlist"), KEYS.closest("tws.symbols-to-show.watchlist"));
     }
 
     @Test
