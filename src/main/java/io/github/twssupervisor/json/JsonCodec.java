@@ -23,9 +23,6 @@ import io.github.twssupervisor.json.JsonMessage.ServerShutdown;
 import io.github.twssupervisor.json.JsonMessage.ServerStats;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -55,9 +52,6 @@ public final class JsonCodec {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final ObjectReader READER = MAPPER.reader();
-
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private JsonCodec() {
     }
@@ -159,7 +153,7 @@ public final class JsonCodec {
      *     e.g. {@code 2024-01-01T12:00:00.000Z}
      */
     public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
+        return JsonTimestamps.format(instant);
     }
 
     private static JsonNode parse(byte[] payload) throws JsonProtocolException {

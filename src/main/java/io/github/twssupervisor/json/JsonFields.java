@@ -3,7 +3,6 @@ package io.github.twssupervisor.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -44,7 +43,7 @@ final class JsonFields {
         JsonNode node = present(name);
         if (node.isTextual()) {
             try {
-                return DateTimeFormatter.ISO_INSTANT.parse(node.textValue(), Instant::from);
+                return JsonTimestamps.parse(node.textValue());
             } catch (DateTimeException e) {
                 // falls through to the refusal below, which quotes the value
             }
