@@ -1,6 +1,7 @@
 package io.github.twssupervisor.json.server;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,13 @@ final class AcceptBacklog {
      */
     static OptionalInt osLimit(Path file) {
         try {
-            int value = Integer.parseInt(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            // Not Files.readString: a /proc file reports size 0, and the JDK's sized read of it returned "4" of
+            // "4096" (the backlog then clamped to 4). A stream reads what the kernel gives.
+            String text;
+            try (InputStream in = Files.newInputStream(file)) {
+                text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            }
+            int value = Integer.parseInt(text.trim());
             return value > 0 ? OptionalInt.of(value) : OptionalInt.empty();
         } catch (IOException | NumberFormatException | SecurityException e) {
             return OptionalInt.empty();

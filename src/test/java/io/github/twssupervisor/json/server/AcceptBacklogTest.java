@@ -22,6 +22,18 @@ class AcceptBacklogTest {
     }
 
     @Test
+    void readsTheWholeNumberOfTheRealProcFile() throws Exception {
+        Path proc = Path.of("/proc/sys/net/core/somaxconn");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(proc), "no /proc here");
+        // /proc files report size 0: a sized read once gave "4" of "4096"
+        String whole;
+        try (java.io.InputStream in = Files.newInputStream(proc)) {
+            whole = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
+        }
+        assertEquals(OptionalInt.of(Integer.parseInt(whole)), AcceptBacklog.osLimit());
+    }
+
+    @Test
     void readsTheLimitFromAFileAndIgnoresWhatIsNotANumber() throws Exception {
         Path file = dir.resolve("somaxconn");
         Files.writeString(file, "4096\n");
