@@ -7,6 +7,7 @@ import akka.pattern.StatusReply;
 import akka.stream.javadsl.Source;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.Ready;
+import io.github.twssupervisor.connection.Stages;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.subscription.DomainContext;
 import io.github.twssupervisor.subscription.OneShotSpec;
@@ -58,8 +59,8 @@ final class ClientDomainContext implements DomainContext {
 
     @Override
     public <R> CompletionStage<List<R>> request(OneShotSpec<R> spec, Duration timeout) {
-        return AskPattern.askWithStatus(guardian, replyTo -> new TwsClient.Request<>(spec, timeout, replyTo),
-                timeout.plus(ASK_SLACK), system.scheduler());
+        return Stages.plain(AskPattern.askWithStatus(guardian, replyTo -> new TwsClient.Request<>(spec, timeout,
+                replyTo), timeout.plus(ASK_SLACK), system.scheduler()), system.executionContext());
     }
 
     @Override
@@ -71,13 +72,14 @@ final class ClientDomainContext implements DomainContext {
     public <T> CompletionStage<T> ask(String resident,
                                       java.util.function.Function<ActorRef<StatusReply<T>>, RequestEvent> message,
                                       Duration timeout) {
-        return AskPattern.askWithStatus(guardian, replyTo -> new GuardianMessage.ToResident(resident,
-                message.apply(replyTo)), timeout, system.scheduler());
+        return Stages.plain(AskPattern.askWithStatus(guardian, replyTo -> new GuardianMessage.ToResident(resident,
+                message.apply(replyTo)), timeout, system.scheduler()), system.executionContext());
     }
 
     @Override
     public CompletionStage<Ready> ready(Duration timeout) {
-        return AskPattern.askWithStatus(guardian, TwsClient.AwaitReady::new, timeout, system.scheduler());
+        return Stages.plain(AskPattern.askWithStatus(guardian, TwsClient.AwaitReady::new, timeout,
+                system.scheduler()), system.executionContext());
     }
 
     @Override

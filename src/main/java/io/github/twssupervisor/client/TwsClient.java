@@ -20,6 +20,7 @@ import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.ConnectionSupervisor;
 import io.github.twssupervisor.connection.Ready;
 import io.github.twssupervisor.connection.SocketOptionsReport;
+import io.github.twssupervisor.connection.Stages;
 import io.github.twssupervisor.dispatch.RawEvent;
 import io.github.twssupervisor.dispatch.RequestEvent;
 import io.github.twssupervisor.contracts.ContractsFacade;
@@ -240,10 +241,11 @@ public final class TwsClient {
         ActorRef<ConnectionSupervisor.Command> direct = supervisor.getNow(null);
         if (direct != null) {
             // Straight to the supervisor: one thread hand-off less on a latency-sensitive round trip.
-            return AskPattern.askWithStatus(direct, ConnectionSupervisor.RequestCurrentTime::new,
-                    settings.requestTimeout(), system.scheduler());
+            return Stages.plain(AskPattern.askWithStatus(direct, ConnectionSupervisor.RequestCurrentTime::new,
+                    settings.requestTimeout(), system.scheduler()), system.executionContext());
         }
-        return AskPattern.askWithStatus(guardian, CurrentTime::new, settings.requestTimeout(), system.scheduler());
+        return Stages.plain(AskPattern.askWithStatus(guardian, CurrentTime::new, settings.requestTimeout(),
+                system.scheduler()), system.executionContext());
     }
 
     /** @return the Ready of the current connection, now or when next READY; fails after {@code request-timeout} */
@@ -258,7 +260,8 @@ public final class TwsClient {
      */
     public CompletionStage<Ready> ready(Duration timeout) {
         String target = settings.host() + ":" + settings.port() + " client id " + settings.clientId();
-        return AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler())
+        return Stages.plain(AskPattern.askWithStatus(guardian, AwaitReady::new, timeout, system.scheduler()),
+                        system.executionContext())
                 .handle((ready, failure) -> {
                     if (failure != null) {
                         throw NotReadyException.of(failure, timeout, target, metrics.lastFailure());
@@ -317,8 +320,8 @@ public final class TwsClient {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "a raw message needs at least its message id, and no null field"));
         }
-        return AskPattern.askWithStatus(guardian, replyTo -> new SendRaw(fields, replyTo), settings.requestTimeout(),
-                system.scheduler());
+        return Stages.plain(AskPattern.askWithStatus(guardian, replyTo -> new SendRaw(fields, replyTo),
+                settings.requestTimeout(), system.scheduler()), system.executionContext());
     }
 
     /**
@@ -350,7 +353,8 @@ public final class TwsClient {
 
     /** @return the options of the last socket as read back from the OS, if one connected */
     public CompletionStage<Optional<SocketOptionsReport>> socketOptions() {
-        return AskPattern.ask(guardian, GetSocketOptions::new, settings.requestTimeout(), system.scheduler());
+        return Stages.plain(AskPattern.ask(guardian, GetSocketOptions::new, settings.requestTimeout(),
+                system.scheduler()), system.executionContext());
     }
 
     /**
@@ -360,8 +364,8 @@ public final class TwsClient {
      * @return completes when the socket is gone
      */
     public CompletionStage<Done> close() {
-        CompletionStage<Done> closed = AskPattern.ask(guardian, Close::new, settings.requestTimeout(),
-                system.scheduler());
+        CompletionStage<Done> closed = Stages.plain(AskPattern.ask(guardian, Close::new, settings.requestTimeout(),
+                system.scheduler()), system.executionContext());
         if (!ownsSystem) {
             return closed;
         }

@@ -13,6 +13,7 @@ import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
 import io.github.twssupervisor.connection.Ready;
+import io.github.twssupervisor.connection.Stages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,7 +135,8 @@ public final class TwsClientPool {
 
     /** @return each purpose's state and last failure; fails after the default purpose's {@code request-timeout} */
     public CompletionStage<PoolHealth> health() {
-        return AskPattern.ask(monitor, PoolMonitor.GetHealth::new, timeout(), system.scheduler());
+        return Stages.plain(AskPattern.ask(monitor, PoolMonitor.GetHealth::new, timeout(), system.scheduler()),
+                system.executionContext());
     }
 
     /**

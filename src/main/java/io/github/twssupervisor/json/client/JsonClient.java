@@ -11,12 +11,12 @@ import io.github.twssupervisor.config.JsonClientSettings;
 import io.github.twssupervisor.connection.ConnectionEvent;
 import io.github.twssupervisor.connection.ConnectionMetrics;
 import io.github.twssupervisor.connection.ConnectionState;
+import io.github.twssupervisor.connection.Stages;
 import io.github.twssupervisor.json.JsonMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,14 +38,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JsonClient implements AutoCloseable {
 
     private static final AtomicLong INSTANCES = new AtomicLong();
-
-    /**
-     * Runs a stage's step on the thread that completed it. Akka's asks give stages whose plain {@code thenApply} runs
-     * asynchronously on {@code ForkJoinPool.commonPool()}, and with fewer than 3 cores the JDK replaces that pool by a
-     * new thread per step: a thread started for every reply, which held pipelined requests to ~2,000/s on 2 cores.
-     * The steps here are a type check, cheap enough for any thread.
-     */
-    private static final Executor SAME_THREAD = Runnable::run;
 
     private final ActorSystem<?> system;
     private final JsonClientSettings settings;
@@ -108,8 +100,8 @@ public final class JsonClient implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException("auth is the handshake's: set "
                     + "tws.json.client.token instead"));
         }
-        return plain(AskPattern.askWithStatus(actor, replyTo -> new JsonClientActor.Request(message, replyTo),
-                settings.requestTimeout(), system.scheduler()));
+        return Stages.plain(AskPattern.askWithStatus(actor, replyTo -> new JsonClientActor.Request(message, replyTo),
+                settings.requestTimeout(), system.scheduler()), system.executionContext());
     }
 
     /**
@@ -156,8 +148,9 @@ public final class JsonClient implements AutoCloseable {
      * @return completes when the connection is READY (at once if it is)
      */
     public CompletionStage<Done> ready(Duration timeout) {
-        return AskPattern.<JsonClientActor.Command, io.github.twssupervisor.connection.Ready>askWithStatus(actor,
-                JsonClientActor.AwaitReady::new, timeout, system.scheduler()).thenApplyAsync(r -> Done.getInstance(), SAME_THREAD);
+        return Stages.plain(AskPattern.<JsonClientActor.Command, io.github.twssupervisor.connection.Ready>askWithStatus(
+                actor, JsonClientActor.AwaitReady::new, timeout, system.scheduler()), system.executionContext())
+                .thenApply(r -> Done.getInstance());
     }
 
     /** @return the connection's counters (frames in and out, reconnects, failures by kind) */
@@ -171,7 +164,8 @@ public final class JsonClient implements AutoCloseable {
      * @return completes when the socket is gone
      */
     public CompletionStage<Done> closeAsync() {
-        return AskPattern.ask(actor, JsonClientActor.Close::new, settings.requestTimeout(), system.scheduler());
+        return Stages.plain(AskPattern.ask(actor, JsonClientActor.Close::new, settings.requestTimeout(),
+                system.scheduler()), system.executionContext());
     }
 
     /** Closes and waits, up to the request timeout. */
@@ -180,25 +174,8 @@ public final class JsonClient implements AutoCloseable {
         closeAsync().toCompletableFuture().join();
     }
 
-    /**
-     * Akka's stages run even {@code thenApply} asynchronously, on the JDK's common pool, which on a machine of two
-     * cores or fewer is a new thread per callback (measured: 2,000 pings/s instead of tens of thousands). The stage
-     * handed out is a plain one, completed on Akka's dispatcher, whose callbacks run where it completes.
-     */
-    private <T> CompletionStage<T> plain(CompletionStage<T> akka) {
-        CompletableFuture<T> plain = new CompletableFuture<>();
-        akka.whenCompleteAsync((value, failure) -> {
-            if (failure != null) {
-                plain.completeExceptionally(failure);
-            } else {
-                plain.complete(value);
-            }
-        }, system.executionContext());
-        return plain;
-    }
-
     private <R extends JsonMessage> CompletionStage<R> request(JsonMessage message, Class<R> expected) {
-        return send(message).thenApplyAsync(reply -> {
+        return send(message).thenApply(reply -> {
             if (expected.isInstance(reply)) {
                 return expected.cast(reply);
             }
@@ -207,6 +184,6 @@ public final class JsonClient implements AutoCloseable {
             }
             throw new JsonServerException(message.type(), "expected " + expected.getSimpleName() + ", got "
                     + reply.type());
-        }, SAME_THREAD);
+        });
     }
 }
