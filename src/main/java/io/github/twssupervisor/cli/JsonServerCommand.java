@@ -21,9 +21,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code server_shutdown} to every client, close) and exits 0.
  */
 @Command(name = "json-server", mixinStandardHelpOptions = true,
-        description = {"Runs the JSON profile's server: 4-byte big-endian length + UTF-8 JSON (ping, echo, broadcast,",
-            "get_stats). Prints 'listening on HOST:PORT' as its first line. SIGTERM or Ctrl-C: stop accepting, send",
-            "server_shutdown to every client, close, exit 0. Settings: tws.json.server (reference.conf)."})
+        description = {"Runs the JSON profile's server: 4-byte big-endian length + UTF-8 JSON (ping, echo, broadcast, "
+            + "get_stats). Prints 'listening on HOST:PORT' as its first line. SIGTERM or Ctrl-C: stop accepting, send "
+            + "server_shutdown to every client, close, exit 0. Settings: tws.json.server (reference.conf)."})
 final class JsonServerCommand implements Callable<Integer> {
 
     @ParentCommand
