@@ -82,6 +82,8 @@ class OrderChaosSoakIT {
     /** The ids each process placed, by process (a restart starts the next). */
     private final List<List<Integer>> placedByProcess = new ArrayList<>();
     private final TestProbe<Object> poller = TEST_KIT.createTestProbe();
+    /** The orders of the last placeSome: a fault armed on the next order must not catch one of them. */
+    private final List<Integer> lastPlaced = new ArrayList<>();
     private TwsSimulator simulator;
     private TwsClient client;
     private ConnectionSettings settings;
@@ -145,6 +147,7 @@ class OrderChaosSoakIT {
     /** @return how many orders went out (a bracket counts three) */
     private int placeSome(Random random, int count) {
         int placed = 0;
+        lastPlaced.clear();
         for (int i = 0; i < count; i++) {
             int kind = random.nextInt(3);
             List<OrderHandle> handles;
@@ -162,6 +165,7 @@ class OrderChaosSoakIT {
                 marketOrders.add(handles.get(0).orderId());
             }
             handles.forEach(h -> placedByProcess.get(placedByProcess.size() - 1).add(h.orderId()));
+            handles.forEach(h -> lastPlaced.add(h.orderId()));
             placed += handles.size();
         }
         return placed;
@@ -170,6 +174,15 @@ class OrderChaosSoakIT {
     private int inject(Fault fault, Random random) {
         switch (fault) {
             case ACCEPTED, LOST -> {
+                // A place completes once its orders are with the pacer, which spaces them out: a bracket's last
+                // order may still be on its way, and would be the one the simulator drops after.
+                poller.awaitAssert(AWAIT, () -> {
+                    Set<Integer> atSimulator = join(simulator.orderBook()).orders(CLIENT_ID).stream()
+                            .map(OrderBookSnapshot.Entry::orderId).collect(Collectors.toSet());
+                    assertEquals(List.of(), lastPlaced.stream().filter(id -> !atSimulator.contains(id)).toList(),
+                            "orders still on their way to the simulator");
+                    return null;
+                });
                 join(simulator.dropAfterOrder(fault == Fault.LOST, Target.client(CLIENT_ID)));
                 int placed = placeSome(random, 1); // the connection dies right after this placeOrder
                 awaitReady();
