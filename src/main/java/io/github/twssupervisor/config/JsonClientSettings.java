@@ -40,6 +40,11 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
         Checks.require(maxInFlight > 0, SECTION + ".max-in-flight must be positive, was " + maxInFlight);
         Checks.require(broadcastBuffer > 0, SECTION + ".broadcast-buffer must be positive, was " + broadcastBuffer);
         Checks.positive(requestTimeout, SECTION + ".request-timeout");
+        // Unpaced, every request in flight may sit in the socket's queue at once, and a full queue drops the
+        // connection: the queue must hold them all, and a liveness probe besides.
+        Checks.require(maxInFlight < connection.socketBuffer(), SECTION + ".max-in-flight (" + maxInFlight
+                + ") must be below " + SECTION + ".socket-buffer (" + connection.socketBuffer() + "): every request "
+                + "in flight may wait in the socket's queue, and a full queue drops the connection");
     }
 
     /**

@@ -44,11 +44,15 @@ public final class JsonClient implements AutoCloseable {
     private final ActorRef<JsonClientActor.Command> actor;
     private final ConnectionMetrics metrics = new ConnectionMetrics();
     private final AtomicReference<ConnectionState> stateView = new AtomicReference<>(ConnectionState.DISCONNECTED);
+    /** The first close's stage: later closes return it, and streams asked for after it are empty. */
+    private final AtomicReference<CompletionStage<Done>> closed = new AtomicReference<>();
 
     private JsonClient(ActorSystem<?> system, JsonClientSettings settings) {
         this.system = system;
         this.settings = settings;
-        this.actor = system.systemActorOf(JsonClientActor.create(settings, metrics, stateView),
+        // The protocol first, here: a TLS store that cannot be read throws to the caller, not inside the actor.
+        JsonProtocol protocol = new JsonProtocol(settings);
+        this.actor = system.systemActorOf(JsonClientActor.create(settings, protocol, metrics, stateView),
                 "json-client-" + INSTANCES.incrementAndGet(), Props.empty());
     }
 
@@ -56,7 +60,7 @@ public final class JsonClient implements AutoCloseable {
      * @param system   the actor system to run in
      * @param settings where and how to connect
      * @return the client, already connecting
-     * @throws IllegalArgumentException if the TLS truststore cannot be read
+     * @throws IllegalArgumentException if a TLS store cannot be read (named, with the reason)
      */
     public static JsonClient create(ActorSystem<?> system, JsonClientSettings settings) {
         return new JsonClient(system, settings);
@@ -92,13 +96,20 @@ public final class JsonClient implements AutoCloseable {
      * Sends any message and returns the reply as it came, an {@code error} included: for types this client does not
      * know ({@link JsonMessage.Custom}).
      *
-     * @param message the request; it must get exactly one reply (not {@code auth}, which is the handshake's)
+     * @param message the request; it must get exactly one reply, in order: not {@code auth}, which is the
+     *                handshake's, and not a custom {@code ping} (a {@link JsonMessage.Ping} is fine)
      * @return the reply
      */
     public CompletionStage<JsonMessage> send(JsonMessage message) {
-        if (message instanceof JsonMessage.Auth) {
+        if (message instanceof JsonMessage.Auth || message instanceof JsonMessage.Custom custom
+                && custom.type().equals(JsonMessage.Auth.TYPE)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("auth is the handshake's: set "
                     + "tws.json.client.token instead"));
+        }
+        if (message instanceof JsonMessage.Custom custom && custom.type().equals(JsonMessage.Ping.TYPE)) {
+            // its pong would be matched by a timestamp no request of this client's has
+            return CompletableFuture.failedFuture(new IllegalArgumentException("a custom ping is not sent: use "
+                    + "ping(), or a JsonMessage.Ping"));
         }
         return Stages.plain(AskPattern.askWithStatus(actor, replyTo -> new JsonClientActor.Request(message, replyTo),
                 settings.requestTimeout(), system.scheduler()), system.executionContext());
@@ -109,6 +120,9 @@ public final class JsonClient implements AutoCloseable {
      *     each materialization follows on its own. A stream more than {@code broadcast-buffer} behind fails
      */
     public Source<JsonMessage.BroadcastMessage, NotUsed> broadcasts() {
+        if (closed.get() != null) {
+            return Source.empty();
+        }
         return Source.<JsonMessage.BroadcastMessage>queue(settings.broadcastBuffer())
                 .mapMaterializedValue(queue -> {
                     actor.tell(new JsonClientActor.FollowBroadcasts(queue));
@@ -121,6 +135,9 @@ public final class JsonClient implements AutoCloseable {
      *     RECONNECTING with its reason and next delay, CLOSED) and the server's notices
      */
     public Source<ConnectionEvent, NotUsed> events() {
+        if (closed.get() != null) {
+            return Source.empty();
+        }
         return Source.<ConnectionEvent>queue(256).mapMaterializedValue(queue -> {
             actor.tell(new JsonClientActor.FollowEvents(queue));
             return NotUsed.getInstance();
@@ -132,6 +149,9 @@ public final class JsonClient implements AutoCloseable {
      *     {@link Interruption.Resumed} when the connection is READY again: all a service needs of the connection
      */
     public Source<Interruption, NotUsed> interruptions() {
+        if (closed.get() != null) {
+            return Source.empty();
+        }
         return Source.<Interruption>queue(256).mapMaterializedValue(queue -> {
             actor.tell(new JsonClientActor.FollowInterruptions(queue));
             return NotUsed.getInstance();
@@ -164,8 +184,19 @@ public final class JsonClient implements AutoCloseable {
      * @return completes when the socket is gone
      */
     public CompletionStage<Done> closeAsync() {
-        return Stages.plain(AskPattern.ask(actor, JsonClientActor.Close::new, settings.requestTimeout(),
-                system.scheduler()), system.executionContext());
+        CompletableFuture<Done> mine = new CompletableFuture<>();
+        if (!closed.compareAndSet(null, mine)) {
+            return closed.get();
+        }
+        Stages.plain(AskPattern.ask(actor, JsonClientActor.Close::new, settings.requestTimeout(), system.scheduler()),
+                system.executionContext()).whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        mine.completeExceptionally(failure);
+                    } else {
+                        mine.complete(done);
+                    }
+                });
+        return mine;
     }
 
     /** Closes and waits, up to the request timeout. */

@@ -92,11 +92,10 @@ final class JsonClientActor {
     private ConnectionEvent.StateChanged lastState;
     private long nextId;
 
-    private JsonClientActor(ActorContext<Command> context, JsonClientSettings settings, ConnectionMetrics metrics,
-                            AtomicReference<ConnectionState> stateView) {
+    private JsonClientActor(ActorContext<Command> context, JsonClientSettings settings, JsonProtocol protocol,
+                            ConnectionMetrics metrics, AtomicReference<ConnectionState> stateView) {
         this.context = context;
         this.settings = settings;
-        JsonProtocol protocol = new JsonProtocol(settings);
         ConnectionSettings connection = settings.connection();
         JsonInboundDecoder decoder = new JsonInboundDecoder(context.getSelf());
         this.pacer = context.spawn(Behaviors.supervise(Pacer.create(connection, metrics, protocol))
@@ -115,13 +114,14 @@ final class JsonClientActor {
 
     /**
      * @param settings  the client's settings
+     * @param protocol  the protocol, made (and its TLS stores read) before the actor, where a bad store can throw
      * @param metrics   the connection's counters
      * @param stateView written on every transition
      * @return the behaviour; it starts connecting at once
      */
-    static Behavior<Command> create(JsonClientSettings settings, ConnectionMetrics metrics,
+    static Behavior<Command> create(JsonClientSettings settings, JsonProtocol protocol, ConnectionMetrics metrics,
                                     AtomicReference<ConnectionState> stateView) {
-        return Behaviors.setup(ctx -> new JsonClientActor(ctx, settings, metrics, stateView).running());
+        return Behaviors.setup(ctx -> new JsonClientActor(ctx, settings, protocol, metrics, stateView).running());
     }
 
     private Behavior<Command> running() {
@@ -214,7 +214,7 @@ final class JsonClientActor {
     }
 
     private Behavior<Command> onClose(Close m) {
-        ActorRef<Done> replyTo = m.replyTo();
+        List<ActorRef<Done>> waiting = new java.util.ArrayList<>(List.of(m.replyTo()));
         supervisor.tell(new ConnectionSupervisor.Close(context.getSystem().ignoreRef()));
         return Behaviors.receive(Command.class)
                 .onMessage(Connection.class, c -> {
@@ -227,9 +227,13 @@ final class JsonClientActor {
                         broadcasts.completeAll();
                         events.completeAll();
                         interruptions.completeAll();
-                        replyTo.tell(Done.getInstance());
+                        waiting.forEach(w -> w.tell(Done.getInstance()));
                         return Behaviors.stopped();
                     }
+                    return Behaviors.same();
+                })
+                .onMessage(Close.class, c -> {
+                    waiting.add(c.replyTo());
                     return Behaviors.same();
                 })
                 .onMessage(Outcome.class, o -> {
@@ -246,7 +250,23 @@ final class JsonClientActor {
                     r.replyTo().tell(StatusReply.error("the JSON client is closed"));
                     return Behaviors.same();
                 })
-                .onAnyMessage(other -> Behaviors.same())
+                .onMessage(AwaitReady.class, r -> {
+                    r.replyTo().tell(StatusReply.error("the JSON client is closed"));
+                    return Behaviors.same();
+                })
+                // A stream asked for while closing ends at once rather than waiting for what will never come.
+                .onMessage(FollowBroadcasts.class, f -> closedStream(f.queue()))
+                .onMessage(FollowEvents.class, f -> closedStream(f.queue()))
+                .onMessage(FollowInterruptions.class, f -> closedStream(f.queue()))
                 .build();
+    }
+
+    private Behavior<Command> closedStream(BoundedSourceQueue<?> queue) {
+        try {
+            queue.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // cancelled by its consumer before it got here
+        }
+        return Behaviors.same();
     }
 }

@@ -55,6 +55,10 @@ final class JsonHandshake {
                                                                  String target) {
         for (int i = 0; i < events.size(); i++) {
             SessionEvent event = events.get(i);
+            if (event instanceof JsonSessionEvent.Garbled garbled) {
+                return fail(socket, FailureReason.Kind.PROTOCOL_VIOLATION, "the peer at " + target + " answered auth "
+                        + "with a frame that is no JSON message (" + garbled.problem() + "): is it a JSON server?");
+            }
             if (event instanceof JsonSessionEvent.ServerError error) {
                 return fail(socket, FailureReason.Kind.CONNECTION_LOST, "the JSON server at " + target
                         + " refused the connection: " + error.error());

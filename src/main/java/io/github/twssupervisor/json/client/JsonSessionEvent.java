@@ -35,6 +35,15 @@ sealed interface JsonSessionEvent extends SessionEvent {
     }
 
     /**
+     * A frame that is no JSON message at all (not JSON, not an object, no type): nothing tells which request or
+     * stream it belonged to, so the replies after it can no longer be matched, and the connection is dropped.
+     *
+     * @param problem what is wrong with it
+     */
+    record Garbled(String problem) implements JsonSessionEvent {
+    }
+
+    /**
      * @param message a decoded message
      * @return its session event, if it is a session-level one
      */

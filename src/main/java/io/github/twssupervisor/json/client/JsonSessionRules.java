@@ -33,6 +33,11 @@ final class JsonSessionRules implements SessionRules {
             return new SessionVerdict.Lose(new FailureReason(FailureReason.Kind.CONNECTION_LOST, "the JSON server at "
                     + target + " is shutting down: " + shutdown.message()));
         }
+        if (event instanceof JsonSessionEvent.Garbled garbled) {
+            return new SessionVerdict.Lose(new FailureReason(FailureReason.Kind.PROTOCOL_VIOLATION, "the JSON server "
+                    + "at " + target + " sent a frame that is no JSON message (" + garbled.problem() + "): the "
+                    + "replies after it could not be matched to their requests"));
+        }
         if (event instanceof JsonSessionEvent.ServerError error) {
             log.warn("The JSON server at {} reported: {}", target, error.error());
             publish.accept(new ConnectionEvent.Notice(0, error.error(), ConnectionEvent.NoticeKind.OTHER,

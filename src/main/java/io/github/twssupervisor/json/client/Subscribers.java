@@ -35,8 +35,8 @@ final class Subscribers<T> {
         queues.removeIf(queue -> {
             QueueOfferResult result = queue.offer(element);
             if (result == QueueOfferResult.dropped()) {
-                queue.fail(new IllegalStateException("a stream of " + what + " fell behind by more than " + bound
-                        + " elements and was failed, so that none is lost in silence"));
+                ended(() -> queue.fail(new IllegalStateException("a stream of " + what + " fell behind by more than "
+                        + bound + " elements and was failed, so that none is lost in silence")));
                 return true;
             }
             return !(result == QueueOfferResult.enqueued());
@@ -44,7 +44,16 @@ final class Subscribers<T> {
     }
 
     void completeAll() {
-        queues.forEach(BoundedSourceQueue::complete);
+        queues.forEach(queue -> ended(queue::complete));
         queues.clear();
+    }
+
+    /** Ends a stream that may have ended already (cancelled by its consumer): that one needs nothing more. */
+    private static void ended(Runnable end) {
+        try {
+            end.run();
+        } catch (IllegalStateException alreadyEnded) {
+            // the consumer cancelled it: nothing to complete
+        }
     }
 }

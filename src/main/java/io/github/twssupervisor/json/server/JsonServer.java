@@ -7,12 +7,16 @@ import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
 import io.github.twssupervisor.config.JsonServerSettings;
 import io.github.twssupervisor.json.JsonMessage;
+import io.github.twssupervisor.json.JsonTls;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
 
 /**
  * The JSON profile's server, the Java API: start it, read its address and figures, stop it gracefully.
@@ -55,7 +59,10 @@ public final class JsonServer {
      * @throws IllegalArgumentException if TLS is on and its keystore cannot be read
      */
     public static CompletionStage<JsonServer> start(ActorSystem<?> system, JsonServerSettings settings) {
-        ActorRef<ServerGuardian.Command> guardian = system.systemActorOf(ServerGuardian.create(settings),
+        // The engines first, here: a keystore that cannot be read throws to the caller, not inside the actor.
+        Optional<Supplier<SSLEngine>> tls = settings.tls().enabled()
+                ? Optional.of(JsonTls.serverEngines(settings.tls())) : Optional.empty();
+        ActorRef<ServerGuardian.Command> guardian = system.systemActorOf(ServerGuardian.create(settings, tls),
                 "json-server-" + INSTANCES.incrementAndGet(), Props.empty());
         CompletionStage<ServerGuardian.BindOutcome> outcome = AskPattern.ask(guardian,
                 ServerGuardian.AwaitBinding::new, ASK_TIMEOUT, system.scheduler());

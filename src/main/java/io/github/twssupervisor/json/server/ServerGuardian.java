@@ -20,7 +20,6 @@ import akka.util.ByteString;
 import io.github.twssupervisor.config.JsonServerSettings;
 import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.json.JsonMessage;
-import io.github.twssupervisor.json.JsonTls;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLEngine;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
 
@@ -104,6 +105,7 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
     private final List<ActorRef<BindOutcome>> bindingWaiters = new ArrayList<>();
     private final List<ActorRef<Done>> stopWaiters = new ArrayList<>();
     private Optional<BindOutcome> bindOutcome = Optional.empty();
+    private final Optional<Supplier<SSLEngine>> tlsEngines;
     private Optional<Tcp.ServerBinding> binding = Optional.empty();
     private long connectionCounter;
     private boolean stopping;
@@ -111,8 +113,9 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
     private int toldAtShutdown;
 
     private ServerGuardian(ActorContext<Command> context, TimerScheduler<Command> timers,
-                           JsonServerSettings settings) {
+                           JsonServerSettings settings, Optional<Supplier<SSLEngine>> tlsEngines) {
         super(context);
+        this.tlsEngines = tlsEngines;
         this.timers = timers;
         this.settings = settings;
         this.materializer = Materializer.createMaterializer(context);
@@ -121,11 +124,13 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
     }
 
     /**
-     * @param settings where to listen and how to serve
+     * @param settings   where to listen and how to serve
+     * @param tlsEngines TLS engines when TLS is on, made (its keystore read) before the actor, where it can throw
      * @return the behaviour of a new server, which binds at once
      */
-    static Behavior<Command> create(JsonServerSettings settings) {
-        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ServerGuardian(ctx, timers, settings)));
+    static Behavior<Command> create(JsonServerSettings settings, Optional<Supplier<SSLEngine>> tlsEngines) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> new ServerGuardian(ctx, timers, settings,
+                tlsEngines)));
     }
 
     private void bind() {
@@ -133,8 +138,8 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         int backlog = AcceptBacklog.effective(settings.backlog(), osLimit);
         List<Inet.SocketOption> options = List.of(TcpSO.reuseAddress(true), TcpSO.tcpNoDelay(true));
         Tcp tcp = Tcp.get(getContext().getSystem());
-        Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = settings.tls().enabled()
-                ? tcp.bindWithTls(settings.host(), settings.port(), JsonTls.serverEngines(settings.tls()), backlog,
+        Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = tlsEngines.isPresent()
+                ? tcp.bindWithTls(settings.host(), settings.port(), tlsEngines.get(), backlog,
                 options, Optional.empty(), session -> Optional.empty(), TLSClosing.eagerClose())
                 : tcp.bind(settings.host(), settings.port(), backlog, options, false, Optional.empty());
         ActorRef<Command> self = getContext().getSelf();

@@ -1,6 +1,7 @@
 package io.github.twssupervisor.json.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
@@ -19,18 +20,22 @@ import io.github.twssupervisor.testutil.FakeTws;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The JSON client against scripted peers, for what a real server does not do on demand: go mute with the socket open
- * (half-open, found by the ping probe), announce a frame over the client's maximum, send a frame that is no JSON, or
- * announce its shutdown.
+ * (half-open, found by the ping probe), announce a frame over the client's maximum, send a frame that is no JSON or a
+ * reply that cannot be read, or announce its shutdown.
  */
 class JsonClientFakeServerIT {
 
@@ -82,30 +87,71 @@ class JsonClientFakeServerIT {
     }
 
     @Test
-    void anOversizedLengthIsAProtocolViolationAndABadFrameIsSkipped() throws Exception {
+    void aFrameThatIsNoJsonMessageDropsTheConnection() throws Exception {
         try (FakeTws garbled = new FakeTws((socket, in) -> {
             accept(socket, in);
-            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-            byte[] notJson = "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             readFrame(in); // the echo
-            out.writeInt(notJson.length);
-            out.write(notJson);
-            write(socket, new JsonMessage.EchoResponse("hi", Instant.now(), "fake"));
-            readFrame(in); // the ping: the echo's reply is in by now (a failure would overtake frames in flight)
-            out.writeInt(64 * 1024 * 1024); // far over max-frame-size
-            out.flush();
+            writeRaw(socket, "{not json".getBytes(StandardCharsets.UTF_8));
             FakeTws.drain(in);
         })) {
             TestProbe<ConnectionEvent> events = connect(garbled.port(), DEFAULTS.connection().heartbeat());
             awaitState(events, ConnectionState.READY);
-            JsonMessage.EchoResponse reply = clients.get(0).echo("hi").toCompletableFuture()
-                    .get(AWAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            assertEquals("fake", reply.echoedBy(), "the bad frame was skipped, the next answered the echo");
+            CompletableFuture<JsonMessage.EchoResponse> echo = clients.get(0).echo("hi").toCompletableFuture();
+            FailureReason reason = awaitReconnecting(events);
+            assertEquals(FailureReason.Kind.PROTOCOL_VIOLATION, reason.kind());
+            assertTrue(reason.message().contains("sent a frame that is no JSON message"), reason.message());
+            ExecutionException failed = assertThrows(ExecutionException.class,
+                    () -> echo.get(AWAIT.toSeconds(), TimeUnit.SECONDS));
+            assertTrue(failed.getCause().getMessage().contains("the connection was lost before its reply"),
+                    failed.getCause().getMessage());
+        }
+    }
+
+    @Test
+    void aReplyThatCannotBeReadFailsItsOwnRequestAndTheNextIsAnsweredRightly() throws Exception {
+        try (FakeTws sloppy = new FakeTws((socket, in) -> {
+            accept(socket, in);
+            readFrame(in);
+            writeRaw(socket, "{\"type\":\"echo_response\",\"content\":\"first\"}".getBytes(StandardCharsets.UTF_8));
+            readFrame(in);
+            write(socket, new JsonMessage.EchoResponse("second", Instant.now(), "fake"));
+            FakeTws.drain(in);
+        })) {
+            TestProbe<ConnectionEvent> events = connect(sloppy.port(), DEFAULTS.connection().heartbeat());
+            awaitState(events, ConnectionState.READY);
+            ExecutionException first = assertThrows(ExecutionException.class, () -> clients.get(0).echo("first")
+                    .toCompletableFuture().get(AWAIT.toSeconds(), TimeUnit.SECONDS));
+            assertTrue(first.getCause().getMessage().contains("the server's echo_response could not be read"),
+                    first.getCause().getMessage());
+            assertEquals("second", clients.get(0).echo("second").toCompletableFuture()
+                    .get(AWAIT.toSeconds(), TimeUnit.SECONDS).content(), "no reply shifted onto another request");
+            events.expectNoMessage(Duration.ofMillis(200));
+        }
+    }
+
+    @Test
+    void anOversizedLengthIsAProtocolViolation() {
+        try (FakeTws bomb = new FakeTws((socket, in) -> {
+            accept(socket, in);
+            readFrame(in); // the ping
+            new DataOutputStream(socket.getOutputStream()).writeInt(64 * 1024 * 1024); // far over max-frame-size
+            socket.getOutputStream().flush();
+            FakeTws.drain(in);
+        })) {
+            TestProbe<ConnectionEvent> events = connect(bomb.port(), DEFAULTS.connection().heartbeat());
+            awaitState(events, ConnectionState.READY);
             clients.get(0).ping();
             FailureReason reason = awaitReconnecting(events);
             assertEquals(FailureReason.Kind.PROTOCOL_VIOLATION, reason.kind());
             assertTrue(reason.message().contains("broke the JSON protocol"), reason.message());
         }
+    }
+
+    private static void writeRaw(java.net.Socket socket, byte[] payload) throws IOException {
+        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+        out.writeInt(payload.length);
+        out.write(payload);
+        out.flush();
     }
 
     private TestProbe<ConnectionEvent> connect(int port, ConnectionSettings.Heartbeat heartbeat) {

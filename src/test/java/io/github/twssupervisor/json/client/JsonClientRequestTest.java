@@ -49,4 +49,46 @@ class JsonClientRequestTest {
         }
         assertEquals(ConnectionState.CLOSED, client.state());
     }
+
+    @Test
+    void aCustomPingOrAuthIsRefusedSinceItsReplyWouldAnswerNoRequestInOrder() throws Exception {
+        JsonClient client = JsonClient.create(KIT.system(), JsonClientSettings.from(ConfigFactory.load())
+                .withTarget("127.0.0.1", closedPort()));
+        try {
+            for (JsonMessage custom : java.util.List.of(new JsonMessage.Custom("ping", "{}"),
+                    new JsonMessage.Custom("auth", "{\"token\":\"t\"}"), new JsonMessage.Auth("t"))) {
+                ExecutionException e = assertThrows(ExecutionException.class,
+                        () -> client.send(custom).toCompletableFuture().get(5, TimeUnit.SECONDS));
+                assertTrue(e.getCause() instanceof IllegalArgumentException, custom + ": " + e.getCause());
+            }
+        } finally {
+            client.close();
+        }
+    }
+
+    @Test
+    void closingTwiceAndWithACancelledStreamCompletesAndLaterStreamsAreEmpty() throws Exception {
+        JsonClient client = JsonClient.create(KIT.system(), JsonClientSettings.from(ConfigFactory.load())
+                .withTarget("127.0.0.1", closedPort()));
+        client.broadcasts().runWith(akka.stream.javadsl.Sink.cancelled(), KIT.system());
+        CompletableFuture<?> stream = client.events().runWith(akka.stream.javadsl.Sink.ignore(), KIT.system())
+                .toCompletableFuture();
+        client.closeAsync().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        client.closeAsync().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        client.close();
+        stream.get(5, TimeUnit.SECONDS); // completed by the close
+        client.interruptions().runWith(akka.stream.javadsl.Sink.ignore(), KIT.system()).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTruststoreThatCannotBeReadThrowsToTheCaller() throws Exception {
+        java.nio.file.Path missing = java.nio.file.Path.of("no-such-dir", "trust.p12");
+        JsonClientSettings settings = JsonClientSettings.from(ConfigFactory.load()).withTarget("127.0.0.1",
+                closedPort());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JsonClient.create(
+                KIT.system(), settings.withSecurity(java.util.Optional.empty(),
+                        io.github.twssupervisor.config.JsonTlsSettings.DISABLED.withTruststore(missing, "pw"))));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+    }
 }
