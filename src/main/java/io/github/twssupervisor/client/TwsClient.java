@@ -56,6 +56,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * client.orders().place(Contract.stock("AAPL"), Order.limit(OrderAction.BUY, 100, 150.00));
  * client.close();
  * }</pre>
+ *
+ * The {@code CompletionStage}s complete on the actor system's dispatcher, and what is chained to them without an
+ * executor runs there: keep such callbacks short and never block in them (chain with an {@code *Async} method and an
+ * executor of your own to block).
  */
 public final class TwsClient {
 

@@ -140,8 +140,8 @@ public final class Pacer extends AbstractBehavior<Pacer.Command> {
                     + " (disconnected-behavior = fail)");
         } else if ((order ? orders : queue).size() >= settings.pacing().queueSize()) {
             reject(request, OutboundRequest.Reason.QUEUE_FULL, "the pacing queue is full ("
-                    + settings.pacing().queueSize() + " requests waiting at " + settings.pacing().messagesPerSecond()
-                    + " messages/s)");
+                    + settings.pacing().queueSize() + " requests waiting" + (protocol.paced() ? " at "
+                    + settings.pacing().messagesPerSecond() + " messages/s)" : " for a READY connection)"));
         } else {
             (order ? orders : queue).addLast(new Waiting(request, System.nanoTime()));
             drain();

@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * client.echo("hello").thenAccept(reply -> log.info("echoed by {}", reply.echoedBy()));
  * }</pre>
  *
- * Thread-safe; every method returns at once.
+ * Thread-safe; every method returns at once. The {@code CompletionStage}s complete on the actor system's dispatcher,
+ * and callbacks chained without an executor run there: keep them short and never block in them.
  */
 public final class JsonClient implements AutoCloseable {
 
