@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param maxClients     simultaneous connections served; one more is told {@code error} and closed
  * @param maxFrameSize   largest payload a client may announce; a longer length closes its connection
  * @param outboundBuffer frames queued per client before a client that does not read is disconnected
+ * @param outboundBufferBytes bytes queued per client before the same, whichever bound comes first
  * @param backlog        listen backlog asked for (the OS clamps it to its somaxconn)
  * @param shutdownGrace  how long a graceful shutdown waits for clients to take their last frames
  * @param authTimeout    how long a new connection has to send {@code auth} when a token is required
@@ -20,7 +21,7 @@ import java.util.Optional;
  * @param tls            TLS of the listening socket
  */
 public record JsonServerSettings(String host, int port, int maxClients, int maxFrameSize, int outboundBuffer,
-                                 int backlog, Duration shutdownGrace, Duration authTimeout,
+                                 long outboundBufferBytes, int backlog, Duration shutdownGrace, Duration authTimeout,
                                  Optional<String> authToken, JsonTlsSettings tls) {
 
     private static final String PREFIX = "tws.json.server.";
@@ -33,6 +34,8 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
         Checks.require(maxFrameSize > 0 && maxFrameSize <= Integer.MAX_VALUE - 4,
                 PREFIX + "max-frame-size must be 1 B .. 2 GiB - 5 B, was " + maxFrameSize);
         Checks.require(outboundBuffer > 0, PREFIX + "outbound-buffer must be positive, was " + outboundBuffer);
+        Checks.require(outboundBufferBytes > 0, PREFIX + "outbound-buffer-bytes must be positive, was "
+                + outboundBufferBytes);
         Checks.require(backlog > 0, PREFIX + "backlog must be positive, was " + backlog);
         Checks.positive(shutdownGrace, PREFIX + "shutdown-grace");
         Checks.positive(authTimeout, PREFIX + "auth-timeout");
@@ -44,13 +47,22 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
     }
 
     /**
+     * @param bytes the most bytes queued per client
+     * @return a copy with that bound
+     */
+    public JsonServerSettings withOutboundBufferBytes(long bytes) {
+        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, bytes, backlog,
+                shutdownGrace, authTimeout, authToken, tls);
+    }
+
+    /**
      * @param newHost the interface
      * @param newPort the port
      * @return a copy listening elsewhere
      */
     public JsonServerSettings withAddress(String newHost, int newPort) {
-        return new JsonServerSettings(newHost, newPort, maxClients, maxFrameSize, outboundBuffer, backlog,
-                shutdownGrace, authTimeout, authToken, tls);
+        return new JsonServerSettings(newHost, newPort, maxClients, maxFrameSize, outboundBuffer,
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, tls);
     }
 
     /**
@@ -58,8 +70,8 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      * @return a copy with it
      */
     public JsonServerSettings withMaxClients(int newMaxClients) {
-        return new JsonServerSettings(host, port, newMaxClients, maxFrameSize, outboundBuffer, backlog,
-                shutdownGrace, authTimeout, authToken, tls);
+        return new JsonServerSettings(host, port, newMaxClients, maxFrameSize, outboundBuffer,
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, tls);
     }
 
     /**
@@ -68,8 +80,8 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      * @return a copy with those bounds
      */
     public JsonServerSettings withBounds(int newMaxFrameSize, int newOutboundBuffer) {
-        return new JsonServerSettings(host, port, maxClients, newMaxFrameSize, newOutboundBuffer, backlog,
-                shutdownGrace, authTimeout, authToken, tls);
+        return new JsonServerSettings(host, port, maxClients, newMaxFrameSize, newOutboundBuffer,
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, tls);
     }
 
     /**
@@ -78,8 +90,8 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      * @return a copy with that authentication
      */
     public JsonServerSettings withAuth(Optional<String> token, Duration newAuthTimeout) {
-        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, backlog, shutdownGrace,
-                newAuthTimeout, token, tls);
+        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer,
+                outboundBufferBytes, backlog, shutdownGrace, newAuthTimeout, token, tls);
     }
 
     /**
@@ -87,15 +99,16 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      * @return a copy with it
      */
     public JsonServerSettings withTls(JsonTlsSettings newTls) {
-        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, backlog, shutdownGrace,
-                authTimeout, authToken, newTls);
+        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer,
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, newTls);
     }
 
     /** The token is a secret: shown as {@code ***} when set. */
     @Override
     public String toString() {
         return "JsonServerSettings[host=" + host + ", port=" + port + ", maxClients=" + maxClients + ", maxFrameSize="
-                + maxFrameSize + ", outboundBuffer=" + outboundBuffer + ", backlog=" + backlog + ", shutdownGrace="
+                + maxFrameSize + ", outboundBuffer=" + outboundBuffer + ", outboundBufferBytes=" + outboundBufferBytes
+                + ", backlog=" + backlog + ", shutdownGrace="
                 + shutdownGrace + ", authTimeout=" + authTimeout + ", authToken="
                 + authToken.map(t -> "***").orElse("none") + ", tls=" + tls + "]";
     }

@@ -160,7 +160,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
         try {
             Keys c = new Keys(config, ROOT + ".json.server.");
             return new JsonServerSettings(c.string("host"), c.integer("port"), c.integer("max-clients"),
-                    c.bytes("max-frame-size"), c.integer("outbound-buffer"), c.integer("backlog"),
+                    c.bytes("max-frame-size"), c.integer("outbound-buffer"),
+                    c.config.getBytes(c.path("outbound-buffer-bytes")), c.integer("backlog"),
                     c.duration("shutdown-grace"), c.duration("auth-timeout"), c.optionalString("auth-token"),
                     jsonTls(new Keys(config, c.path("tls."))));
         } catch (ConfigException e) {

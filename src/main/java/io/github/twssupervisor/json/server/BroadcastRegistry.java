@@ -6,7 +6,6 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
-import akka.stream.BoundedSourceQueue;
 import akka.util.ByteString;
 import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.json.JsonMessage.BroadcastMessage;
@@ -34,7 +33,7 @@ final class BroadcastRegistry extends AbstractBehavior<BroadcastRegistry.Command
      * @param id     its host:port
      * @param queue  its outbound queue of frames
      */
-    record Join(ActorRef<ClientConnection.Command> client, String id, BoundedSourceQueue<ByteString> queue)
+    record Join(ActorRef<ClientConnection.Command> client, String id, OutboundFrames queue)
             implements Command {
         Join {
             Objects.requireNonNull(client, "client");
@@ -66,7 +65,7 @@ final class BroadcastRegistry extends AbstractBehavior<BroadcastRegistry.Command
     private record Left(ActorRef<ClientConnection.Command> client) implements Command {
     }
 
-    private record Member(String id, BoundedSourceQueue<ByteString> queue) {
+    private record Member(String id, OutboundFrames queue) {
     }
 
     private final Map<ActorRef<ClientConnection.Command>, Member> members = new HashMap<>();
@@ -105,7 +104,7 @@ final class BroadcastRegistry extends AbstractBehavior<BroadcastRegistry.Command
             if (member.getKey().equals(m.sender())) {
                 continue;
             }
-            switch (ClientConnection.offer(member.getValue().queue(), frame)) {
+            switch (member.getValue().queue().offer(frame)) {
                 case ENQUEUED -> recipients++;
                 case FULL -> {
                     // removed at once: no more offers to it, and one Overflowed, so one WARN

@@ -7,7 +7,6 @@ import akka.actor.typed.PostStop;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.TimerScheduler;
-import akka.stream.BoundedSourceQueue;
 import akka.stream.KillSwitches;
 import akka.stream.Materializer;
 import akka.stream.QueueOfferResult;
@@ -29,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import javax.net.ssl.SSLException;
@@ -153,7 +153,7 @@ final class ClientConnection {
     }
 
     /** The materialized outbound side: the queue, the switch that aborts it, and its end. */
-    private record Outbound(BoundedSourceQueue<ByteString> queue, UniqueKillSwitch killSwitch,
+    private record Outbound(OutboundFrames queue, UniqueKillSwitch killSwitch,
                             CompletionStage<Done> written) {
     }
 
@@ -175,10 +175,16 @@ final class ClientConnection {
                 .to(ActorSink.actorRefWithBackpressure(ctx.getSelf(),
                         (ActorRef<Ack> ackTo, List<Inbound> batch) -> new InboundBatch(ackTo, List.copyOf(batch)),
                         StreamStarted::new, Ack.INSTANCE, InboundEnded.INSTANCE, InboundFailed::new));
+        AtomicLong queuedBytes = new AtomicLong();
         Source<ByteString, Outbound> outbound = Source.<ByteString>queue(settings.outboundBuffer())
+                .map(frame -> {
+                    OutboundFrames.written(queuedBytes, frame);
+                    return frame;
+                })
                 .batch(OUTBOUND_BATCH, frame -> frame, ByteString::concat)
                 .viaMat(KillSwitches.single(), Keep.both())
-                .watchTermination((pair, written) -> new Outbound(pair.first(), pair.second(), written));
+                .watchTermination((pair, written) -> new Outbound(new OutboundFrames(pair.first(), queuedBytes,
+                        settings.outboundBufferBytes()), pair.second(), written));
         // Not coupled: the write side completing (a close after the last frames) must not cancel the read side first,
         // which Akka answers with an abort that can overtake those frames.
         return connection.handleWith(Flow.fromSinkAndSourceMat(inbound, outbound, Keep.right()),
@@ -191,21 +197,6 @@ final class ClientConnection {
         } catch (JsonProtocolException e) {
             return new Refused(e);
         }
-    }
-
-    /**
-     * Offers a frame without blocking.
-     *
-     * @param queue a client's outbound queue
-     * @param frame a whole frame
-     * @return whether it was queued, the queue is full, or the client's stream has ended
-     */
-    static Offer offer(BoundedSourceQueue<ByteString> queue, ByteString frame) {
-        QueueOfferResult result = queue.offer(frame);
-        if (result.isEnqueued()) {
-            return Offer.ENQUEUED;
-        }
-        return result == QueueOfferResult.dropped() ? Offer.FULL : Offer.CLOSED;
     }
 
     private static Behavior<Command> open(ClientSession s, TimerScheduler<Command> timers, boolean authenticated) {
@@ -324,8 +315,8 @@ final class ClientConnection {
     }
 
     private static Behavior<Command> cutOff(ClientSession s) {
-        s.ctx().getLog().warn("Disconnecting client {}: it does not read (its {} queued frames are full)", s.remote(),
-                s.settings().outboundBuffer());
+        s.ctx().getLog().warn("Disconnecting client {}: it does not read (its queue of {} frames or {} bytes is full)",
+                s.remote(), s.settings().outboundBuffer(), s.settings().outboundBufferBytes());
         return Behaviors.stopped();
     }
 

@@ -2,7 +2,6 @@ package io.github.twssupervisor.json.server;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.ActorContext;
-import akka.stream.BoundedSourceQueue;
 import akka.stream.UniqueKillSwitch;
 import akka.util.ByteString;
 import io.github.twssupervisor.config.JsonServerSettings;
@@ -24,7 +23,7 @@ import java.security.MessageDigest;
  * @param counters   the server's figures
  * @param registry   where broadcasts go
  */
-record ClientSession(ActorContext<ClientConnection.Command> ctx, String remote, BoundedSourceQueue<ByteString> queue,
+record ClientSession(ActorContext<ClientConnection.Command> ctx, String remote, OutboundFrames queue,
                      UniqueKillSwitch killSwitch, JsonServerSettings settings, ServerCounters counters,
                      ActorRef<BroadcastRegistry.Command> registry) {
 
@@ -41,7 +40,7 @@ record ClientSession(ActorContext<ClientConnection.Command> ctx, String remote, 
         if (ctx.getLog().isDebugEnabled()) {
             ctx.getLog().debug(">>> {} {}", remote, message);
         }
-        return ClientConnection.offer(queue, ByteString.fromArrayUnsafe(JsonCodec.frame(message)))
+        return queue.offer(ByteString.fromArrayUnsafe(JsonCodec.frame(message)))
                 != ClientConnection.Offer.FULL;
     }
 
@@ -65,11 +64,7 @@ record ClientSession(ActorContext<ClientConnection.Command> ctx, String remote, 
 
     /** Lets the queued frames be written, then the socket closes; nothing once the stream has ended. */
     void complete() {
-        try {
-            queue.complete();
-        } catch (IllegalStateException alreadyDone) {
-            // the queue was completed before, or its stream ended with the socket: nothing left to finish
-        }
+        queue.complete();
     }
 
     /** Resets the connection, dropping what is queued: a no-op once every frame was handed to the socket. */

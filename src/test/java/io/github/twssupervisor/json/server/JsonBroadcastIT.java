@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.twssupervisor.config.JsonServerSettings;
 import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.RawJsonClient;
@@ -108,10 +109,19 @@ class JsonBroadcastIT {
 
     @Test
     void aClientThatDoesNotReadIsCutOffAndTheOthersLoseNothing() throws Exception {
-        int buffer = 50;
+        cutOffWhileTheOthersLoseNothing(DEFAULTS.withBounds(1024 * 1024, 50));
+    }
+
+    @Test
+    void theByteBoundCutsOffAClientWhoseFramesAreFewButLarge() throws Exception {
+        // 10,000 frames would hold 160 MiB of these broadcasts; 256 KiB is what the client may hold
+        cutOffWhileTheOthersLoseNothing(DEFAULTS.withBounds(1024 * 1024, 10_000).withOutboundBufferBytes(256 * 1024));
+    }
+
+    private void cutOffWhileTheOthersLoseNothing(JsonServerSettings settings) throws Exception {
         int broadcasts = 600;
         String content = "x".repeat(16 * 1024);
-        JsonServer server = JsonServerIT.start(TEST_KIT, DEFAULTS.withBounds(1024 * 1024, buffer));
+        JsonServer server = JsonServerIT.start(TEST_KIT, settings);
         RawJsonClient slow = RawJsonClient.connect(server.address());
         RawJsonClient sender = RawJsonClient.connect(server.address());
         RawJsonClient reader = RawJsonClient.connect(server.address());
