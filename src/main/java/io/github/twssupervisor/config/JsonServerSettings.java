@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param backlog        listen backlog asked for (the OS clamps it to its somaxconn)
  * @param shutdownGrace  how long a graceful shutdown waits for clients to take their last frames
  * @param authTimeout    how long a new connection has to send {@code auth} when a token is required
+ * @param idleTimeout    a connection with no byte either way for this long is closed (a dead peer, a port scan)
  * @param authToken      the shared token clients must present first, if any
  * @param tls            TLS of the listening socket
  */
 public record JsonServerSettings(String host, int port, int maxClients, int maxFrameSize, int outboundBuffer,
                                  long outboundBufferBytes, int backlog, Duration shutdownGrace, Duration authTimeout,
-                                 Optional<String> authToken, JsonTlsSettings tls) {
+                                 Duration idleTimeout, Optional<String> authToken, JsonTlsSettings tls) {
 
     private static final String PREFIX = "tws.json.server.";
 
@@ -39,6 +40,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
         Checks.require(backlog > 0, PREFIX + "backlog must be positive, was " + backlog);
         Checks.positive(shutdownGrace, PREFIX + "shutdown-grace");
         Checks.positive(authTimeout, PREFIX + "auth-timeout");
+        Checks.positive(idleTimeout, PREFIX + "idle-timeout");
         Objects.requireNonNull(authToken, PREFIX + "auth-token");
         authToken = authToken.filter(token -> !token.isEmpty());
         Objects.requireNonNull(tls, PREFIX + "tls");
@@ -47,12 +49,21 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
     }
 
     /**
+     * @param timeout how long a connection may stay silent both ways
+     * @return a copy with that idle timeout
+     */
+    public JsonServerSettings withIdleTimeout(Duration timeout) {
+        return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, outboundBufferBytes,
+                backlog, shutdownGrace, authTimeout, timeout, authToken, tls);
+    }
+
+    /**
      * @param bytes the most bytes queued per client
      * @return a copy with that bound
      */
     public JsonServerSettings withOutboundBufferBytes(long bytes) {
         return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer, bytes, backlog,
-                shutdownGrace, authTimeout, authToken, tls);
+                shutdownGrace, authTimeout, idleTimeout, authToken, tls);
     }
 
     /**
@@ -62,7 +73,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      */
     public JsonServerSettings withAddress(String newHost, int newPort) {
         return new JsonServerSettings(newHost, newPort, maxClients, maxFrameSize, outboundBuffer,
-                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, tls);
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, idleTimeout, authToken, tls);
     }
 
     /**
@@ -71,7 +82,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      */
     public JsonServerSettings withMaxClients(int newMaxClients) {
         return new JsonServerSettings(host, port, newMaxClients, maxFrameSize, outboundBuffer,
-                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, tls);
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, idleTimeout, authToken, tls);
     }
 
     /**
@@ -81,7 +92,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      */
     public JsonServerSettings withBounds(int newMaxFrameSize, int newOutboundBuffer) {
         return new JsonServerSettings(host, port, maxClients, newMaxFrameSize, newOutboundBuffer,
-                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, tls);
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, idleTimeout, authToken, tls);
     }
 
     /**
@@ -91,7 +102,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      */
     public JsonServerSettings withAuth(Optional<String> token, Duration newAuthTimeout) {
         return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer,
-                outboundBufferBytes, backlog, shutdownGrace, newAuthTimeout, token, tls);
+                outboundBufferBytes, backlog, shutdownGrace, newAuthTimeout, idleTimeout, token, tls);
     }
 
     /**
@@ -100,7 +111,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
      */
     public JsonServerSettings withTls(JsonTlsSettings newTls) {
         return new JsonServerSettings(host, port, maxClients, maxFrameSize, outboundBuffer,
-                outboundBufferBytes, backlog, shutdownGrace, authTimeout, authToken, newTls);
+                outboundBufferBytes, backlog, shutdownGrace, authTimeout, idleTimeout, authToken, newTls);
     }
 
     /** The token is a secret: shown as {@code ***} when set. */
@@ -109,7 +120,7 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
         return "JsonServerSettings[host=" + host + ", port=" + port + ", maxClients=" + maxClients + ", maxFrameSize="
                 + maxFrameSize + ", outboundBuffer=" + outboundBuffer + ", outboundBufferBytes=" + outboundBufferBytes
                 + ", backlog=" + backlog + ", shutdownGrace="
-                + shutdownGrace + ", authTimeout=" + authTimeout + ", authToken="
+                + shutdownGrace + ", authTimeout=" + authTimeout + ", idleTimeout=" + idleTimeout + ", authToken="
                 + authToken.map(t -> "***").orElse("none") + ", tls=" + tls + "]";
     }
 }

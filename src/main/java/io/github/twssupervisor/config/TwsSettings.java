@@ -162,7 +162,8 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
             return new JsonServerSettings(c.string("host"), c.integer("port"), c.integer("max-clients"),
                     c.bytes("max-frame-size"), c.integer("outbound-buffer"),
                     c.config.getBytes(c.path("outbound-buffer-bytes")), c.integer("backlog"),
-                    c.duration("shutdown-grace"), c.duration("auth-timeout"), c.optionalString("auth-token"),
+                    c.duration("shutdown-grace"), c.duration("auth-timeout"), c.duration("idle-timeout"),
+                    c.optionalString("auth-token"),
                     jsonTls(new Keys(config, c.path("tls."))));
         } catch (ConfigException e) {
             throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);

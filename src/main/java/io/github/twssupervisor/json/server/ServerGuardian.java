@@ -140,8 +140,9 @@ final class ServerGuardian extends AbstractBehavior<ServerGuardian.Command> {
         Tcp tcp = Tcp.get(getContext().getSystem());
         Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> connections = tlsEngines.isPresent()
                 ? tcp.bindWithTls(settings.host(), settings.port(), tlsEngines.get(), backlog,
-                options, Optional.empty(), session -> Optional.empty(), TLSClosing.eagerClose())
-                : tcp.bind(settings.host(), settings.port(), backlog, options, false, Optional.empty());
+                options, Optional.of(settings.idleTimeout()), session -> Optional.empty(), TLSClosing.eagerClose())
+                : tcp.bind(settings.host(), settings.port(), backlog, options, false,
+                Optional.of(settings.idleTimeout()));
         ActorRef<Command> self = getContext().getSelf();
         CompletionStage<Tcp.ServerBinding> bound = connections
                 .to(Sink.foreach(connection -> self.tell(new Accepted(connection))))

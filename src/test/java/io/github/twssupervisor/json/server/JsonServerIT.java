@@ -163,6 +163,20 @@ class JsonServerIT {
     }
 
     @Test
+    void aSilentConnectionIsClosedAtTheIdleTimeoutAndFreesItsPlace() {
+        JsonServer server = start(DEFAULTS.withIdleTimeout(java.time.Duration.ofMillis(300)));
+        try (RawJsonClient silent = RawJsonClient.connect(server.address())) {
+            assertTrue(silent.closedByServer(), "closed by the server once idle");
+            TEST_KIT.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+                assertEquals(0, server.stats().toCompletableFuture().join().connectedClients());
+                return null;
+            });
+        } finally {
+            server.stop().toCompletableFuture().join();
+        }
+    }
+
+    @Test
     void aClientBeyondMaxClientsIsToldTheServerIsFullAndClosed() {
         JsonServer server = start(DEFAULTS.withMaxClients(2));
         try (RawJsonClient first = RawJsonClient.connect(server.address());
