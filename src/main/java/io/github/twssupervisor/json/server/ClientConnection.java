@@ -15,6 +15,7 @@ import akka.stream.javadsl.Keep;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import akka.stream.javadsl.Tcp;
+import akka.stream.scaladsl.TcpIdleTimeoutException;
 import akka.stream.UniqueKillSwitch;
 import akka.stream.typed.javadsl.ActorSink;
 import akka.util.ByteString;
@@ -328,6 +329,9 @@ final class ClientConnection {
             return closing(s, timers, true);
         } else if (cause instanceof SSLException) {
             s.ctx().getLog().warn("TLS with {} failed: {}", s.remote(), cause.getMessage());
+        } else if (cause instanceof TcpIdleTimeoutException) {
+            s.ctx().getLog().info("Closing connection from {}: nothing either way for {} (tws.json.server.idle-timeout)",
+                    s.remote(), s.settings().idleTimeout());
         } else if (cause != null) {
             s.ctx().getLog().debug("Connection from {} ended: {}", s.remote(), cause.toString());
         }

@@ -166,7 +166,11 @@ class JsonServerIT {
     void aSilentConnectionIsClosedAtTheIdleTimeoutAndFreesItsPlace() {
         JsonServer server = start(DEFAULTS.withIdleTimeout(java.time.Duration.ofMillis(300)));
         try (RawJsonClient silent = RawJsonClient.connect(server.address())) {
-            assertTrue(silent.closedByServer(), "closed by the server once idle");
+            akka.actor.testkit.typed.javadsl.LoggingTestKit.info("nothing either way for").expect(TEST_KIT.system(),
+                    () -> {
+                        assertTrue(silent.closedByServer(), "closed by the server once idle");
+                        return null;
+                    });
             TEST_KIT.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
                 assertEquals(0, server.stats().toCompletableFuture().join().connectedClients());
                 return null;
