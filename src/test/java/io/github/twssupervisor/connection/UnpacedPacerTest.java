@@ -3,25 +3,17 @@ package io.github.twssupervisor.connection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import akka.NotUsed;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.ManualTime;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
-import akka.actor.typed.Behavior;
-import akka.stream.javadsl.Flow;
-import akka.util.ByteString;
 import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.config.ConnectionSettings;
 import io.github.twssupervisor.config.TwsSettings;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
 
 /**
  * The pacer for a protocol that sets no rate ({@link Protocol#paced} false): requests go out as they come, far past
@@ -79,74 +71,8 @@ class UnpacedPacerTest {
         return new OutboundRequest(n, "request " + n, version -> new byte[] {(byte) n}, outcomes.ref());
     }
 
-    /** TWS's protocol with its pacing off. */
-    private static final Protocol UNPACED = new Protocol() {
-        private final Protocol tws = TwsProtocol.INSTANCE;
-
-        @Override
-        public String name() {
-            return "unpaced";
-        }
-
-        @Override
-        public String peerName() {
-            return "the peer";
-        }
-
-        @Override
-        public String connectHint(String target) {
-            return tws.connectHint(target);
-        }
-
-        @Override
-        public <D> Flow<ByteString, InboundBatch<D>, NotUsed> inbound(InboundDecoder<D> decoder) {
-            return tws.inbound(decoder);
-        }
-
-        @Override
-        public boolean isViolation(Throwable cause) {
-            return tws.isViolation(cause);
-        }
-
-        @Override
-        public Behavior<SessionHandshake.Command> handshake(ActorRef<SocketActor.Command> socket,
-                                                            ConnectionSettings settings, int clientId) {
-            return tws.handshake(socket, settings, clientId);
-        }
-
-        @Override
-        public String describe(Ready ready, io.github.twssupervisor.config.LogSettings log) {
-            return tws.describe(ready, log);
-        }
-
-        @Override
-        public byte[] livenessProbe() {
-            return tws.livenessProbe();
-        }
-
-        @Override
-        public String livenessProbeName() {
-            return tws.livenessProbeName();
-        }
-
-        @Override
-        public SessionRules sessionRules(Logger log, Consumer<ConnectionEvent> publish) {
-            return tws.sessionRules(log, publish);
-        }
-
-        @Override
-        public Optional<Supplier<byte[]>> clockRequest() {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean paced() {
-            return false;
-        }
-
-        @Override
-        public Optional<Supplier<SSLEngine>> tls() {
-            return Optional.empty();
-        }
-    };
+    /** TWS's protocol with its pacing off: every other method is TWS's. */
+    private static final Protocol UNPACED = (Protocol) Proxy.newProxyInstance(Protocol.class.getClassLoader(),
+            new Class<?>[] {Protocol.class}, (proxy, method, args) -> method.getName().equals("paced") ? Boolean.FALSE
+                    : method.invoke(TwsProtocol.INSTANCE, args));
 }
