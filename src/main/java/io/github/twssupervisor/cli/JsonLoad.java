@@ -97,10 +97,7 @@ final class JsonLoad {
                 : Source.repeat(1).takeWithin(duration);
         long start = System.nanoTime();
         CompletionStage<Throughput> run = sends
-                // On the completing thread: a plain handle() on an ask's stage would start a thread per reply on a
-                // machine of 2 cores (see JsonClient), measuring thread starts instead of the client.
-                .mapAsyncUnordered(window, i -> request.get().handleAsync((reply, failure) -> failure == null,
-                        Runnable::run))
+                .mapAsyncUnordered(window, i -> request.get().handle((reply, failure) -> failure == null))
                 .runWith(Sink.fold(Throughput.NONE, Throughput::plus), system);
         Throughput counted = JsonClientSession.await(run, (duration != null ? duration : Duration.ZERO)
                 .plus(Duration.ofMinutes(10)));

@@ -3,7 +3,6 @@ package io.github.twssupervisor.cli;
 import akka.actor.CoordinatedShutdown;
 import akka.actor.typed.ActorSystem;
 import io.github.twssupervisor.config.JsonServerSettings;
-import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.json.server.JsonServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +58,7 @@ final class JsonServerCommand implements Callable<Integer> {
             main.config = config;
         }
         Main.Setup setup = main.setup();
-        JsonServerSettings settings = overrides(TwsSettings.jsonServer(setup.config()));
+        JsonServerSettings settings = overrides(JsonServerSettings.from(setup.config()));
         ActorSystem<Void> system = setup.actorSystem("json-server");
         JsonServer server;
         try {

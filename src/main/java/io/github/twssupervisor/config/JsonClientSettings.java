@@ -2,7 +2,6 @@ package io.github.twssupervisor.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -76,11 +75,6 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
                 requestTimeout, newConnection.withTarget(host, port, newConnection.clientId()));
     }
 
-    private static Optional<Path> path(Config c, String key) {
-        String value = c.getString(key);
-        return value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
-    }
-
     @Override
     public String toString() {
         return "JsonClientSettings[" + host + ":" + port + ", token=" + (token.isPresent() ? "(set)" : "(none)")
@@ -98,9 +92,7 @@ public record JsonClientSettings(String host, int port, Optional<String> token, 
             String host = c.getString("host");
             int port = c.getInt("port");
             String token = c.getString("token");
-            JsonTlsSettings tls = new JsonTlsSettings(c.getBoolean("tls.enabled"), path(c, "tls.keystore"),
-                    c.getString("tls.keystore-password"), path(c, "tls.truststore"),
-                    c.getString("tls.truststore-password"), c.getString("tls.store-type"));
+            JsonTlsSettings tls = JsonTlsSettings.from(config, SECTION + ".tls");
             for (String key : List.of("connect-timeout", "handshake-timeout", "request-timeout", "heartbeat.idle",
                     "heartbeat.timeout", "backoff.reset-after")) {
                 Checks.positive(c.getDuration(key), SECTION + "." + key);

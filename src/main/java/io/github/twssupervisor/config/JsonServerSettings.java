@@ -1,5 +1,7 @@
 package io.github.twssupervisor.config;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -122,5 +124,30 @@ public record JsonServerSettings(String host, int port, int maxClients, int maxF
                 + ", backlog=" + backlog + ", shutdownGrace="
                 + shutdownGrace + ", authTimeout=" + authTimeout + ", idleTimeout=" + idleTimeout + ", authToken="
                 + authToken.map(t -> "***").orElse("none") + ", tls=" + tls + "]";
+    }
+
+    /**
+     * Reads {@code tws.json.server}, read apart from the library's settings: only {@code json-server} and
+     * {@code JsonServer} use it. Empty paths and tokens are absent.
+     *
+     * @param config a resolved config that includes reference.conf
+     * @return the settings
+     * @throws IllegalArgumentException naming the key, if a setting is missing, mistyped or invalid
+     */
+    public static JsonServerSettings from(Config config) {
+        try {
+            String p = PREFIX;
+            long frame = config.getBytes(p + "max-frame-size");
+            Checks.require(frame <= Integer.MAX_VALUE, p + "max-frame-size must be at most 2 GiB, was " + frame);
+            String token = config.getString(p + "auth-token");
+            return new JsonServerSettings(config.getString(p + "host"), config.getInt(p + "port"),
+                    config.getInt(p + "max-clients"), (int) frame, config.getInt(p + "outbound-buffer"),
+                    config.getBytes(p + "outbound-buffer-bytes"), config.getInt(p + "backlog"),
+                    config.getDuration(p + "shutdown-grace"), config.getDuration(p + "auth-timeout"),
+                    config.getDuration(p + "idle-timeout"), token.isEmpty() ? Optional.empty() : Optional.of(token),
+                    JsonTlsSettings.from(config, p + "tls"));
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
+        }
     }
 }

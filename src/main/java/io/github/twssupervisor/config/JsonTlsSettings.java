@@ -1,5 +1,6 @@
 package io.github.twssupervisor.config;
 
+import com.typesafe.config.Config;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +50,24 @@ public record JsonTlsSettings(boolean enabled, Optional<Path> keystore, String k
      */
     public JsonTlsSettings withTruststore(Path store, String password) {
         return new JsonTlsSettings(true, keystore, keystorePassword, Optional.of(store), password, storeType);
+    }
+
+    /**
+     * @param config  a resolved config
+     * @param section the TLS section's full path, e.g. {@code tws.json.server.tls}; an empty path is no store
+     * @return its settings
+     * @throws com.typesafe.config.ConfigException if a key is missing or mistyped (naming the full key)
+     */
+    public static JsonTlsSettings from(Config config, String section) {
+        return new JsonTlsSettings(config.getBoolean(section + ".enabled"), path(config, section + ".keystore"),
+                config.getString(section + ".keystore-password"), path(config, section + ".truststore"),
+                config.getString(section + ".truststore-password"), config.getString(section + ".store-type"));
+    }
+
+    /** An empty string is the absence of a value, as HOCON has no other way to leave a key unset. */
+    private static Optional<Path> path(Config config, String key) {
+        String value = config.getString(key);
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
     /** Passwords are secrets: shown as {@code ***} when set. */

@@ -148,34 +148,6 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
         }
     }
 
-    /**
-     * The JSON profile's server ({@code tws.json.server}), read apart from the library's settings: only
-     * {@code json-server} uses it. Empty paths and tokens are absent.
-     *
-     * @param config a resolved config that includes reference.conf, already checked by {@link #from}
-     * @return the settings
-     * @throws IllegalArgumentException naming the key, if a setting is missing, mistyped or invalid
-     */
-    public static JsonServerSettings jsonServer(Config config) {
-        try {
-            Keys c = new Keys(config, ROOT + ".json.server.");
-            return new JsonServerSettings(c.string("host"), c.integer("port"), c.integer("max-clients"),
-                    c.bytes("max-frame-size"), c.integer("outbound-buffer"),
-                    c.config.getBytes(c.path("outbound-buffer-bytes")), c.integer("backlog"),
-                    c.duration("shutdown-grace"), c.duration("auth-timeout"), c.duration("idle-timeout"),
-                    c.optionalString("auth-token"),
-                    jsonTls(new Keys(config, c.path("tls."))));
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException("invalid configuration: " + e.getMessage(), e);
-        }
-    }
-
-    private static JsonTlsSettings jsonTls(Keys c) {
-        return new JsonTlsSettings(c.config.getBoolean(c.path("enabled")), c.optionalString("keystore").map(Path::of),
-                c.string("keystore-password"), c.optionalString("truststore").map(Path::of),
-                c.string("truststore-password"), c.string("store-type"));
-    }
-
     /** @return the library defaults from reference.conf */
     public static TwsSettings defaults() {
         return from(ConfigFactory.load());
@@ -313,11 +285,6 @@ public record TwsSettings(ConnectionSettings connection, OrdersSettings orders, 
 
         String string(String key) {
             return config.getString(path(key));
-        }
-
-        /** An empty string is the absence of a value, as HOCON has no other way to leave a key unset. */
-        Optional<String> optionalString(String key) {
-            return Optional.of(string(key)).filter(s -> !s.isEmpty());
         }
 
         int integer(String key) {

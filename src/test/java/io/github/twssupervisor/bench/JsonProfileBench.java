@@ -5,8 +5,8 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.stream.javadsl.Sink;
 import akka.stream.javadsl.Source;
 import com.typesafe.config.ConfigFactory;
+import io.github.twssupervisor.config.JsonServerSettings;
 import io.github.twssupervisor.config.JsonClientSettings;
-import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.json.JsonMessage;
 import io.github.twssupervisor.json.client.JsonClient;
@@ -49,7 +49,7 @@ final class JsonProfileBench {
         ActorSystem<Void> serverSystem = ActorSystem.create(Behaviors.empty(), "bench-json-server");
         ActorSystem<Void> clientSystem = BenchSupport.clientSystem();
         JsonServer server = BenchSupport.join(JsonServer.start(serverSystem,
-                TwsSettings.jsonServer(ConfigFactory.load()).withAddress("127.0.0.1", 0)));
+                JsonServerSettings.from(ConfigFactory.load()).withAddress("127.0.0.1", 0)));
         JsonClient client = JsonClient.create(clientSystem, JsonClientSettings.from(ConfigFactory.load())
                 .withTarget("127.0.0.1", server.address().getPort()));
         try (BareJsonSocket bare = BareJsonSocket.connect(server.address())) {
@@ -120,9 +120,7 @@ final class JsonProfileBench {
     private double pipelined(Supplier<CompletionStage<?>> request, long count, ActorSystem<?> system) {
         long start = System.nanoTime();
         long answered = BenchSupport.join(Source.repeat(1).take(count).takeWithin(cap)
-                // On the completing thread: see JsonClient, a plain handle() may start a thread per reply
-                .mapAsyncUnordered(WINDOW, i -> request.get().handleAsync((reply, failure) -> failure == null ? 1L
-                        : 0L, Runnable::run))
+                .mapAsyncUnordered(WINDOW, i -> request.get().handle((reply, failure) -> failure == null ? 1L : 0L))
                 .runWith(Sink.fold(0L, Long::sum), system));
         return answered * 1e9 / (System.nanoTime() - start);
     }

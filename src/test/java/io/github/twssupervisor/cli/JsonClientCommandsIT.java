@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import com.typesafe.config.ConfigFactory;
+import io.github.twssupervisor.config.JsonServerSettings;
 import io.github.twssupervisor.config.JsonClientSettings;
-import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.json.JsonMessage;
 import io.github.twssupervisor.json.client.JsonClient;
 import io.github.twssupervisor.json.server.JsonServer;
@@ -37,7 +37,7 @@ class JsonClientCommandsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = JsonServer.start(KIT.system(), TwsSettings.jsonServer(ConfigFactory.load())
+        server = JsonServer.start(KIT.system(), JsonServerSettings.from(ConfigFactory.load())
                 .withAddress("127.0.0.1", 0)).toCompletableFuture().get(30, TimeUnit.SECONDS);
         other = JsonClient.create(KIT.system(), JsonClientSettings.from(ConfigFactory.load())
                 .withTarget("127.0.0.1", port()));

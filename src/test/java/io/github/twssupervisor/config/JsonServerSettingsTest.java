@@ -21,7 +21,7 @@ class JsonServerSettingsTest {
 
     @Test
     void defaultsAreLoopbackWithoutTokenOrTls() {
-        JsonServerSettings s = TwsSettings.jsonServer(with(""));
+        JsonServerSettings s = JsonServerSettings.from(with(""));
         assertEquals("127.0.0.1", s.host());
         assertEquals(9999, s.port());
         assertEquals(Optional.empty(), s.authToken());
@@ -36,7 +36,7 @@ class JsonServerSettingsTest {
                 + "tls { enabled = on, keystore = \"/k.p12\", keystore-password = p, truststore = \"/t.p12\", "
                 + "truststore-password = q, store-type = JKS } }");
         TwsSettings.from(config); // no unknown key
-        JsonServerSettings s = TwsSettings.jsonServer(config);
+        JsonServerSettings s = JsonServerSettings.from(config);
         assertEquals(5, s.maxClients());
         assertEquals(2048, s.maxFrameSize());
         assertEquals(7, s.outboundBuffer());
@@ -66,7 +66,7 @@ class JsonServerSettingsTest {
 
     @Test
     void secretsAreMaskedInToString() {
-        JsonServerSettings s = TwsSettings.jsonServer(with("tws.json.server { auth-token = tok-123, tls { "
+        JsonServerSettings s = JsonServerSettings.from(with("tws.json.server { auth-token = tok-123, tls { "
                 + "enabled = on, keystore = \"/k\", keystore-password = pw-456 } }"));
         assertFalse(s.toString().contains("tok-123"), s.toString());
         assertFalse(s.toString().contains("pw-456"), s.toString());
@@ -75,7 +75,7 @@ class JsonServerSettingsTest {
 
     private static void assertMessage(String start, String hocon) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TwsSettings.jsonServer(with(hocon)));
+                () -> JsonServerSettings.from(with(hocon)));
         assertTrue(e.getMessage().startsWith(start), e.getMessage());
     }
 }

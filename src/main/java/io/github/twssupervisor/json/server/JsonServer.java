@@ -22,7 +22,7 @@ import javax.net.ssl.SSLEngine;
  * The JSON profile's server, the Java API: start it, read its address and figures, stop it gracefully.
  *
  * <pre>{@code
- * JsonServer server = JsonServer.start(system, TwsSettings.jsonServer(config).withAddress("127.0.0.1", 0))
+ * JsonServer server = JsonServer.start(system, JsonServerSettings.from(config).withAddress("127.0.0.1", 0))
  *         .toCompletableFuture().join();
  * InetSocketAddress address = server.address();
  * ...

@@ -46,7 +46,7 @@ class JsonClientIT {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();
     private static final Duration AWAIT = Duration.ofSeconds(10);
-    private static final JsonServerSettings SERVER = TwsSettings.jsonServer(ConfigFactory.load())
+    private static final JsonServerSettings SERVER = JsonServerSettings.from(ConfigFactory.load())
             .withAddress("127.0.0.1", 0);
     private static final JsonClientSettings CLIENT = JsonClientSettings.from(TwsSettings.loadConfig());
 

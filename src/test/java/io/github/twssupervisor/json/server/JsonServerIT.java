@@ -9,7 +9,6 @@ import akka.actor.testkit.typed.javadsl.LoggingTestKit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import io.github.twssupervisor.config.JsonServerSettings;
-import io.github.twssupervisor.config.TwsSettings;
 import io.github.twssupervisor.json.JsonCodec;
 import io.github.twssupervisor.testutil.LogCapturing;
 import io.github.twssupervisor.testutil.RawJsonClient;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JsonServerIT {
 
     private static final ActorTestKit TEST_KIT = ActorTestKit.create();
-    static final JsonServerSettings DEFAULTS = TwsSettings.jsonServer(ConfigFactory.load())
+    static final JsonServerSettings DEFAULTS = JsonServerSettings.from(ConfigFactory.load())
             .withAddress("127.0.0.1", 0);
     private static final String NOW = "2024-01-01T12:00:00.000Z";
 
